@@ -1,0 +1,63 @@
+/* convert.h - the one place where Athena's text values become C values:
+ * every SQL_C_* type ODBC allows for each Athena type, with ODBC's
+ * truncation, range and format rules. No allocation on this path. */
+#ifndef ATHENA_CONVERT_H
+#define ATHENA_CONVERT_H
+
+#include "athena_types.h"
+
+typedef enum cv_status {
+    CV_OK = 0,
+    CV_NULL,             /* the value is NULL and *ind was set to SQL_NULL_DATA */
+    CV_TRUNCATED,        /* 01004 string or binary data, right truncated (success with info) */
+    CV_FRACTIONAL,       /* 01S07 fractional truncation (success with info) */
+    CV_NO_DATA,          /* SQLGetData called again after the whole value was returned */
+    CV_ERR_NULL_NO_IND,  /* 22002 NULL but no indicator pointer */
+    CV_ERR_RANGE,        /* 22003 numeric value out of range */
+    CV_ERR_CHAR,         /* 22018 invalid character value for cast specification */
+    CV_ERR_DATETIME,     /* 22007 invalid datetime format */
+    CV_ERR_DT_OVERFLOW,  /* 22008 datetime field overflow */
+    CV_ERR_INTERVAL,     /* 22015 interval field overflow */
+    CV_ERR_RESTRICTED,   /* 07006 conversion not allowed between these types */
+    CV_ERR_BUFFER,       /* HY090 invalid buffer length (negative for a variable-length type) */
+} cv_status;
+
+/* Where a value goes: one application buffer (after bind offsets and row
+ * strides have been applied by the caller). */
+typedef struct cv_target {
+    SQLSMALLINT ctype;     /* SQL_C_*; SQL_C_DEFAULT is resolved here from the column */
+    SQLPOINTER ptr;        /* may be NULL: only the length/indicator is written */
+    SQLLEN buflen;         /* bytes available for variable-length types */
+    SQLLEN *octet_len;     /* receives the length (SQL_DESC_OCTET_LENGTH_PTR), may be NULL */
+    SQLLEN *ind;           /* receives SQL_NULL_DATA (SQL_DESC_INDICATOR_PTR), may be NULL; may equal octet_len */
+    SQLSMALLINT precision; /* SQL_C_NUMERIC: from the ARD (0 = use the column's) */
+    SQLSMALLINT scale;     /* SQL_C_NUMERIC: from the ARD */
+    SQLSMALLINT interval_precision; /* SQL_C_INTERVAL_*: leading field precision (0 = 2) */
+    SQLSMALLINT fraction_precision; /* SQL_C_INTERVAL_*_SECOND: seconds precision (0 = 6) */
+} cv_target;
+
+/* Progress of SQLGetData over one column of the current row, so long
+ * character and binary values can be read in pieces. Zero it when the row
+ * or column changes. */
+typedef struct cv_piece {
+    size_t offset;   /* how much of the output form was already returned (bytes of the output encoding) */
+    bool started;    /* a previous SQLGetData call on this column returned data */
+    bool finished;   /* the whole value has been returned */
+} cv_piece;
+
+/* Converts one value. text == NULL means SQL NULL. `piece` is NULL for bound
+ * columns (truncate and report the full length) and non-NULL for SQLGetData
+ * (return the next piece; CV_NO_DATA once finished). For SQL_C_CHAR the
+ * output is UTF-8; for SQL_C_WCHAR, UTF-16 (SQLWCHAR), with lengths in bytes
+ * as ODBC specifies. */
+cv_status convert_value(const athena_column *col, const char *text, size_t len,
+                        const cv_target *t, cv_piece *piece);
+
+/* SQLSTATE for a status ("01004", "22003"...), NULL for CV_OK/CV_NULL/CV_NO_DATA. */
+const char *cv_sqlstate(cv_status s);
+/* A short English description used in diagnostic messages. */
+const char *cv_message(cv_status s);
+/* True if ODBC allows converting this column's SQL type to ctype. */
+bool convert_allowed(const athena_column *col, SQLSMALLINT ctype);
+
+#endif

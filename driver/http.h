@@ -1,0 +1,70 @@
+/* http.h - every HTTP call of the driver goes through http_perform: one
+ * libcurl handle per connection (keep-alive), TLS verification, timeouts,
+ * proxy, SigV4 signing and the one retry policy (capped exponential backoff
+ * with full jitter). */
+#ifndef ATHENA_HTTP_H
+#define ATHENA_HTTP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "dsn_keys.h"
+#include "credentials.h"
+#include "error.h"
+#include "log.h"
+#include "strbuf.h"
+
+typedef struct http_client http_client;
+
+/* Receives body bytes as they arrive (streaming); return false to abort. */
+typedef bool (*http_sink)(void *ud, const char *data, size_t len);
+
+typedef struct http_request {
+    const char *method;            /* GET, POST, PUT, HEAD, DELETE */
+    const char *url;               /* absolute URL */
+    const char *service;           /* SigV4 service ("athena", "s3", "sts"), NULL = unsigned */
+    const char *const *headers;    /* extra "Name: value" headers, NULL-terminated list, or NULL */
+    const void *body;
+    size_t body_len;
+    const char *operation;         /* for logs and stats: "StartQueryExecution", "GetObject" */
+    bool retryable;                /* false: one attempt only (non-idempotent calls) */
+    http_sink sink;                /* NULL: body collected in response.body */
+    void *sink_ud;
+    const aws_credentials *creds_override; /* sign with these instead of the provider's */
+    volatile const int *cancel_flag; /* non-zero aborts waiting (backoff and transfer) */
+} http_request;
+
+typedef struct http_response {
+    long status;                   /* HTTP status, 0 when no answer */
+    strbuf body;
+    char request_id[96];           /* x-amzn-RequestId / x-amz-request-id */
+    char content_range[128];
+    char content_type[128];
+    long long content_length;      /* -1 when absent */
+    int attempts;                  /* 1 + retries done */
+    double elapsed_ms;             /* of the last attempt */
+    char aws_error_type[64];       /* parsed from a JSON or XML error body, "" if none */
+    char aws_error_message[512];
+} http_response;
+
+/* creds may be NULL for clients that only make unsigned calls. The client
+ * does not own creds or log. */
+http_client *http_client_new(const athena_config *cfg, cred_provider *creds, athena_log *log,
+                             athena_error *err);
+void http_client_free(http_client *c);
+void http_response_init(http_response *r);
+void http_response_free(http_response *r);
+
+/* Performs the request with the retry policy. Returns 0 when an HTTP answer
+ * arrived (any status: the caller interprets 4xx/5xx with the fields above;
+ * retryable statuses have already been retried), or -1 with err set when no
+ * usable answer came (AE_CONNECT, AE_LINK, AE_REQUEST_TIMEOUT, AE_CANCELLED,
+ * AE_THROTTLED/AE_SERVER after retries are exhausted...).
+ * An ExpiredTokenException answer makes it refresh credentials
+ * (force_refresh) and retry once. Thread-safe per client: calls on one
+ * client are serialised. */
+int http_perform(http_client *c, const http_request *req, http_response *resp, athena_error *err);
+
+/* The region requests are signed for. */
+const char *http_client_region(const http_client *c);
+
+#endif
