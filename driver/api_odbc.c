@@ -1,0 +1,1 @@
+/* api_odbc.c - placeholder until its author lands it. */

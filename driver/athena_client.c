@@ -1,0 +1,1 @@
+/* athena_client.c - placeholder until its author lands it. */

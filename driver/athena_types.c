@@ -1,0 +1,1 @@
+/* athena_types.c - placeholder until its author lands it. */

@@ -1,0 +1,1 @@
+/* attrs.c - placeholder until its author lands it. */

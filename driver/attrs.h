@@ -1,0 +1,4 @@
+/* attrs.h */
+#ifndef ATHENA_ATTRS_H
+#define ATHENA_ATTRS_H
+#endif

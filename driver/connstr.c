@@ -1,0 +1,1 @@
+/* connstr.c - placeholder until its author lands it. */

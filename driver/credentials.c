@@ -1,0 +1,1 @@
+/* credentials.c - placeholder until its author lands it. */

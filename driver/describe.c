@@ -1,0 +1,1 @@
+/* describe.c - placeholder until its author lands it. */

@@ -1,0 +1,4 @@
+/* describe.h */
+#ifndef ATHENA_DESCRIBE_H
+#define ATHENA_DESCRIBE_H
+#endif

@@ -1,0 +1,1 @@
+/* dsn_keys.c - placeholder until its author lands it. */

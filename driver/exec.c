@@ -1,0 +1,1 @@
+/* exec.c - placeholder until its author lands it. */

@@ -1,0 +1,1 @@
+/* handles.c - placeholder until its author lands it. */

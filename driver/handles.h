@@ -1,0 +1,4 @@
+/* handles.h */
+#ifndef ATHENA_HANDLES_H
+#define ATHENA_HANDLES_H
+#endif

@@ -1,0 +1,4 @@
+/* info.h */
+#ifndef ATHENA_INFO_H
+#define ATHENA_INFO_H
+#endif

@@ -1,0 +1,1 @@
+/* page_decode.c - placeholder until its author lands it. */

@@ -1,0 +1,1 @@
+/* result_pager.c - placeholder until its author lands it. */
