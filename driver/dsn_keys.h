@@ -5,7 +5,11 @@
 #define ATHENA_DSN_KEYS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "strbuf.h"
+
+/* Upper bound on the number of keys in the table (see config_key_count). */
+#define CONFIG_MAX_KEYS 128
 
 typedef enum { LOG_OFF = 0, LOG_FATAL = 1, LOG_ERROR = 2, LOG_WARN = 3, LOG_INFO = 4,
                LOG_DEBUG = 5, LOG_TRACE = 6 } log_level;
@@ -75,6 +79,9 @@ typedef struct athena_config {
     char *log_path;
     bool query_tagging;            /* default false */
     bool connection_test;          /* default true */
+    /* bookkeeping: bit i set = key i of the table (config_key_at) was set
+     * explicitly by config_set (connection string or DSN). */
+    unsigned char key_set[CONFIG_MAX_KEYS / 8];
 } athena_config;
 
 /* Outcome of setting one key. */
@@ -105,5 +112,30 @@ char *config_athena_endpoint(const athena_config *cfg);
 char *config_s3_endpoint(const athena_config *cfg);
 /* https://sts.<region>.amazonaws.com, or StsEndpointOverride; malloc'd. */
 char *config_sts_endpoint(const athena_config *cfg);
+
+/* ---- the key table, for the setup dialog, docs and tests ---- */
+typedef enum { CK_STRING, CK_SECRET, CK_INT, CK_BOOL, CK_ENUM, CK_DOUBLE } config_key_type;
+
+typedef struct config_key_info {
+    const char *name;              /* primary spelling (AWS ODBC 2.x) */
+    const char *const *aliases;    /* NULL-terminated list */
+    config_key_type type;
+    long min, max;                 /* CK_INT range */
+    double dmin, dmax;             /* CK_DOUBLE range */
+    const char *const *allowed;    /* CK_ENUM values, NULL-terminated */
+    const char *default_text;      /* "" when the default is "unset" */
+    bool legacy;                   /* accepted, folded into another key, never written out */
+    const char *description;       /* one line, for the setup dialog */
+} config_key_info;
+
+size_t config_key_count(void);
+const config_key_info *config_key_at(size_t i);
+/* The key named `name` in any spelling (case-insensitive), or NULL. */
+const config_key_info *config_key_find(const char *name);
+/* Current value of key k as text ("" when unset). Secret values ARE
+ * written: never log the result for a CK_SECRET key. */
+void config_get_text(const athena_config *cfg, const config_key_info *k, strbuf *out);
+/* True when key k was set explicitly (config_set / config_load_dsn). */
+bool config_key_was_set(const athena_config *cfg, const config_key_info *k);
 
 #endif

@@ -1,2 +1,131 @@
+/* test_connstr.c - connection string parsing and formatting, plus the log's
+ * connection-string redaction helper. */
 #include "harness.h"
-int main(void) { return th_done(); }
+
+#include "connstr.h"
+#include "log.h"
+
+static int parse(const char *s, connstr *cs, strbuf *err)
+{
+    sb_reset(err);
+    return connstr_parse(s, strlen(s), cs, err);
+}
+
+int main(void)
+{
+    connstr cs;
+    strbuf err = STRBUF_INIT;
+
+    /* plain pairs, trimming around keys and unbraced values */
+    CHECK_INT(parse("DSN=athena;  AwsRegion = us-east-1 ;UID=AKID", &cs, &err), 0, "plain parse");
+    CHECK_INT(cs.count, 3, "three pairs");
+    CHECK_STR(cs.pairs[0].key, "DSN", "key 0");
+    CHECK_STR(cs.pairs[0].value, "athena", "value 0");
+    CHECK_STR(cs.pairs[1].key, "AwsRegion", "key trimmed");
+    CHECK_STR(cs.pairs[1].value, "us-east-1", "unbraced value trimmed");
+    CHECK_STR(connstr_get(&cs, "uid"), "AKID", "lookup is case-insensitive");
+    CHECK(connstr_get(&cs, "PWD") == NULL, "missing key gives NULL");
+    connstr_free(&cs);
+    CHECK_INT(cs.count, 0, "free empties");
+
+    /* braces: ; = and spaces inside kept verbatim, }} unescaped */
+    CHECK_INT(parse("PWD={ a;b=c }}d };Schema={x}", &cs, &err), 0, "braced parse");
+    CHECK_INT(cs.count, 2, "two braced pairs");
+    CHECK_STR(cs.pairs[0].value, " a;b=c }d ", "braced value verbatim with }} unescaped");
+    CHECK_STR(cs.pairs[1].value, "x", "braced value at end");
+    connstr_free(&cs);
+
+    /* a braced value followed by blanks then ; */
+    CHECK_INT(parse("A={v}  ;B=w", &cs, &err), 0, "blanks after closing brace");
+    CHECK_STR(connstr_get(&cs, "A"), "v", "A");
+    CHECK_STR(connstr_get(&cs, "B"), "w", "B");
+    connstr_free(&cs);
+
+    /* empty segments, trailing ;, empty values */
+    CHECK_INT(parse(";;DSN=x;;Empty=;Braced={};", &cs, &err), 0, "empty segments");
+    CHECK_INT(cs.count, 3, "three pairs among empty segments");
+    CHECK_STR(connstr_get(&cs, "Empty"), "", "empty value is empty string");
+    CHECK_STR(connstr_get(&cs, "Braced"), "", "empty braces");
+    connstr_free(&cs);
+
+    CHECK_INT(parse("", &cs, &err), 0, "empty string parses");
+    CHECK_INT(cs.count, 0, "no pairs");
+    connstr_free(&cs);
+
+    /* duplicate key keeps the first value (ODBC rule), case-insensitive */
+    CHECK_INT(parse("Schema=a;SCHEMA=b", &cs, &err), 0, "duplicate parse");
+    CHECK_INT(cs.count, 1, "duplicate dropped");
+    CHECK_STR(connstr_get(&cs, "schema"), "a", "first value wins");
+    connstr_free(&cs);
+
+    /* SQL_NTS handled by caller: len limits parsing */
+    const char *s = "A=1;B=2";
+    CHECK_INT(connstr_parse(s, 3, &cs, &err), 0, "length-limited parse");
+    CHECK_INT(cs.count, 1, "only A");
+    CHECK_STR(connstr_get(&cs, "A"), "1", "A=1");
+    connstr_free(&cs);
+
+    /* errors with positions (1-based) */
+    CHECK_INT(parse("DSN=x;Oops;B=1", &cs, &err), -1, "missing '='");
+    CHECK_STR(sb_str(&err), "Invalid connection string: missing '=' after key 'Oops' at position 7",
+              "missing '=' message");
+    CHECK(cs.pairs == NULL && cs.count == 0, "nothing returned on error");
+    CHECK_INT(parse("DSN=x;Tail", &cs, &err), -1, "missing '=' at end");
+    CHECK_STR(sb_str(&err), "Invalid connection string: missing '=' after key 'Tail' at position 7",
+              "missing '=' at end message");
+    CHECK_INT(parse("A=1; =2", &cs, &err), -1, "empty key");
+    CHECK_STR(sb_str(&err), "Invalid connection string: empty key before '=' at position 6",
+              "empty key message");
+    CHECK_INT(parse("A=1;PWD={abc;def", &cs, &err), -1, "unterminated brace");
+    CHECK_STR(sb_str(&err),
+              "Invalid connection string: unterminated '{' in the value of 'PWD' (opened at position 9)",
+              "unterminated brace message");
+    CHECK(strstr(sb_str(&err), "abc") == NULL, "unterminated message does not echo the value");
+    CHECK_INT(parse("A={x}}}y;B=1", &cs, &err), -1, "text after closing brace");
+    CHECK_STR(sb_str(&err),
+              "Invalid connection string: unexpected text after '}' in the value of 'A' at position 8",
+              "text after brace message");
+    CHECK_INT(parse("PWD={a}}", &cs, &err), -1, "}} at end is an escape, so unterminated");
+
+    /* formatting */
+    strbuf out = STRBUF_INIT;
+    connstr_append(&out, "DSN", "athena");
+    connstr_append(&out, "PWD", "a;b");
+    connstr_append(&out, "X", "}{");
+    connstr_append(&out, "Y", " lead");
+    connstr_append(&out, "Z", "trail ");
+    connstr_append(&out, "E", "");
+    connstr_append(&out, "N", NULL);
+    CHECK_STR(sb_str(&out), "DSN=athena;PWD={a;b};X={}}{};Y={ lead};Z={trail };E=;N=;",
+              "append quotes when needed");
+
+    /* round trip */
+    CHECK_INT(parse(sb_str(&out), &cs, &err), 0, "round trip parse");
+    CHECK_STR(connstr_get(&cs, "PWD"), "a;b", "round trip ;");
+    CHECK_STR(connstr_get(&cs, "X"), "}{", "round trip braces");
+    CHECK_STR(connstr_get(&cs, "Y"), " lead", "round trip leading space");
+    CHECK_STR(connstr_get(&cs, "Z"), "trail ", "round trip trailing space");
+    connstr_free(&cs);
+
+    /* redaction of secrets in any spelling */
+    sb_reset(&out);
+    const char *secret = "DSN=a;UID=AKIAEXAMPLE;Password={s3cr;et};aws_session_token=TOK;ProxyPWD=pp;Schema=x";
+    log_redact_connstr(secret, strlen(secret), &out);
+    CHECK_STR(sb_str(&out), "DSN=a;UID=AKIAEXAMPLE;Password=****;aws_session_token=****;ProxyPWD=****;Schema=x;",
+              "secrets redacted");
+    sb_reset(&out);
+    log_redact_connstr("PWD={oops", 9, &out);
+    CHECK_STR(sb_str(&out), "(unparsable connection string)", "unparsable hidden entirely");
+
+    char masked[32];
+    log_mask_key_id("AKIAIOSFODNN7EXAMPLE", masked, sizeof masked);
+    CHECK_STR(masked, "****************MPLE", "key id masked");
+    log_mask_key_id("AKI", masked, sizeof masked);
+    CHECK_STR(masked, "***", "short key id fully masked");
+    log_mask_key_id("", masked, sizeof masked);
+    CHECK_STR(masked, "(none)", "empty key id");
+
+    sb_free(&out);
+    sb_free(&err);
+    return th_done();
+}
