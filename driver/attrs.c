@@ -1,1 +1,236 @@
-/* attrs.c - placeholder until its author lands it. */
+/* attrs.c - attributes of the three handle kinds. */
+#include "attrs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+
+#define AS_UINT(v) ((SQLUINTEGER)(uintptr_t)(v))
+#define AS_ULEN(v) ((SQLULEN)(uintptr_t)(v))
+
+SQLRETURN attr_set_env(athena_env *e, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
+{
+    (void)len;
+    switch (attr) {
+    case SQL_ATTR_ODBC_VERSION: {
+        SQLINTEGER v = (SQLINTEGER)(intptr_t)value;
+        if (v != SQL_OV_ODBC2 && v != SQL_OV_ODBC3 && v != SQL_OV_ODBC3_80)
+            return diag_post(&e->diag, "HY024", 0, "Invalid attribute value %d for SQL_ATTR_ODBC_VERSION", (int)v);
+        e->odbc_version = v;
+        return SQL_SUCCESS;
+    }
+    case SQL_ATTR_CONNECTION_POOLING:
+        e->connection_pooling = (SQLINTEGER)(intptr_t)value;
+        return SQL_SUCCESS;
+    case SQL_ATTR_CP_MATCH:
+        e->cp_match = (SQLINTEGER)(intptr_t)value;
+        return SQL_SUCCESS;
+    case SQL_ATTR_OUTPUT_NTS:
+        if ((SQLINTEGER)(intptr_t)value != SQL_TRUE)
+            return diag_post(&e->diag, "HYC00", 0, "Optional feature not implemented: SQL_ATTR_OUTPUT_NTS must be SQL_TRUE");
+        return SQL_SUCCESS;
+    default:
+        return diag_post(&e->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+    }
+}
+
+SQLRETURN attr_get_env(athena_env *e, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER buflen,
+                       SQLINTEGER *len)
+{
+    (void)buflen;
+    SQLINTEGER v;
+    switch (attr) {
+    case SQL_ATTR_ODBC_VERSION: v = e->odbc_version; break;
+    case SQL_ATTR_CONNECTION_POOLING: v = e->connection_pooling; break;
+    case SQL_ATTR_CP_MATCH: v = e->cp_match; break;
+    case SQL_ATTR_OUTPUT_NTS: v = SQL_TRUE; break;
+    default:
+        return diag_post(&e->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+    }
+    if (value)
+        *(SQLINTEGER *)value = v;
+    if (len)
+        *len = sizeof v;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
+{
+    switch (attr) {
+    case SQL_ATTR_ACCESS_MODE: d->access_mode = AS_UINT(value); return SQL_SUCCESS;
+    case SQL_ATTR_AUTOCOMMIT:
+        if (AS_UINT(value) != SQL_AUTOCOMMIT_ON && AS_UINT(value) != SQL_AUTOCOMMIT_OFF)
+            return diag_post(&d->diag, "HY024", 0, "Invalid attribute value for SQL_ATTR_AUTOCOMMIT");
+        d->autocommit = AS_UINT(value); /* Athena has no transactions: every statement commits */
+        return SQL_SUCCESS;
+    case SQL_ATTR_LOGIN_TIMEOUT: d->login_timeout = AS_UINT(value); return SQL_SUCCESS;
+    case SQL_ATTR_CONNECTION_TIMEOUT: d->connection_timeout = AS_UINT(value); return SQL_SUCCESS;
+    case SQL_ATTR_METADATA_ID: d->metadata_id = AS_UINT(value); return SQL_SUCCESS;
+    case SQL_ATTR_PACKET_SIZE: d->packet_size = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_TXN_ISOLATION:
+        if (AS_UINT(value) != SQL_TXN_SERIALIZABLE)
+            return diag_post(&d->diag, "HYC00", 0, "Optional feature not implemented: Athena has no transactions; "
+                             "only SQL_TXN_SERIALIZABLE is reported");
+        return SQL_SUCCESS;
+    case SQL_ATTR_QUIET_MODE: return SQL_SUCCESS;
+    case SQL_ATTR_CURRENT_CATALOG: {
+        if (!value)
+            return diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer");
+        size_t n = len == SQL_NTS ? strlen(value) : (size_t)(len < 0 ? 0 : len);
+        if (n == 0)
+            return diag_post(&d->diag, "HY024", 0, "Invalid attribute value: the catalog name is empty");
+        char *c = str_ndup(value, n);
+        if (!c)
+            return diag_post(&d->diag, "HY001", 0, "Memory allocation error");
+        pthread_mutex_lock(&d->lock);
+        free(d->current_catalog);
+        d->current_catalog = c;
+        pthread_mutex_unlock(&d->lock);
+        return SQL_SUCCESS;
+    }
+    case SQL_ATTR_ASYNC_ENABLE:
+        if (AS_ULEN(value) != SQL_ASYNC_ENABLE_OFF)
+            return diag_post(&d->diag, "HYC00", 0, "Optional feature not implemented: asynchronous execution");
+        return SQL_SUCCESS;
+    case SQL_ATTR_ODBC_CURSORS:
+    case SQL_ATTR_TRACE:
+    case SQL_ATTR_TRACEFILE:
+    case SQL_ATTR_TRANSLATE_LIB:
+    case SQL_ATTR_TRANSLATE_OPTION:
+        return diag_post(&d->diag, "HYC00", 0, "Optional feature not implemented: attribute %d", (int)attr);
+    default:
+        return diag_post(&d->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+    }
+}
+
+SQLRETURN attr_get_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, const char **str)
+{
+    *str = NULL;
+    SQLUINTEGER v;
+    switch (attr) {
+    case SQL_ATTR_ACCESS_MODE: v = d->access_mode; break;
+    case SQL_ATTR_AUTOCOMMIT: v = d->autocommit; break;
+    case SQL_ATTR_LOGIN_TIMEOUT: v = d->login_timeout; break;
+    case SQL_ATTR_CONNECTION_TIMEOUT: v = d->connection_timeout; break;
+    case SQL_ATTR_METADATA_ID: v = d->metadata_id; break;
+    case SQL_ATTR_TXN_ISOLATION: v = d->txn_isolation; break;
+    case SQL_ATTR_CONNECTION_DEAD: v = d->connected ? SQL_CD_FALSE : SQL_CD_TRUE; break;
+    case SQL_ATTR_ASYNC_ENABLE: v = SQL_ASYNC_ENABLE_OFF; break;
+    case SQL_ATTR_PACKET_SIZE:
+        if (value)
+            *(SQLULEN *)value = d->packet_size;
+        return SQL_SUCCESS;
+    case SQL_ATTR_CURRENT_CATALOG:
+        if (!d->connected)
+            return diag_post(&d->diag, "08003", 0, "Connection not open");
+        *str = d->current_catalog;
+        return SQL_SUCCESS;
+    default:
+        return diag_post(&d->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+    }
+    if (value)
+        *(SQLUINTEGER *)value = v;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
+{
+    (void)len;
+    switch (attr) {
+    case SQL_ATTR_QUERY_TIMEOUT: s->query_timeout = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_MAX_ROWS: s->max_rows = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_MAX_LENGTH: s->max_length = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_NOSCAN: s->noscan = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_RETRIEVE_DATA: s->retrieve_data = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_ROW_ARRAY_SIZE:
+    case SQL_ROWSET_SIZE:
+        if (AS_ULEN(value) == 0)
+            return diag_post(&s->diag, "HY024", 0, "Invalid attribute value: the row array size must be at least 1");
+        s->ard->array_size = AS_ULEN(value);
+        return SQL_SUCCESS;
+    case SQL_ATTR_ROW_BIND_TYPE: s->ard->bind_type = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_ROW_BIND_OFFSET_PTR: s->ard->bind_offset_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_ROW_STATUS_PTR: s->ird_impl.array_status_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_ROWS_FETCHED_PTR: s->ird_impl.rows_processed_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_CURSOR_TYPE:
+        if (AS_ULEN(value) != SQL_CURSOR_FORWARD_ONLY) {
+            s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
+            return diag_post(&s->diag, "01S02", 0, "Option value changed: only forward-only cursors are supported");
+        }
+        return SQL_SUCCESS;
+    case SQL_ATTR_CONCURRENCY:
+        if (AS_ULEN(value) != SQL_CONCUR_READ_ONLY)
+            return diag_post(&s->diag, "01S02", 0, "Option value changed: the cursor is read-only");
+        return SQL_SUCCESS;
+    case SQL_ATTR_CURSOR_SCROLLABLE:
+        if (AS_ULEN(value) != SQL_NONSCROLLABLE)
+            return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: scrollable cursors");
+        return SQL_SUCCESS;
+    case SQL_ATTR_CURSOR_SENSITIVITY:
+        if (AS_ULEN(value) != SQL_UNSPECIFIED && AS_ULEN(value) != SQL_INSENSITIVE)
+            return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: sensitive cursors");
+        return SQL_SUCCESS;
+    case SQL_ATTR_USE_BOOKMARKS:
+        if (AS_ULEN(value) != SQL_UB_OFF)
+            return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: bookmarks");
+        return SQL_SUCCESS;
+    case SQL_ATTR_ASYNC_ENABLE:
+        if (AS_ULEN(value) != SQL_ASYNC_ENABLE_OFF)
+            return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: asynchronous execution");
+        return SQL_SUCCESS;
+    case SQL_ATTR_METADATA_ID:
+    case SQL_ATTR_ENABLE_AUTO_IPD:
+    case SQL_ATTR_KEYSET_SIZE:
+    case SQL_ATTR_SIMULATE_CURSOR:
+    case SQL_ATTR_PARAM_BIND_TYPE:
+    case SQL_ATTR_PARAMSET_SIZE:
+    case SQL_ATTR_PARAM_BIND_OFFSET_PTR:
+    case SQL_ATTR_PARAM_STATUS_PTR:
+    case SQL_ATTR_PARAMS_PROCESSED_PTR:
+    case SQL_ATTR_PARAM_OPERATION_PTR:
+    case SQL_ATTR_ROW_OPERATION_PTR:
+        return SQL_SUCCESS;
+    default:
+        return diag_post(&s->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+    }
+}
+
+SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value)
+{
+    SQLULEN v;
+    switch (attr) {
+    case SQL_ATTR_APP_ROW_DESC: *(SQLPOINTER *)value = s->ard; return SQL_SUCCESS;
+    case SQL_ATTR_APP_PARAM_DESC: *(SQLPOINTER *)value = s->apd; return SQL_SUCCESS;
+    case SQL_ATTR_IMP_ROW_DESC: *(SQLPOINTER *)value = &s->ird_impl; return SQL_SUCCESS;
+    case SQL_ATTR_IMP_PARAM_DESC: *(SQLPOINTER *)value = &s->ipd_impl; return SQL_SUCCESS;
+    case SQL_ATTR_ROW_BIND_OFFSET_PTR: *(SQLPOINTER *)value = s->ard->bind_offset_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_ROW_STATUS_PTR: *(SQLPOINTER *)value = s->ird_impl.array_status_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_ROWS_FETCHED_PTR: *(SQLPOINTER *)value = s->ird_impl.rows_processed_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_QUERY_TIMEOUT: v = s->query_timeout; break;
+    case SQL_ATTR_MAX_ROWS: v = s->max_rows; break;
+    case SQL_ATTR_MAX_LENGTH: v = s->max_length; break;
+    case SQL_ATTR_NOSCAN: v = s->noscan; break;
+    case SQL_ATTR_RETRIEVE_DATA: v = s->retrieve_data; break;
+    case SQL_ATTR_ROW_ARRAY_SIZE: case SQL_ROWSET_SIZE: v = s->ard->array_size; break;
+    case SQL_ATTR_ROW_BIND_TYPE: v = s->ard->bind_type; break;
+    case SQL_ATTR_CURSOR_TYPE: v = SQL_CURSOR_FORWARD_ONLY; break;
+    case SQL_ATTR_CONCURRENCY: v = SQL_CONCUR_READ_ONLY; break;
+    case SQL_ATTR_CURSOR_SCROLLABLE: v = SQL_NONSCROLLABLE; break;
+    case SQL_ATTR_CURSOR_SENSITIVITY: v = SQL_INSENSITIVE; break;
+    case SQL_ATTR_USE_BOOKMARKS: v = SQL_UB_OFF; break;
+    case SQL_ATTR_ASYNC_ENABLE: v = SQL_ASYNC_ENABLE_OFF; break;
+    case SQL_ATTR_METADATA_ID: v = s->dbc->metadata_id; break;
+    case SQL_ATTR_ENABLE_AUTO_IPD: v = SQL_FALSE; break;
+    case SQL_ATTR_ROW_NUMBER: v = s->row ? s->rows_fetched : 0; break;
+    case SQL_ATTR_KEYSET_SIZE: v = 0; break;
+    case SQL_ATTR_SIMULATE_CURSOR: v = SQL_SC_UNIQUE; break;
+    case SQL_ATTR_PARAMSET_SIZE: v = 1; break;
+    case SQL_ATTR_PARAM_BIND_TYPE: v = SQL_PARAM_BIND_BY_COLUMN; break;
+    default:
+        return diag_post(&s->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+    }
+    if (value)
+        *(SQLULEN *)value = v;
+    return SQL_SUCCESS;
+}

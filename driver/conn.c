@@ -1,1 +1,182 @@
-/* conn.c - placeholder until its author lands it. */
+/* conn.c - connect: read the keys, validate them, build the credential
+ * provider, the HTTP client and the Athena client, and test the connection. */
+#include "conn.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "connstr.h"
+
+static bool is_set(const char *s) { return s && *s; }
+
+/* Applies one key; unknown keys are remembered for the log. */
+static SQLRETURN apply_key(athena_dbc *d, const char *key, const char *value, strbuf *unknown)
+{
+    strbuf err = STRBUF_INIT;
+    key_result r = config_set(&d->cfg, key, value, &err);
+    SQLRETURN rc = SQL_SUCCESS;
+    if (r == KEY_UNKNOWN) {
+        if (unknown->len)
+            sb_appends(unknown, ", ");
+        sb_appends(unknown, key);
+    } else if (r == KEY_BAD_VALUE) {
+        rc = diag_post(&d->diag, "HY024", 0, "%s", sb_str(&err));
+    } else if (r == KEY_NOMEM) {
+        rc = diag_post(&d->diag, "HY001", 0, "Memory allocation error");
+    }
+    sb_free(&err);
+    return rc;
+}
+
+static void reset_config(athena_dbc *d)
+{
+    config_free(&d->cfg);
+    config_init(&d->cfg);
+}
+
+/* Everything after the keys are known: validation, log, clients, test. */
+static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
+{
+    strbuf err = STRBUF_INIT;
+    if (config_validate(&d->cfg, &err) != 0) {
+        SQLRETURN rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+        sb_free(&err);
+        return rc;
+    }
+    sb_free(&err);
+
+    d->log = log_open(d->cfg.log_level, d->cfg.log_path);
+    LOG_AT(d->log, LOG_INFO, "connect: dsn=%s region=%s workgroup=%s catalog=%s schema=%s",
+           d->cfg.dsn ? d->cfg.dsn : "", d->cfg.region ? d->cfg.region : "",
+           d->cfg.workgroup ? d->cfg.workgroup : "", d->cfg.catalog ? d->cfg.catalog : "",
+           d->cfg.schema ? d->cfg.schema : "");
+    if (unknown->len)
+        LOG_AT(d->log, LOG_WARN, "ignoring unknown connection keys: %s", sb_str(unknown));
+
+    athena_error ae;
+    ae_clear(&ae);
+    d->creds = cred_provider_from_config(&d->cfg, &ae);
+    if (!d->creds)
+        goto fail;
+    d->http = http_client_new(&d->cfg, d->creds, d->log, &ae);
+    if (!d->http)
+        goto fail;
+    d->client = athena_client_new(&d->cfg, d->http, d->log, &ae);
+    if (!d->client)
+        goto fail;
+    if (d->cfg.connection_test &&
+        ac_get_workgroup(d->client, d->cfg.workgroup ? d->cfg.workgroup : "primary", &ae) != 0)
+        goto fail;
+    d->current_catalog = str_dup(d->cfg.catalog ? d->cfg.catalog : "AwsDataCatalog");
+    if (!d->current_catalog) {
+        ae_set(&ae, AE_NOMEM, 0, "Memory allocation error");
+        goto fail;
+    }
+    d->connected = true;
+    LOG_AT(d->log, LOG_INFO, "connected");
+    return SQL_SUCCESS;
+
+fail:
+    LOG_AT(d->log, LOG_ERROR, "connect failed: %s", ae.message);
+    SQLRETURN rc = diag_post_error(&d->diag, &ae);
+    conn_disconnect(d);
+    return rc;
+}
+
+SQLRETURN conn_connect(athena_dbc *d, const char *dsn, const char *uid, const char *pwd)
+{
+    if (d->connected)
+        return diag_post(&d->diag, "08002", 0, "Connection name in use");
+    reset_config(d);
+    strbuf unknown = STRBUF_INIT;
+    SQLRETURN rc = SQL_SUCCESS;
+    if (is_set(uid))
+        rc = apply_key(d, "UID", uid, &unknown);
+    if (rc == SQL_SUCCESS && is_set(pwd))
+        rc = apply_key(d, "PWD", pwd, &unknown);
+    if (rc == SQL_SUCCESS)
+        rc = apply_key(d, "DSN", dsn, &unknown);
+    if (rc == SQL_SUCCESS) {
+        strbuf err = STRBUF_INIT;
+        if (config_load_dsn(&d->cfg, dsn, &err) != 0)
+            rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+        sb_free(&err);
+    }
+    if (rc == SQL_SUCCESS)
+        rc = open_connection(d, &unknown);
+    sb_free(&unknown);
+    if (rc != SQL_SUCCESS)
+        reset_config(d);
+    return rc;
+}
+
+SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
+                              SQLUSMALLINT completion, strbuf *out)
+{
+    if (d->connected)
+        return diag_post(&d->diag, "08002", 0, "Connection name in use");
+    switch (completion) {
+    case SQL_DRIVER_NOPROMPT:
+    case SQL_DRIVER_COMPLETE:
+    case SQL_DRIVER_COMPLETE_REQUIRED:
+    case SQL_DRIVER_PROMPT:
+        break;
+    default:
+        return diag_post(&d->diag, "HY110", 0, "Invalid driver completion %u", completion);
+    }
+    reset_config(d);
+    connstr cs = {0};
+    strbuf err = STRBUF_INIT;
+    strbuf unknown = STRBUF_INIT;
+    SQLRETURN rc = SQL_SUCCESS;
+    if (connstr_parse(in, len, &cs, &err) != 0) {
+        rc = diag_post(&d->diag, "HY000", 0, "Invalid connection string: %s", sb_str(&err));
+        goto done;
+    }
+    for (size_t i = 0; i < cs.count && rc == SQL_SUCCESS; i++) {
+        if (str_casecmp(cs.pairs[i].key, "FILEDSN") == 0 || str_casecmp(cs.pairs[i].key, "SAVEFILE") == 0)
+            continue; /* handled by the driver manager */
+        rc = apply_key(d, cs.pairs[i].key, cs.pairs[i].value, &unknown);
+    }
+    if (rc == SQL_SUCCESS && is_set(d->cfg.dsn) && config_load_dsn(&d->cfg, d->cfg.dsn, &err) != 0)
+        rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+    if (rc == SQL_SUCCESS) {
+        sb_reset(&err);
+        if (config_validate(&d->cfg, &err) != 0 && completion != SQL_DRIVER_NOPROMPT) {
+            /* The driver has no dialog yet: say what is missing instead of prompting. */
+            rc = diag_post(&d->diag, "HY000", 0, "%s (this driver has no connection dialog: "
+                           "add the key to the connection string or the DSN)", sb_str(&err));
+        }
+    }
+    if (rc == SQL_SUCCESS)
+        rc = open_connection(d, &unknown);
+    if (rc == SQL_SUCCESS && out)
+        config_to_connstr(&d->cfg, out);
+done:
+    connstr_free(&cs);
+    sb_free(&err);
+    sb_free(&unknown);
+    if (rc != SQL_SUCCESS)
+        reset_config(d);
+    return rc;
+}
+
+SQLRETURN conn_disconnect(athena_dbc *d)
+{
+    while (d->stmts)
+        stmt_free(d->stmts);
+    athena_client_free(d->client);
+    d->client = NULL;
+    http_client_free(d->http);
+    d->http = NULL;
+    cred_provider_free(d->creds);
+    d->creds = NULL;
+    if (d->connected)
+        LOG_AT(d->log, LOG_INFO, "disconnected");
+    log_close(d->log);
+    d->log = NULL;
+    free(d->current_catalog);
+    d->current_catalog = NULL;
+    d->connected = false;
+    return SQL_SUCCESS;
+}

@@ -1,4 +1,16 @@
-/* conn.h */
+/* conn.h - opening and closing connections (UTF-8 core). */
 #ifndef ATHENA_CONN_H
 #define ATHENA_CONN_H
+
+#include "handles.h"
+#include "strbuf.h"
+
+/* SQLConnect: DSN from odbc.ini; uid/pwd (NULL or "" = not given) override it. */
+SQLRETURN conn_connect(athena_dbc *d, const char *dsn, const char *uid, const char *pwd);
+/* SQLDriverConnect: `in` is the connection string (len bytes). out receives
+ * the completed string (keys in force, never a secret). */
+SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
+                              SQLUSMALLINT completion, strbuf *out);
+SQLRETURN conn_disconnect(athena_dbc *d);
+
 #endif

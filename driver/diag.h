@@ -37,4 +37,10 @@ SQLRETURN diag_post_error(diag_list *d, const athena_error *err);
 void diag_set_position(diag_list *d, SQLLEN row, SQLINTEGER column);
 const char *ae_sqlstate(ae_code code);
 
+/* SQLGetDiagField without the string copying: header fields (rec 0) and
+ * record fields. Sets *str for string fields, else *num. Returns
+ * SQL_SUCCESS, SQL_NO_DATA (no such record) or SQL_ERROR (bad field). */
+SQLRETURN diag_field(const diag_list *d, SQLSMALLINT handle_type, SQLSMALLINT rec, SQLSMALLINT field,
+                     SQLLEN row_count, const char **str, SQLLEN *num);
+
 #endif

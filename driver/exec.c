@@ -1,1 +1,268 @@
-/* exec.c - placeholder until its author lands it. */
+/* exec.c - SQLExecDirect/SQLPrepare/SQLExecute: StartQueryExecution, then
+ * GetQueryExecution on an adaptive schedule until the query ends, then the
+ * result source. */
+#include "exec.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "strbuf.h"
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+void exec_close_cursor(athena_stmt *s)
+{
+    if (s->rs) {
+        s->rs->close(s->rs);
+        s->rs = NULL;
+    }
+    s->row = NULL;
+    s->rows_fetched = 0;
+    s->getdata_col = 0;
+    memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
+    desc_reset_records(&s->ird_impl);
+    if (s->state == ST_CURSOR || s->state == ST_EXECUTED_NO_RESULT)
+        s->state = s->sql ? ST_PREPARED : ST_ALLOCATED;
+}
+
+SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
+{
+    if (s->state == ST_CURSOR)
+        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: close the cursor first");
+    if (len == 0)
+        return diag_post(&s->diag, "42000", 0, "Syntax error or access violation: the SQL text is empty");
+    if (memchr(sql, '\0', len))
+        return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length: the SQL text contains a NUL character");
+    if (len > 262144)
+        return diag_post(&s->diag, "42000", 0,
+                         "The SQL text is %zu bytes; Athena accepts at most 262144 bytes", len);
+    char *copy = str_ndup(sql, len);
+    if (!copy)
+        return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+    exec_close_cursor(s);
+    free(s->sql);
+    s->sql = copy;
+    s->state = ST_PREPARED;
+    s->row_count = -1;
+    return SQL_SUCCESS;
+}
+
+/* Waits up to ms, waking early on SQLCancel. */
+static void interruptible_wait(athena_stmt *s, double ms)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    long long ns = (long long)ts.tv_nsec + (long long)(ms * 1e6);
+    ts.tv_sec += (time_t)(ns / 1000000000LL);
+    ts.tv_nsec = (long)(ns % 1000000000LL);
+    pthread_mutex_lock(&s->wait_lock);
+    while (!s->cancel) {
+        if (pthread_cond_timedwait(&s->wait_cond, &s->wait_lock, &ts) == ETIMEDOUT)
+            break;
+    }
+    pthread_mutex_unlock(&s->wait_lock);
+}
+
+static SQLRETURN stop_and_report(athena_stmt *s, ae_code code, const char *why)
+{
+    athena_dbc *d = s->dbc;
+    athena_error ae;
+    ae_clear(&ae);
+    if (ac_stop_query(d->client, s->qid, &ae) != 0)
+        LOG_AT(d->log, LOG_WARN, "StopQueryExecution %s failed: %s", s->qid, ae.message);
+    ae_set(&ae, code, 0, "%s (query %s was stopped)", why, s->qid);
+    return diag_post_error(&s->diag, &ae);
+}
+
+/* Polls until the query ends. Returns SQL_SUCCESS when it SUCCEEDED. */
+static SQLRETURN poll_until_done(athena_stmt *s)
+{
+    athena_dbc *d = s->dbc;
+    const athena_config *cfg = &d->cfg;
+    double start = now_ms();
+    double wait = cfg->min_poll_ms > 0 ? (double)cfg->min_poll_ms : 1.0;
+    double timeout_ms = s->query_timeout ? (double)s->query_timeout * 1000.0 : 0.0;
+    athena_error ae;
+    for (int polls = 1;; polls++) {
+        ae_clear(&ae);
+        if (ac_get_query_execution(d->client, s->qid, &s->status, &ae) != 0)
+            return diag_post_error(&s->diag, &ae);
+        switch (s->status.state) {
+        case QS_SUCCEEDED:
+            LOG_AT(d->log, LOG_DEBUG, "query %s succeeded after %d polls, %.0f ms", s->qid, polls,
+                   now_ms() - start);
+            return SQL_SUCCESS;
+        case QS_FAILED:
+            ac_status_to_error(&s->status, &ae);
+            return diag_post_error(&s->diag, &ae);
+        case QS_CANCELLED:
+            ae_set(&ae, AE_CANCELLED, 0, "Operation canceled: query %s was cancelled%s%s", s->qid,
+                   s->status.state_change_reason[0] ? ": " : "", s->status.state_change_reason);
+            return diag_post_error(&s->diag, &ae);
+        default:
+            break;
+        }
+        if (s->cancel)
+            return stop_and_report(s, AE_CANCELLED, "Operation canceled");
+        double elapsed = now_ms() - start;
+        if (timeout_ms > 0 && elapsed >= timeout_ms)
+            return stop_and_report(s, AE_QUERY_TIMEOUT, "Timeout expired: the query ran longer than SQL_ATTR_QUERY_TIMEOUT");
+        if (cfg->max_poll_duration_ms > 0 && elapsed >= (double)cfg->max_poll_duration_ms)
+            return stop_and_report(s, AE_QUERY_TIMEOUT, "Timeout expired: the query ran longer than MaxPollDuration");
+        double w = wait;
+        if (timeout_ms > 0 && elapsed + w > timeout_ms)
+            w = timeout_ms - elapsed;
+        if (cfg->max_poll_duration_ms > 0 && elapsed + w > (double)cfg->max_poll_duration_ms)
+            w = (double)cfg->max_poll_duration_ms - elapsed;
+        interruptible_wait(s, w);
+        if (s->cancel)
+            return stop_and_report(s, AE_CANCELLED, "Operation canceled");
+        wait *= cfg->poll_multiplier;
+        if (wait > (double)cfg->max_poll_ms)
+            wait = (double)cfg->max_poll_ms;
+    }
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Statements whose answer is a count, not rows. */
+static bool is_update_statement(const query_status *st)
+{
+    static const char *const kinds[] = {"INSERT", "CREATE_TABLE_AS_SELECT", "UPDATE", "DELETE",
+                                        "MERGE", "VACUUM", "OPTIMIZE"};
+    for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
+        if (strcmp(st->substatement_type, kinds[i]) == 0)
+            return true;
+    return false;
+}
+
+static SQLRETURN open_results(athena_stmt *s)
+{
+    athena_dbc *d = s->dbc;
+    pager_options opt;
+    memset(&opt, 0, sizeof opt);
+    opt.page_size = (int)d->cfg.rows_to_fetch_per_block;
+    opt.txt_result = ends_with(s->status.output_location, ".txt");
+    opt.header_candidate = !opt.txt_result;
+    opt.types.string_column_length = d->cfg.string_column_length;
+    opt.types.complex_type_column_length = d->cfg.complex_type_column_length;
+    opt.types.use_wchar = d->cfg.use_wchar_for_string_types;
+    athena_error ae;
+    ae_clear(&ae);
+    s->rs = result_pager_open(d->client, s->qid, &opt, &ae);
+    if (!s->rs)
+        return diag_post_error(&s->diag, &ae);
+    if (s->rs->has_update_count || is_update_statement(&s->status)) {
+        s->row_count = s->rs->has_update_count ? (SQLLEN)s->rs->update_count : 0;
+        s->rs->close(s->rs);
+        s->rs = NULL;
+        s->state = ST_EXECUTED_NO_RESULT;
+        return SQL_SUCCESS;
+    }
+    if (s->rs->ncolumns == 0) {
+        s->rs->close(s->rs);
+        s->rs = NULL;
+        s->state = ST_EXECUTED_NO_RESULT;
+        return SQL_SUCCESS;
+    }
+    s->row_count = -1;
+    s->state = ST_CURSOR;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN exec_execute(athena_stmt *s)
+{
+    athena_dbc *d = s->dbc;
+    if (!s->sql || s->state == ST_ALLOCATED)
+        return diag_post(&s->diag, "HY010", 0, "Function sequence error: no statement was prepared");
+    if (s->state == ST_CURSOR)
+        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: close the cursor first");
+    exec_close_cursor(s);
+    s->row_count = -1;
+    s->cancel = 0;
+    s->executing = 1;
+    memset(&s->status, 0, sizeof s->status);
+
+    start_options opt;
+    memset(&opt, 0, sizeof opt);
+    pthread_mutex_lock(&d->lock);
+    char *catalog = str_dup(d->current_catalog);
+    pthread_mutex_unlock(&d->lock);
+    opt.catalog = catalog;
+    opt.schema = d->cfg.schema;
+    opt.workgroup = d->cfg.workgroup;
+    opt.output_location = d->cfg.s3_output_location;
+    opt.enc_option = d->cfg.s3_output_enc_option;
+    opt.kms_key = d->cfg.s3_output_enc_kms_key;
+    opt.expected_bucket_owner = d->cfg.expected_bucket_owner;
+    opt.acl_option = d->cfg.acl_option;
+    opt.result_reuse = d->cfg.enable_result_reuse;
+    opt.result_reuse_max_age = d->cfg.reused_result_max_age;
+
+    athena_error ae;
+    ae_clear(&ae);
+    double t0 = now_ms();
+    SQLRETURN rc;
+    if (ac_start_query(d->client, s->sql, &opt, s->qid, &ae) != 0) {
+        s->qid[0] = '\0';
+        rc = diag_post_error(&s->diag, &ae);
+    } else {
+        LOG_AT(d->log, LOG_DEBUG, "started query %s", s->qid);
+        rc = poll_until_done(s);
+        if (rc == SQL_SUCCESS)
+            rc = open_results(s);
+    }
+    free(catalog);
+    s->executing = 0;
+    s->cancel = 0;
+    LOG_AT(d->log, LOG_INFO, "execute %s: rc=%d in %.0f ms", s->qid[0] ? s->qid : "(not started)",
+           (int)rc, now_ms() - t0);
+    return rc;
+}
+
+SQLRETURN exec_direct(athena_stmt *s, const char *sql, size_t len)
+{
+    SQLRETURN rc = exec_prepare(s, sql, len);
+    if (!SQL_SUCCEEDED(rc))
+        return rc;
+    return exec_execute(s);
+}
+
+SQLRETURN exec_cancel(athena_stmt *s)
+{
+    pthread_mutex_lock(&s->wait_lock);
+    if (s->executing) {
+        s->cancel = 1;
+        pthread_cond_broadcast(&s->wait_cond);
+    }
+    pthread_mutex_unlock(&s->wait_lock);
+    return SQL_SUCCESS;
+}
+
+SQLRETURN exec_row_count(athena_stmt *s, SQLLEN *count)
+{
+    if (s->state == ST_ALLOCATED || s->state == ST_PREPARED)
+        return diag_post(&s->diag, "HY010", 0, "Function sequence error: the statement was not executed");
+    if (count)
+        *count = s->row_count;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN exec_more_results(athena_stmt *s)
+{
+    /* Athena runs one statement per query: there is never a second result. */
+    if (s->state == ST_CURSOR || s->state == ST_EXECUTED_NO_RESULT)
+        exec_close_cursor(s);
+    return SQL_NO_DATA;
+}

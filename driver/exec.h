@@ -1,4 +1,17 @@
-/* exec.h */
+/* exec.h - preparing, executing, polling and cancelling queries. */
 #ifndef ATHENA_EXEC_H
 #define ATHENA_EXEC_H
+
+#include "handles.h"
+
+SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len);
+SQLRETURN exec_execute(athena_stmt *s);
+SQLRETURN exec_direct(athena_stmt *s, const char *sql, size_t len);
+/* Thread-safe: may be called while another thread executes on s. */
+SQLRETURN exec_cancel(athena_stmt *s);
+/* Closes the cursor (SQLCloseCursor / SQLFreeStmt(SQL_CLOSE)). */
+void exec_close_cursor(athena_stmt *s);
+SQLRETURN exec_row_count(athena_stmt *s, SQLLEN *count);
+SQLRETURN exec_more_results(athena_stmt *s);
+
 #endif

@@ -1,1 +1,256 @@
-/* fetch.c - placeholder until its author lands it. */
+/* fetch.c - moves rows from the result source into application buffers
+ * through the one conversion module. */
+#include "fetch.h"
+
+#include <string.h>
+
+#include "exec.h"
+
+static bool ctype_known(SQLSMALLINT t)
+{
+    switch (t) {
+    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BIT: case SQL_C_TINYINT: case SQL_C_STINYINT:
+    case SQL_C_UTINYINT: case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT: case SQL_C_LONG:
+    case SQL_C_SLONG: case SQL_C_ULONG: case SQL_C_SBIGINT: case SQL_C_UBIGINT: case SQL_C_FLOAT:
+    case SQL_C_DOUBLE: case SQL_C_NUMERIC: case SQL_C_DATE: case SQL_C_TIME: case SQL_C_TIMESTAMP:
+    case SQL_C_TYPE_DATE: case SQL_C_TYPE_TIME: case SQL_C_TYPE_TIMESTAMP: case SQL_C_BINARY:
+    case SQL_C_GUID: case SQL_C_DEFAULT:
+    case SQL_C_INTERVAL_YEAR: case SQL_C_INTERVAL_MONTH: case SQL_C_INTERVAL_DAY:
+    case SQL_C_INTERVAL_HOUR: case SQL_C_INTERVAL_MINUTE: case SQL_C_INTERVAL_SECOND:
+    case SQL_C_INTERVAL_YEAR_TO_MONTH: case SQL_C_INTERVAL_DAY_TO_HOUR:
+    case SQL_C_INTERVAL_DAY_TO_MINUTE: case SQL_C_INTERVAL_DAY_TO_SECOND:
+    case SQL_C_INTERVAL_HOUR_TO_MINUTE: case SQL_C_INTERVAL_HOUR_TO_SECOND:
+    case SQL_C_INTERVAL_MINUTE_TO_SECOND:
+        return true;
+    default:
+        return false;
+    }
+}
+
+SQLRETURN fetch_bind_col(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
+                         SQLLEN buflen, SQLLEN *ind)
+{
+    if (col == 0)
+        return diag_post(&s->diag, "07009", 0, "Invalid descriptor index 0: bookmarks are not supported");
+    if (!ctype_known(ctype))
+        return diag_post(&s->diag, "HY003", 0, "Invalid application buffer type %d", (int)ctype);
+    if (buflen < 0)
+        return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %ld", (long)buflen);
+    athena_desc *ard = s->ard;
+    if (!ptr && !ind) {
+        /* unbind this column */
+        if (col <= ard->count) {
+            memset(&ard->recs[col], 0, sizeof ard->recs[col]);
+            while (ard->count > 0 && !ard->recs[ard->count].data_ptr &&
+                   !ard->recs[ard->count].indicator_ptr && !ard->recs[ard->count].octet_length_ptr)
+                ard->count--;
+        }
+        return SQL_SUCCESS;
+    }
+    if (!desc_ensure(ard, (SQLSMALLINT)col))
+        return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+    desc_rec *r = &ard->recs[col];
+    r->concise_type = ctype;
+    r->data_ptr = ptr;
+    r->octet_length = buflen;
+    r->octet_length_ptr = ind;
+    r->indicator_ptr = ind;
+    r->precision = 0;
+    r->scale = 0;
+    return SQL_SUCCESS;
+}
+
+void fetch_unbind(athena_stmt *s) { desc_reset_records(s->ard); }
+
+/* Address of element `row` of a bound buffer, honouring bind type and offset. */
+static void *elem(const athena_desc *ard, void *base, SQLLEN elem_size, SQLULEN row)
+{
+    if (!base)
+        return NULL;
+    char *p = (char *)base;
+    if (ard->bind_offset_ptr)
+        p += *ard->bind_offset_ptr;
+    if (ard->bind_type == SQL_BIND_BY_COLUMN)
+        p += (SQLLEN)row * elem_size;
+    else
+        p += (SQLLEN)(row * ard->bind_type);
+    return p;
+}
+
+/* Size of one element of a column-wise bound buffer. */
+static SQLLEN ctype_size(SQLSMALLINT ctype, SQLLEN buflen)
+{
+    switch (ctype) {
+    case SQL_C_BIT: case SQL_C_TINYINT: case SQL_C_STINYINT: case SQL_C_UTINYINT: return 1;
+    case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT: return 2;
+    case SQL_C_LONG: case SQL_C_SLONG: case SQL_C_ULONG: return 4;
+    case SQL_C_SBIGINT: case SQL_C_UBIGINT: return 8;
+    case SQL_C_FLOAT: return sizeof(SQLREAL);
+    case SQL_C_DOUBLE: return sizeof(SQLDOUBLE);
+    case SQL_C_NUMERIC: return sizeof(SQL_NUMERIC_STRUCT);
+    case SQL_C_DATE: case SQL_C_TYPE_DATE: return sizeof(SQL_DATE_STRUCT);
+    case SQL_C_TIME: case SQL_C_TYPE_TIME: return sizeof(SQL_TIME_STRUCT);
+    case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP: return sizeof(SQL_TIMESTAMP_STRUCT);
+    case SQL_C_GUID: return sizeof(SQLGUID);
+    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BINARY: case SQL_C_DEFAULT: return buflen;
+    default: return sizeof(SQL_INTERVAL_STRUCT);
+    }
+}
+
+/* Posts a conversion status; returns true if it is an error for the row. */
+static bool post_cv(athena_stmt *s, cv_status st, SQLLEN row, SQLUSMALLINT col)
+{
+    const char *state = cv_sqlstate(st);
+    if (!state)
+        return false;
+    diag_post(&s->diag, state, 0, "%s (column %u)", cv_message(st), (unsigned)col);
+    diag_set_position(&s->diag, row, (SQLINTEGER)col);
+    return !(st == CV_TRUNCATED || st == CV_FRACTIONAL);
+}
+
+/* Converts the current row into rowset position `r`. Returns the row status. */
+static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
+{
+    const athena_desc *ard = s->ard;
+    const result_source *rs = s->rs;
+    SQLUSMALLINT status = SQL_ROW_SUCCESS;
+    SQLSMALLINT n = ard->count;
+    if ((size_t)n > rs->ncolumns)
+        n = (SQLSMALLINT)rs->ncolumns;
+    for (SQLSMALLINT c = 1; c <= n; c++) {
+        const desc_rec *b = &ard->recs[c];
+        if (!b->data_ptr && !b->indicator_ptr && !b->octet_length_ptr)
+            continue;
+        cv_target t;
+        t.ctype = b->concise_type;
+        SQLLEN esize = ctype_size(b->concise_type, b->octet_length);
+        t.ptr = elem(ard, b->data_ptr, esize, r);
+        t.buflen = b->octet_length;
+        t.octet_len = elem(ard, b->octet_length_ptr, sizeof(SQLLEN), r);
+        t.ind = elem(ard, b->indicator_ptr, sizeof(SQLLEN), r);
+        t.precision = b->precision;
+        t.scale = b->scale;
+        t.interval_precision = (SQLSMALLINT)b->datetime_interval_precision;
+        t.fraction_precision = b->precision;
+        const pd_cell *cell = &s->row[c - 1];
+        cv_status st = convert_value(&rs->columns[c - 1], cell->ptr, cell->len, &t, NULL);
+        if (post_cv(s, st, row_number, (SQLUSMALLINT)c))
+            status = SQL_ROW_ERROR;
+        else if (cv_sqlstate(st) && status == SQL_ROW_SUCCESS)
+            status = SQL_ROW_SUCCESS_WITH_INFO;
+    }
+    return status;
+}
+
+SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+{
+    if (s->state != ST_CURSOR || !s->rs)
+        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+    SQLULEN array_size = s->ard->array_size ? s->ard->array_size : 1;
+    SQLULEN *rows_fetched = rows_fetched_override ? rows_fetched_override : s->ird_impl.rows_processed_ptr;
+    SQLUSMALLINT *row_status = row_status_override ? row_status_override : s->ird_impl.array_status_ptr;
+    s->getdata_col = 0;
+    memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
+
+    SQLULEN got = 0;
+    int errors = 0, infos = 0;
+    athena_error ae;
+    ae_clear(&ae);
+    while (got < array_size) {
+        if (s->max_rows && s->rows_fetched >= s->max_rows) {
+            s->row = NULL;
+            break;
+        }
+        int r = s->rs->next_row(s->rs, &s->row, &ae);
+        if (r < 0) {
+            s->row = NULL;
+            if (rows_fetched)
+                *rows_fetched = got;
+            return diag_post_error(&s->diag, &ae);
+        }
+        if (r == 0) {
+            s->row = NULL;
+            break;
+        }
+        s->rows_fetched++;
+        SQLUSMALLINT st = convert_row(s, got, (SQLLEN)got + 1);
+        if (st == SQL_ROW_ERROR)
+            errors++;
+        else if (st == SQL_ROW_SUCCESS_WITH_INFO)
+            infos++;
+        if (row_status)
+            row_status[got] = st;
+        got++;
+    }
+    if (rows_fetched)
+        *rows_fetched = got;
+    if (row_status)
+        for (SQLULEN i = got; i < array_size; i++)
+            row_status[i] = SQL_ROW_NOROW;
+    s->row_number = got;
+    if (got == 0)
+        return SQL_NO_DATA;
+    if (errors && array_size == 1)
+        return SQL_ERROR;
+    if (errors || infos)
+        return SQL_SUCCESS_WITH_INFO;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
+{
+    (void)offset;
+    if (orientation != SQL_FETCH_NEXT)
+        return diag_post(&s->diag, "HY106", 0,
+                         "Fetch type out of range: the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
+    return fetch_next(s, NULL, NULL);
+}
+
+SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
+                         SQLLEN buflen, SQLLEN *ind)
+{
+    if (s->state != ST_CURSOR || !s->rs)
+        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+    if (!s->row)
+        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no current row");
+    if (col == 0 || col > s->rs->ncolumns)
+        return diag_post(&s->diag, "07009", 0, "Invalid descriptor index %u: the result has %zu columns",
+                         (unsigned)col, s->rs->ncolumns);
+    if (!ctype_known(ctype) && ctype != SQL_ARD_TYPE)
+        return diag_post(&s->diag, "HY003", 0, "Invalid application buffer type %d", (int)ctype);
+    if (buflen < 0)
+        return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %ld", (long)buflen);
+    if (s->ard->array_size > 1)
+        return diag_post(&s->diag, "HYC00", 0,
+                         "SQLGetData with a rowset of more than one row is not supported yet");
+    if (col != s->getdata_col) {
+        s->getdata_col = col;
+        memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
+    }
+    cv_target t;
+    memset(&t, 0, sizeof t);
+    t.ctype = ctype;
+    if (ctype == SQL_ARD_TYPE) {
+        if (col > s->ard->count)
+            return diag_post(&s->diag, "07009", 0, "SQL_ARD_TYPE: column %u has no ARD record", (unsigned)col);
+        const desc_rec *b = &s->ard->recs[col];
+        t.ctype = b->concise_type;
+        t.precision = b->precision;
+        t.scale = b->scale;
+    }
+    t.ptr = ptr;
+    t.buflen = buflen;
+    t.octet_len = ind;
+    t.ind = ind;
+    const pd_cell *cell = &s->row[col - 1];
+    cv_status st = convert_value(&s->rs->columns[col - 1], cell->ptr, cell->len, &t, &s->getdata_piece);
+    if (st == CV_NO_DATA)
+        return SQL_NO_DATA;
+    if (st == CV_OK || st == CV_NULL)
+        return SQL_SUCCESS;
+    const char *state = cv_sqlstate(st);
+    SQLRETURN rc = diag_post(&s->diag, state ? state : "HY000", 0, "%s (column %u)", cv_message(st),
+                             (unsigned)col);
+    diag_set_position(&s->diag, 1, (SQLINTEGER)col);
+    return rc;
+}

@@ -1,1 +1,245 @@
-/* handles.c - placeholder until its author lands it. */
+/* handles.c - allocation, validation and release of ODBC handles. */
+#include "handles.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "strbuf.h"
+
+bool env_valid(const athena_env *e) { return e && e->magic == MAGIC_ENV; }
+bool dbc_valid(const athena_dbc *d) { return d && d->magic == MAGIC_DBC; }
+bool stmt_valid(const athena_stmt *s) { return s && s->magic == MAGIC_STMT; }
+bool desc_valid(const athena_desc *d) { return d && d->magic == MAGIC_DESC; }
+
+SQLRETURN env_alloc(athena_env **out)
+{
+    athena_env *e = calloc(1, sizeof *e);
+    if (!e)
+        return SQL_ERROR;
+    e->magic = MAGIC_ENV;
+    pthread_mutex_init(&e->lock, NULL);
+    e->odbc_version = 0; /* must be set by SQLSetEnvAttr before connecting */
+    e->connection_pooling = SQL_CP_OFF;
+    e->cp_match = SQL_CP_STRICT_MATCH;
+    *out = e;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN env_free(athena_env *e)
+{
+    pthread_mutex_lock(&e->lock);
+    if (e->dbc_count > 0) {
+        pthread_mutex_unlock(&e->lock);
+        return diag_post(&e->diag, "HY010", 0,
+                         "Function sequence error: the environment still has connections");
+    }
+    pthread_mutex_unlock(&e->lock);
+    e->magic = 0;
+    diag_free(&e->diag);
+    pthread_mutex_destroy(&e->lock);
+    free(e);
+    return SQL_SUCCESS;
+}
+
+SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
+{
+    if (e->odbc_version == 0)
+        return diag_post(&e->diag, "HY010", 0,
+                         "Function sequence error: set SQL_ATTR_ODBC_VERSION before allocating a connection");
+    athena_dbc *d = calloc(1, sizeof *d);
+    if (!d)
+        return diag_post(&e->diag, "HY001", 0, "Memory allocation error");
+    d->magic = MAGIC_DBC;
+    pthread_mutex_init(&d->lock, NULL);
+    d->env = e;
+    config_init(&d->cfg);
+    d->access_mode = SQL_MODE_READ_WRITE;
+    d->autocommit = SQL_AUTOCOMMIT_ON;
+    d->txn_isolation = SQL_TXN_SERIALIZABLE;
+    pthread_mutex_lock(&e->lock);
+    e->dbc_count++;
+    pthread_mutex_unlock(&e->lock);
+    *out = d;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN dbc_free(athena_dbc *d)
+{
+    if (d->connected)
+        return diag_post(&d->diag, "HY010", 0,
+                         "Function sequence error: disconnect before freeing the connection");
+    while (d->stmts)
+        stmt_free(d->stmts);
+    athena_env *e = d->env;
+    d->magic = 0;
+    config_free(&d->cfg);
+    free(d->current_catalog);
+    diag_free(&d->diag);
+    pthread_mutex_destroy(&d->lock);
+    free(d);
+    pthread_mutex_lock(&e->lock);
+    e->dbc_count--;
+    pthread_mutex_unlock(&e->lock);
+    return SQL_SUCCESS;
+}
+
+static void desc_init(athena_desc *d, athena_dbc *dbc, athena_stmt *s, bool is_app, bool is_row)
+{
+    memset(d, 0, sizeof *d);
+    d->magic = MAGIC_DESC;
+    d->dbc = dbc;
+    d->stmt = s;
+    d->is_app = is_app;
+    d->is_row = is_row;
+    d->array_size = 1;
+    d->bind_type = SQL_BIND_BY_COLUMN;
+}
+
+static void desc_release(athena_desc *d)
+{
+    free(d->recs);
+    diag_free(&d->diag);
+    d->recs = NULL;
+    d->count = d->cap = 0;
+    d->magic = 0;
+}
+
+bool desc_ensure(athena_desc *d, SQLSMALLINT n)
+{
+    if (n < 0)
+        return false;
+    if (n >= d->cap) {
+        SQLSMALLINT cap = d->cap ? d->cap : 8;
+        while (cap <= n)
+            cap = (SQLSMALLINT)(cap * 2 > 32767 ? 32767 : cap * 2);
+        if (cap <= n)
+            return false;
+        desc_rec *r = realloc(d->recs, (size_t)cap * sizeof *r);
+        if (!r)
+            return false;
+        memset(r + d->cap, 0, (size_t)(cap - d->cap) * sizeof *r);
+        d->recs = r;
+        d->cap = cap;
+    }
+    if (n > d->count)
+        d->count = n;
+    return true;
+}
+
+void desc_reset_records(athena_desc *d)
+{
+    if (d->recs)
+        memset(d->recs, 0, (size_t)d->cap * sizeof *d->recs);
+    d->count = 0;
+}
+
+SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out)
+{
+    if (!d->connected)
+        return diag_post(&d->diag, "08003", 0, "Connection not open");
+    athena_stmt *s = calloc(1, sizeof *s);
+    if (!s)
+        return diag_post(&d->diag, "HY001", 0, "Memory allocation error");
+    s->magic = MAGIC_STMT;
+    pthread_mutex_init(&s->lock, NULL);
+    pthread_mutex_init(&s->wait_lock, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&s->wait_cond, &ca);
+    pthread_condattr_destroy(&ca);
+    s->dbc = d;
+    s->state = ST_ALLOCATED;
+    s->row_count = -1;
+    desc_init(&s->ard_impl, d, s, true, true);
+    desc_init(&s->apd_impl, d, s, true, false);
+    desc_init(&s->ird_impl, d, s, false, true);
+    desc_init(&s->ipd_impl, d, s, false, false);
+    s->ard = &s->ard_impl;
+    s->apd = &s->apd_impl;
+    s->retrieve_data = SQL_RD_ON;
+    s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
+    s->concurrency = SQL_CONCUR_READ_ONLY;
+    s->noscan = SQL_NOSCAN_OFF;
+    s->use_bookmarks = SQL_UB_OFF;
+    pthread_mutex_lock(&d->lock);
+    s->next = d->stmts;
+    d->stmts = s;
+    pthread_mutex_unlock(&d->lock);
+    *out = s;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN stmt_free(athena_stmt *s)
+{
+    athena_dbc *d = s->dbc;
+    pthread_mutex_lock(&d->lock);
+    for (athena_stmt **p = &d->stmts; *p; p = &(*p)->next) {
+        if (*p == s) {
+            *p = s->next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&d->lock);
+    if (s->rs)
+        s->rs->close(s->rs);
+    free(s->sql);
+    diag_free(&s->diag);
+    desc_release(&s->ard_impl);
+    desc_release(&s->apd_impl);
+    desc_release(&s->ird_impl);
+    desc_release(&s->ipd_impl);
+    pthread_cond_destroy(&s->wait_cond);
+    pthread_mutex_destroy(&s->wait_lock);
+    pthread_mutex_destroy(&s->lock);
+    s->magic = 0;
+    free(s);
+    return SQL_SUCCESS;
+}
+
+SQLRETURN desc_alloc(athena_dbc *d, athena_desc **out)
+{
+    athena_desc *x = calloc(1, sizeof *x);
+    if (!x)
+        return diag_post(&d->diag, "HY001", 0, "Memory allocation error");
+    desc_init(x, d, NULL, true, true);
+    *out = x;
+    return SQL_SUCCESS;
+}
+
+SQLRETURN desc_free(athena_desc *x)
+{
+    if (x->stmt)
+        return diag_post(&x->diag, "HY017", 0,
+                         "Invalid use of an automatically allocated descriptor handle");
+    /* Statements that used it fall back to their implicit descriptor. */
+    athena_dbc *d = x->dbc;
+    pthread_mutex_lock(&d->lock);
+    for (athena_stmt *s = d->stmts; s; s = s->next) {
+        if (s->ard == x)
+            s->ard = &s->ard_impl;
+        if (s->apd == x)
+            s->apd = &s->apd_impl;
+    }
+    pthread_mutex_unlock(&d->lock);
+    desc_release(x);
+    free(x);
+    return SQL_SUCCESS;
+}
+
+diag_list *handle_diag(SQLSMALLINT type, SQLHANDLE h)
+{
+    switch (type) {
+    case SQL_HANDLE_ENV:
+        return env_valid(h) ? &((athena_env *)h)->diag : NULL;
+    case SQL_HANDLE_DBC:
+        return dbc_valid(h) ? &((athena_dbc *)h)->diag : NULL;
+    case SQL_HANDLE_STMT:
+        return stmt_valid(h) ? &((athena_stmt *)h)->diag : NULL;
+    case SQL_HANDLE_DESC:
+        return desc_valid(h) ? &((athena_desc *)h)->diag : NULL;
+    default:
+        return NULL;
+    }
+}

@@ -1,4 +1,153 @@
-/* handles.h */
+/* handles.h - the ODBC handles: environment, connection, statement and
+ * descriptor, and the locks that guard them. */
 #ifndef ATHENA_HANDLES_H
 #define ATHENA_HANDLES_H
+
+#include <pthread.h>
+#include "common.h"
+#include "athena_client.h"
+#include "convert.h"
+#include "credentials.h"
+#include "diag.h"
+#include "dsn_keys.h"
+#include "http.h"
+#include "log.h"
+#include "result_source.h"
+
+#define MAGIC_ENV  0x41454e56u /* AENV */
+#define MAGIC_DBC  0x41444243u /* ADBC */
+#define MAGIC_STMT 0x4153544du /* ASTM */
+#define MAGIC_DESC 0x41445343u /* ADSC */
+
+typedef struct athena_env athena_env;
+typedef struct athena_dbc athena_dbc;
+typedef struct athena_stmt athena_stmt;
+typedef struct athena_desc athena_desc;
+
+struct athena_env {
+    unsigned magic;
+    pthread_mutex_t lock;
+    diag_list diag;
+    SQLINTEGER odbc_version;       /* SQL_OV_ODBC2, SQL_OV_ODBC3, SQL_OV_ODBC3_80 */
+    SQLINTEGER connection_pooling;
+    SQLINTEGER cp_match;
+    int dbc_count;
+};
+
+struct athena_dbc {
+    unsigned magic;
+    pthread_mutex_t lock;          /* guards everything below except what the statement owns */
+    diag_list diag;
+    athena_env *env;
+    athena_config cfg;
+    bool connected;
+    athena_log *log;
+    cred_provider *creds;
+    http_client *http;
+    athena_client *client;
+    char *current_catalog;         /* SQL_ATTR_CURRENT_CATALOG, starts as cfg.catalog */
+    /* attributes */
+    SQLUINTEGER access_mode;
+    SQLUINTEGER autocommit;
+    SQLUINTEGER login_timeout;
+    SQLUINTEGER connection_timeout;
+    SQLUINTEGER metadata_id;
+    SQLUINTEGER txn_isolation;
+    SQLULEN packet_size;
+    SQLUINTEGER quiet_mode_dummy;
+    /* statements of this connection (for SQLFreeHandle of the dbc and SQLEndTran) */
+    athena_stmt *stmts;
+};
+
+/* One record of a descriptor. */
+typedef struct desc_rec {
+    SQLSMALLINT concise_type;      /* SQL_C_* for application descriptors */
+    SQLPOINTER data_ptr;
+    SQLLEN octet_length;           /* buffer length */
+    SQLLEN *octet_length_ptr;
+    SQLLEN *indicator_ptr;
+    SQLSMALLINT precision;
+    SQLSMALLINT scale;
+    SQLINTEGER datetime_interval_precision;
+} desc_rec;
+
+struct athena_desc {
+    unsigned magic;
+    diag_list diag;
+    athena_stmt *stmt;             /* owning statement for implicit descriptors, NULL if explicit */
+    athena_dbc *dbc;
+    bool is_app;                   /* ARD/APD */
+    bool is_row;                   /* ARD/IRD */
+    desc_rec *recs;                /* recs[0] is the bookmark record, recs[1..count] the columns */
+    SQLSMALLINT count;
+    SQLSMALLINT cap;
+    SQLULEN array_size;            /* SQL_DESC_ARRAY_SIZE (ARD) */
+    SQLULEN bind_type;             /* SQL_DESC_BIND_TYPE: SQL_BIND_BY_COLUMN or row size */
+    SQLLEN *bind_offset_ptr;       /* SQL_DESC_BIND_OFFSET_PTR */
+    SQLUSMALLINT *array_status_ptr;/* SQL_DESC_ARRAY_STATUS_PTR (IRD row status / ARD row operation) */
+    SQLULEN *rows_processed_ptr;   /* SQL_DESC_ROWS_PROCESSED_PTR (IRD) */
+};
+
+typedef enum { ST_ALLOCATED, ST_PREPARED, ST_EXECUTED_NO_RESULT, ST_CURSOR } stmt_state;
+
+struct athena_stmt {
+    unsigned magic;
+    pthread_mutex_t lock;          /* held by the API call running on the statement */
+    diag_list diag;
+    athena_dbc *dbc;
+    athena_stmt *next;             /* in dbc->stmts */
+    stmt_state state;
+    char *sql;                     /* prepared or last executed text */
+    /* execution */
+    char qid[128];
+    query_status status;
+    volatile int cancel;           /* set by SQLCancel from another thread */
+    volatile int executing;        /* a query is being started or polled */
+    pthread_mutex_t wait_lock;     /* with wait_cond: an interruptible wait between polls */
+    pthread_cond_t wait_cond;
+    /* results */
+    result_source *rs;
+    const pd_cell *row;            /* current row's cells, NULL before the first fetch / after the end */
+    SQLLEN row_count;              /* SQLRowCount */
+    SQLULEN rows_fetched;          /* rows returned so far (SQL_ATTR_MAX_ROWS) */
+    SQLUSMALLINT getdata_col;      /* last column read with SQLGetData */
+    cv_piece getdata_piece;
+    /* descriptors: implicit ones, and what SQL_ATTR_APP_*_DESC point to */
+    athena_desc ard_impl, apd_impl, ird_impl, ipd_impl;
+    athena_desc *ard, *apd;
+    /* attributes */
+    SQLULEN query_timeout;         /* seconds, 0 = none */
+    SQLULEN max_rows;
+    SQLULEN max_length;
+    SQLULEN noscan;
+    SQLULEN retrieve_data;
+    SQLULEN cursor_type;
+    SQLULEN concurrency;
+    SQLULEN use_bookmarks;
+    SQLULEN *rows_fetched_ptr;     /* SQL_ATTR_ROWS_FETCHED_PTR (mirrors IRD rows_processed_ptr) */
+    SQLULEN row_number;
+};
+
+/* Validation: NULL or wrong magic -> false. */
+bool env_valid(const athena_env *e);
+bool dbc_valid(const athena_dbc *d);
+bool stmt_valid(const athena_stmt *s);
+bool desc_valid(const athena_desc *d);
+
+SQLRETURN env_alloc(athena_env **out);
+SQLRETURN env_free(athena_env *e);
+SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out);
+SQLRETURN dbc_free(athena_dbc *d);
+SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out);
+SQLRETURN stmt_free(athena_stmt *s);
+SQLRETURN desc_alloc(athena_dbc *d, athena_desc **out);
+SQLRETURN desc_free(athena_desc *d);
+
+/* Descriptor records: grows the array so recs[n] exists. false on OOM. */
+bool desc_ensure(athena_desc *d, SQLSMALLINT n);
+void desc_reset_records(athena_desc *d);
+
+/* Diagnostics of any handle. */
+diag_list *handle_diag(SQLSMALLINT type, SQLHANDLE h);
+
 #endif
