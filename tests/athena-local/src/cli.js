@@ -1,0 +1,65 @@
+// Command-line parsing for the athena-local launcher.
+import { parseArgs } from 'node:util';
+
+export const USAGE = `usage: athena-local [--host 127.0.0.1] [--port N|0] [--port-file FILE] [--data DIR]
+                    [--latency PROFILE] [--faults SPEC] [--credential-lifetime SECONDS]
+                    [--ecs-token TOKEN] [--sso-token TOKEN]...
+
+  --host HOST                 address to bind (default 127.0.0.1: loopback only)
+  --port N                    port to listen on; 0 picks a free one (default 0)
+  --port-file FILE            write the chosen port to FILE once listening
+  --data DIR                  mount DIR: each subfolder a database, each .csv/.parquet/.json file a table
+  --latency PROFILE           none | aws | slow | a fault SPEC holding latency rules
+  --faults SPEC               fault injection, JSON or compact form (see README.md)
+  --credential-lifetime SECS  lifetime of issued temporary credentials (default 900)
+  --ecs-token TOKEN           Authorization value the ECS endpoint accepts
+                              (default $ATHENA_LOCAL_ECS_TOKEN or athena-local-ecs-token)
+  --sso-token TOKEN           SSO access token the portal endpoint accepts (repeatable;
+                              default $ATHENA_LOCAL_SSO_TOKENS or athena-local-sso-token)
+  -h, --help                  this text`;
+
+export class UsageError extends Error {}
+
+export function parseCli(argv) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '0' },
+        'port-file': { type: 'string' },
+        data: { type: 'string' },
+        latency: { type: 'string' },
+        faults: { type: 'string' },
+        'credential-lifetime': { type: 'string', default: '900' },
+        'ecs-token': { type: 'string' },
+        'sso-token': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (e) {
+    throw new UsageError(e.message);
+  }
+  const v = parsed.values;
+  const port = Number(v.port);
+  if (!/^\d+$/.test(v.port) || port > 65535) throw new UsageError(`--port: expected 0..65535, got "${v.port}"`);
+  const lifetime = Number(v['credential-lifetime']);
+  if (!/^\d+$/.test(v['credential-lifetime']) || lifetime < 1) {
+    throw new UsageError(`--credential-lifetime: expected a positive number of seconds, got "${v['credential-lifetime']}"`);
+  }
+  return {
+    help: v.help,
+    host: v.host,
+    port,
+    portFile: v['port-file'],
+    dataDir: v.data,
+    latency: v.latency,
+    faults: v.faults,
+    credentialLifetime: lifetime,
+    ecsToken: v['ecs-token'],
+    ssoTokens: v['sso-token'],
+  };
+}
