@@ -1,0 +1,2 @@
+SHOW DATABASES
+DESCRIBE numbers

@@ -1,0 +1,1 @@
+SELECT true AS b, CAST(1.5 AS DECIMAL(10,2)) AS d, DATE '2017-01-02' AS dt, TIMESTAMP '2017-01-01 00:00:00.000' AS ts, 1.0E10 AS dbl, ARRAY[1, 2, 3] AS arr, MAP(ARRAY['a'], ARRAY[1]) AS m, from_hex('313233') AS bin

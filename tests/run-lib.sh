@@ -1,0 +1,120 @@
+# tests/run-lib.sh - the set-up shared by ./quickstart and ./run-tests:
+# install what is missing, build, start athena-local, register the driver
+# and a DSN in a private ini directory. Sourced, not run.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUN_DIR="$ROOT/.run"
+INI_DIR="$RUN_DIR/ini"
+LOCAL_DIR="$ROOT/tests/athena-local"
+DRIVER_SO="$ROOT/driver/.libs/libathenaodbc.so"
+DSN_NAME=athena-local
+# The AWS documentation's example key pair: athena-local accepts it; it is not a secret.
+LOCAL_KEY_ID=AKIAIOSFODNN7EXAMPLE
+LOCAL_SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+APT_PACKAGES=(gcc make autoconf automake libtool pkg-config unixodbc unixodbc-dev odbcinst
+              libcurl4-openssl-dev libssl-dev libjansson-dev ca-certificates python3
+              python3-pyodbc python3-pytest valgrind)
+
+ensure_packages() {
+    local missing=() p
+    for p in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    command -v node >/dev/null 2>&1 || missing+=(nodejs)
+    command -v npm >/dev/null 2>&1 || missing+=(npm)
+    if [ ${#missing[@]} -gt 0 ]; then
+        say "installing: ${missing[*]}"
+        [ "$(id -u)" = 0 ] || die "run as root (or install: ${missing[*]})"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq >/dev/null || die "apt-get update failed"
+        apt-get install -y -qq "${missing[@]}" >/dev/null || die "apt-get install failed: ${missing[*]}"
+    fi
+    if [ ! -d "$LOCAL_DIR/node_modules" ] || [ "$LOCAL_DIR/package-lock.json" -nt "$LOCAL_DIR/node_modules/.package-lock.json" ]; then
+        say "installing athena-local's npm packages"
+        (cd "$LOCAL_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in tests/athena-local"
+    fi
+}
+
+# build [configure flags...]: in-tree autotools build of the driver and the test programs.
+build_driver() {
+    cd "$ROOT" || exit 1
+    if [ ! -x configure ] || [ configure.ac -nt configure ] || [ Makefile.am -nt Makefile.in ]; then
+        say "autoreconf"
+        autoreconf -fi >"$RUN_DIR/autoreconf.log" 2>&1 || { cat "$RUN_DIR/autoreconf.log"; die "autoreconf failed"; }
+    fi
+    local flags="$*"
+    if [ ! -f Makefile ] || [ "$(cat "$RUN_DIR/configure.flags" 2>/dev/null)" != "$flags" ] || [ configure -nt Makefile ]; then
+        say "configure $flags"
+        ./configure -q $flags >"$RUN_DIR/configure.log" 2>&1 || { cat "$RUN_DIR/configure.log"; die "configure failed"; }
+        echo "$flags" >"$RUN_DIR/configure.flags"
+    fi
+    say "make"
+    make -j"$(nproc)" >"$RUN_DIR/make.log" 2>&1 || { tail -50 "$RUN_DIR/make.log"; die "make failed"; }
+    make -j"$(nproc)" check TESTS= >"$RUN_DIR/make-check.log" 2>&1 || { tail -50 "$RUN_DIR/make-check.log"; die "building the tests failed"; }
+    [ -f "$DRIVER_SO" ] || die "the build did not produce $DRIVER_SO"
+}
+
+ATHENA_LOCAL_PID=
+stop_athena_local() {
+    if [ -n "$ATHENA_LOCAL_PID" ]; then
+        kill "$ATHENA_LOCAL_PID" 2>/dev/null
+        wait "$ATHENA_LOCAL_PID" 2>/dev/null
+        ATHENA_LOCAL_PID=
+    fi
+}
+
+# start_athena_local: on a free loopback port; sets ATHENA_LOCAL_PORT and ATHENA_LOCAL_URL.
+start_athena_local() {
+    local port_file="$RUN_DIR/athena-local.port" i
+    rm -f "$port_file"
+    "$LOCAL_DIR/athena-local" --port 0 --port-file "$port_file" >"$RUN_DIR/athena-local.log" 2>&1 &
+    ATHENA_LOCAL_PID=$!
+    for i in $(seq 1 600); do
+        [ -s "$port_file" ] && break
+        kill -0 "$ATHENA_LOCAL_PID" 2>/dev/null || { cat "$RUN_DIR/athena-local.log"; die "athena-local did not start"; }
+        sleep 0.1
+    done
+    [ -s "$port_file" ] || { cat "$RUN_DIR/athena-local.log"; die "athena-local did not report its port within 60 s"; }
+    ATHENA_LOCAL_PORT=$(cat "$port_file")
+    ATHENA_LOCAL_URL="http://127.0.0.1:$ATHENA_LOCAL_PORT"
+    export ATHENA_LOCAL_PORT ATHENA_LOCAL_URL
+    say "athena-local listening on $ATHENA_LOCAL_URL"
+}
+
+# register_driver: a private odbcinst.ini and odbc.ini under .run/ini, never the system's.
+register_driver() {
+    mkdir -p "$INI_DIR"
+    : >"$INI_DIR/odbcinst.ini"
+    : >"$INI_DIR/odbc.ini"
+    export ODBCSYSINI="$INI_DIR" ODBCINSTINI=odbcinst.ini ODBCINI="$INI_DIR/odbc.ini"
+    sed -e "s|@libdir@/libathenaodbc.so|$DRIVER_SO|" "$ROOT/odbcinst.ini.in" >"$RUN_DIR/odbcinst.ini"
+    odbcinst -i -d -f "$RUN_DIR/odbcinst.ini" >/dev/null || die "odbcinst could not register the driver"
+    cat >"$RUN_DIR/odbc.ini" <<INI
+[$DSN_NAME]
+Description = Amazon Athena through athena-local
+Driver = Athena ODBC
+AwsRegion = us-east-1
+EndpointOverride = $ATHENA_LOCAL_URL
+S3EndpointOverride = $ATHENA_LOCAL_URL
+StsEndpointOverride = $ATHENA_LOCAL_URL
+Workgroup = primary
+S3OutputLocation = s3://athena-local-results/odbc/
+Catalog = AwsDataCatalog
+Schema = sampledb
+UID = $LOCAL_KEY_ID
+PWD = $LOCAL_SECRET
+INI
+    odbcinst -i -s -l -f "$RUN_DIR/odbc.ini" >/dev/null || die "odbcinst could not register the DSN"
+}
+
+setup_all() {
+    mkdir -p "$RUN_DIR"
+    ensure_packages
+    build_driver "$@"
+    start_athena_local
+    register_driver
+}
