@@ -1,5 +1,6 @@
 /* api_odbc.c - the ANSI ODBC entry points. Each validates its handle,
- * clears the handle's diagnostics, converts arguments and calls the core. */
+ * clears the handle's diagnostics, converts string arguments and calls the
+ * core (directly, or through api_shared.c for functions with strings). */
 #include "common.h"
 
 #include <stdlib.h>
@@ -13,68 +14,7 @@
 #include "handles.h"
 #include "info.h"
 #include "outstr.h"
-
-/* ------------------------------------------------------------ plumbing */
-
-#define STMT_ENTER(h)                           \
-    athena_stmt *s = (athena_stmt *)(h);        \
-    if (!stmt_valid(s))                         \
-        return SQL_INVALID_HANDLE;              \
-    pthread_mutex_lock(&s->lock);               \
-    diag_clear(&s->diag)
-
-#define STMT_LEAVE(rc)                          \
-    do {                                        \
-        SQLRETURN rc_ = (rc);                   \
-        s->diag.return_code = rc_;              \
-        pthread_mutex_unlock(&s->lock);         \
-        return rc_;                             \
-    } while (0)
-
-#define DBC_ENTER(h)                            \
-    athena_dbc *d = (athena_dbc *)(h);          \
-    if (!dbc_valid(d))                          \
-        return SQL_INVALID_HANDLE;              \
-    diag_clear(&d->diag)
-
-#define DBC_LEAVE(rc)                           \
-    do {                                        \
-        SQLRETURN rc_ = (rc);                   \
-        d->diag.return_code = rc_;              \
-        return rc_;                             \
-    } while (0)
-
-#define ENV_ENTER(h)                            \
-    athena_env *e = (athena_env *)(h);          \
-    if (!env_valid(e))                          \
-        return SQL_INVALID_HANDLE;              \
-    diag_clear(&e->diag)
-
-static void put_small(SQLSMALLINT *out, SQLLEN v)
-{
-    if (out)
-        *out = (SQLSMALLINT)(v > 32767 ? 32767 : v);
-}
-
-/* A string argument as a NUL-terminated copy (NULL when absent). */
-static char *arg_str(const SQLCHAR *s, SQLLEN len, diag_list *diag, bool *bad)
-{
-    *bad = false;
-    if (!s)
-        return NULL;
-    SQLLEN n = in_len(s, len);
-    if (n < 0) {
-        diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)len);
-        *bad = true;
-        return NULL;
-    }
-    char *c = str_ndup((const char *)s, (size_t)n);
-    if (!c) {
-        diag_post(diag, "HY001", 0, "Memory allocation error");
-        *bad = true;
-    }
-    return c;
-}
+#include "api_shared.h"
 
 /* ------------------------------------------------------------ handles */
 
@@ -189,17 +129,8 @@ SQLRETURN SQL_API SQLGetConnectAttr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value
                                     SQLINTEGER *len)
 {
     DBC_ENTER(h);
-    const char *str = NULL;
-    SQLRETURN rc = attr_get_connect(d, attr, value, &str);
-    if (SQL_SUCCEEDED(rc) && str) {
-        SQLLEN total = 0;
-        rc = out_str(&d->diag, str, value, buflen, &total);
-        if (len)
-            *len = (SQLINTEGER)total;
-    } else if (SQL_SUCCEEDED(rc) && len) {
-        *len = attr == SQL_ATTR_PACKET_SIZE ? (SQLINTEGER)sizeof(SQLULEN) : (SQLINTEGER)sizeof(SQLUINTEGER);
-    }
-    DBC_LEAVE(rc);
+    outstr o = out_ansi(value, buflen);
+    DBC_LEAVE(api_get_connect_attr(d, attr, value, &o, len));
 }
 
 SQLRETURN SQL_API SQLSetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
@@ -227,13 +158,11 @@ SQLRETURN SQL_API SQLConnect(SQLHDBC h, SQLCHAR *dsn, SQLSMALLINT dsn_len, SQLCH
                              SQLSMALLINT uid_len, SQLCHAR *pwd, SQLSMALLINT pwd_len)
 {
     DBC_ENTER(h);
-    bool bad1, bad2, bad3;
-    char *a = arg_str(dsn, dsn_len, &d->diag, &bad1);
-    char *b = arg_str(uid, uid_len, &d->diag, &bad2);
-    char *c = arg_str(pwd, pwd_len, &d->diag, &bad3);
-    SQLRETURN rc = SQL_ERROR;
-    if (!bad1 && !bad2 && !bad3)
-        rc = conn_connect(d, a ? a : "", b, c);
+    bool b1, b2, b3;
+    char *a = in_ansi(dsn, dsn_len, NULL, &d->diag, &b1);
+    char *b = in_ansi(uid, uid_len, NULL, &d->diag, &b2);
+    char *c = in_ansi(pwd, pwd_len, NULL, &d->diag, &b3);
+    SQLRETURN rc = api_connect(d, b1 || b2 || b3, a, b, c);
     free(a);
     free(b);
     if (c) {
@@ -249,19 +178,15 @@ SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in, SQLSMAL
 {
     (void)hwnd;
     DBC_ENTER(h);
-    SQLLEN n = in_len(in, in_size);
-    if (n < 0)
-        DBC_LEAVE(diag_post(&d->diag, "HY090", 0, "Invalid string or buffer length %d", (int)in_size));
-    strbuf result = STRBUF_INIT;
-    SQLRETURN rc = conn_driver_connect(d, in ? (const char *)in : "", (size_t)n, completion, &result);
-    if (SQL_SUCCEEDED(rc)) {
-        SQLLEN total = 0;
-        SQLRETURN r2 = out_str(&d->diag, sb_str(&result), out, out_max, &total);
-        put_small(out_len, total);
-        if (r2 != SQL_SUCCESS)
-            rc = r2;
+    bool bad;
+    size_t n = 0;
+    char *text = in_ansi(in, in_size, &n, &d->diag, &bad);
+    outstr o = out_ansi(out, out_max);
+    SQLRETURN rc = api_driver_connect(d, bad, text, n, &o, out_len, completion);
+    if (text) {
+        memset(text, 0, n);
+        free(text);
     }
-    sb_free(&result);
     DBC_LEAVE(rc);
 }
 
@@ -278,12 +203,12 @@ SQLRETURN SQL_API SQLDisconnect(SQLHDBC h)
 SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
 {
     STMT_ENTER(h);
-    if (!sql)
-        STMT_LEAVE(diag_post(&s->diag, "HY009", 0, "Invalid use of null pointer"));
-    SQLLEN n = in_len(sql, len);
-    if (n < 0)
-        STMT_LEAVE(diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %d", (int)len));
-    STMT_LEAVE(exec_prepare(s, (const char *)sql, (size_t)n));
+    bool bad;
+    size_t n = 0;
+    char *text = in_ansi(sql, len, &n, &s->diag, &bad);
+    SQLRETURN rc = api_prepare(s, bad, text, n);
+    free(text);
+    STMT_LEAVE(rc);
 }
 
 SQLRETURN SQL_API SQLExecute(SQLHSTMT h)
@@ -295,12 +220,12 @@ SQLRETURN SQL_API SQLExecute(SQLHSTMT h)
 SQLRETURN SQL_API SQLExecDirect(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
 {
     STMT_ENTER(h);
-    if (!sql)
-        STMT_LEAVE(diag_post(&s->diag, "HY009", 0, "Invalid use of null pointer"));
-    SQLLEN n = in_len(sql, len);
-    if (n < 0)
-        STMT_LEAVE(diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %d", (int)len));
-    STMT_LEAVE(exec_direct(s, (const char *)sql, (size_t)n));
+    bool bad;
+    size_t n = 0;
+    char *text = in_ansi(sql, len, &n, &s->diag, &bad);
+    SQLRETURN rc = api_exec_direct(s, bad, text, n);
+    free(text);
+    STMT_LEAVE(rc);
 }
 
 SQLRETURN SQL_API SQLCancel(SQLHSTMT h)
@@ -316,19 +241,12 @@ SQLRETURN SQL_API SQLNativeSql(SQLHDBC h, SQLCHAR *in, SQLINTEGER in_size, SQLCH
                                SQLINTEGER out_max, SQLINTEGER *out_len)
 {
     DBC_ENTER(h);
-    if (!in)
-        DBC_LEAVE(diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer"));
-    SQLLEN n = in_len(in, in_size);
-    if (n < 0)
-        DBC_LEAVE(diag_post(&d->diag, "HY090", 0, "Invalid string or buffer length %d", (int)in_size));
-    char *copy = str_ndup((const char *)in, (size_t)n);
-    if (!copy)
-        DBC_LEAVE(diag_post(&d->diag, "HY001", 0, "Memory allocation error"));
-    SQLLEN total = 0;
-    SQLRETURN rc = out_str(&d->diag, copy, out, out_max, &total);
-    if (out_len)
-        *out_len = (SQLINTEGER)total;
-    free(copy);
+    bool bad;
+    size_t n = 0;
+    char *text = in_ansi(in, in_size, &n, &d->diag, &bad);
+    outstr o = out_ansi(out, out_max);
+    SQLRETURN rc = api_native_sql(d, bad, text, n, &o, out_len);
+    free(text);
     DBC_LEAVE(rc);
 }
 
@@ -396,40 +314,16 @@ SQLRETURN SQL_API SQLDescribeCol(SQLHSTMT h, SQLUSMALLINT col, SQLCHAR *name, SQ
                                  SQLSMALLINT *digits, SQLSMALLINT *nullable)
 {
     STMT_ENTER(h);
-    const athena_column *c = describe_column(s, col);
-    if (!c)
-        STMT_LEAVE(SQL_ERROR);
-    SQLLEN total = 0;
-    SQLRETURN rc = out_str(&s->diag, c->name, name, name_max, &total);
-    put_small(name_len, total);
-    if (type)
-        *type = c->sql_type;
-    if (size)
-        *size = c->column_size;
-    if (digits)
-        *digits = c->decimal_digits;
-    if (nullable)
-        *nullable = c->nullable;
-    STMT_LEAVE(rc);
+    outstr o = out_ansi(name, name_max);
+    STMT_LEAVE(api_describe_col(s, col, &o, name_len, type, size, digits, nullable));
 }
 
 SQLRETURN SQL_API SQLColAttribute(SQLHSTMT h, SQLUSMALLINT col, SQLUSMALLINT field, SQLPOINTER str_out,
                                   SQLSMALLINT str_max, SQLSMALLINT *str_len, SQLLEN *num_out)
 {
     STMT_ENTER(h);
-    const char *str = NULL;
-    SQLLEN num = 0;
-    SQLRETURN rc = describe_attribute(s, col, field, &str, &num);
-    if (SQL_SUCCEEDED(rc)) {
-        if (str) {
-            SQLLEN total = 0;
-            rc = out_str(&s->diag, str, str_out, str_max, &total);
-            put_small(str_len, total);
-        } else if (num_out) {
-            *num_out = num;
-        }
-    }
-    STMT_LEAVE(rc);
+    outstr o = out_ansi(str_out, str_max);
+    STMT_LEAVE(api_col_attribute(s, col, field, &o, str_len, num_out));
 }
 
 SQLRETURN SQL_API SQLBindCol(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
@@ -472,97 +366,26 @@ SQLRETURN SQL_API SQLGetData(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
 
 /* ------------------------------------------------------------ diagnostics */
 
-static SQLLEN stmt_row_count(SQLSMALLINT type, SQLHANDLE h)
-{
-    return type == SQL_HANDLE_STMT ? ((athena_stmt *)h)->row_count : 0;
-}
-
 SQLRETURN SQL_API SQLGetDiagRec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQLCHAR *state,
                                 SQLINTEGER *native, SQLCHAR *msg, SQLSMALLINT msg_max,
                                 SQLSMALLINT *msg_len)
 {
-    diag_list *d = handle_diag(type, h);
-    if (!d)
-        return SQL_INVALID_HANDLE;
-    if (rec < 1)
-        return SQL_ERROR;
-    if (msg_max < 0)
-        return SQL_ERROR;
-    if (rec > d->count)
-        return SQL_NO_DATA;
-    const diag_rec *r = &d->recs[rec - 1];
-    if (state)
-        memcpy(state, r->sqlstate, 6);
-    if (native)
-        *native = r->native;
-    SQLLEN total = 0;
-    bool trunc = out_copy(r->message, (char *)msg, msg_max, &total);
-    put_small(msg_len, total);
-    return trunc ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
+    outstr st = out_ansi(state, state ? 6 : 0), m = out_ansi(msg, msg_max);
+    return api_get_diag_rec(type, h, rec, &st, native, &m, msg_len);
 }
 
 SQLRETURN SQL_API SQLGetDiagField(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQLSMALLINT field,
                                   SQLPOINTER info, SQLSMALLINT info_max, SQLSMALLINT *info_len)
 {
-    diag_list *d = handle_diag(type, h);
-    if (!d)
-        return SQL_INVALID_HANDLE;
-    const char *str = NULL;
-    SQLLEN num = 0;
-    SQLRETURN rc = diag_field(d, type, rec, field, stmt_row_count(type, h), &str, &num);
-    if (rc != SQL_SUCCESS)
-        return rc;
-    if (str) {
-        if (info && info_max < 0)
-            return SQL_ERROR;
-        SQLLEN total = 0;
-        bool trunc = out_copy(str, info, info_max, &total);
-        put_small(info_len, total);
-        return trunc ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
-    }
-    if (info) {
-        switch (field) {
-        case SQL_DIAG_NUMBER: case SQL_DIAG_NATIVE: case SQL_DIAG_COLUMN_NUMBER:
-        case SQL_DIAG_DYNAMIC_FUNCTION_CODE:
-            *(SQLINTEGER *)info = (SQLINTEGER)num;
-            break;
-        case SQL_DIAG_RETURNCODE:
-            *(SQLRETURN *)info = (SQLRETURN)num;
-            break;
-        default:
-            *(SQLLEN *)info = num;
-            break;
-        }
-    }
-    return SQL_SUCCESS;
+    outstr o = out_ansi(info, info_max);
+    return api_get_diag_field(type, h, rec, field, info, &o, info_len);
 }
 
 SQLRETURN SQL_API SQLError(SQLHENV env, SQLHDBC dbc, SQLHSTMT stmt, SQLCHAR *state, SQLINTEGER *native,
                            SQLCHAR *msg, SQLSMALLINT msg_max, SQLSMALLINT *msg_len)
 {
-    SQLSMALLINT type;
-    SQLHANDLE h;
-    if (stmt) {
-        type = SQL_HANDLE_STMT;
-        h = stmt;
-    } else if (dbc) {
-        type = SQL_HANDLE_DBC;
-        h = dbc;
-    } else {
-        type = SQL_HANDLE_ENV;
-        h = env;
-    }
-    diag_list *d = handle_diag(type, h);
-    if (!d)
-        return SQL_INVALID_HANDLE;
-    if (d->count == 0)
-        return SQL_NO_DATA;
-    /* ODBC 2 semantics: each call returns and removes the first record. */
-    SQLRETURN rc = SQLGetDiagRec(type, h, 1, state, native, msg, msg_max, msg_len);
-    free(d->recs[0].message);
-    memmove(d->recs, d->recs + 1, (size_t)(d->count - 1) * sizeof *d->recs);
-    d->count--;
-    return rc;
+    outstr st = out_ansi(state, state ? 6 : 0), m = out_ansi(msg, msg_max);
+    return api_error(env, dbc, stmt, &st, native, &m, msg_len);
 }
 
 /* ------------------------------------------------------------ information */
@@ -571,36 +394,8 @@ SQLRETURN SQL_API SQLGetInfo(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value, SQL
                              SQLSMALLINT *len)
 {
     DBC_ENTER(h);
-    info_kind kind = INFO_U32;
-    const char *str = NULL;
-    SQLULEN num = 0;
-    SQLRETURN rc = info_get(d, type, &kind, &str, &num);
-    if (!SQL_SUCCEEDED(rc))
-        DBC_LEAVE(rc);
-    switch (kind) {
-    case INFO_STR: {
-        SQLLEN total = 0;
-        rc = out_str(&d->diag, str, value, buflen, &total);
-        put_small(len, total);
-        break;
-    }
-    case INFO_U16:
-        if (value)
-            *(SQLUSMALLINT *)value = (SQLUSMALLINT)num;
-        put_small(len, sizeof(SQLUSMALLINT));
-        break;
-    case INFO_U32:
-        if (value)
-            *(SQLUINTEGER *)value = (SQLUINTEGER)num;
-        put_small(len, sizeof(SQLUINTEGER));
-        break;
-    case INFO_ULEN:
-        if (value)
-            *(SQLULEN *)value = num;
-        put_small(len, sizeof(SQLULEN));
-        break;
-    }
-    DBC_LEAVE(rc);
+    outstr o = out_ansi(value, buflen);
+    DBC_LEAVE(api_get_info(d, type, value, &o, len));
 }
 
 SQLRETURN SQL_API SQLGetFunctions(SQLHDBC h, SQLUSMALLINT id, SQLUSMALLINT *supported)

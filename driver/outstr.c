@@ -1,7 +1,10 @@
-/* outstr.c - output strings for the ANSI entry points. */
+/* outstr.c - string arguments at the API edge. */
 #include "outstr.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "wide.h"
 
 bool out_copy(const char *src, char *buf, SQLLEN buflen, SQLLEN *total)
 {
@@ -17,32 +20,57 @@ bool out_copy(const char *src, char *buf, SQLLEN buflen, SQLLEN *total)
         return false;
     }
     size_t k = (size_t)buflen - 1;
-    /* do not split a UTF-8 sequence */
-    while (k > 0 && ((unsigned char)src[k] & 0xC0) == 0x80)
+    while (k > 0 && ((unsigned char)src[k] & 0xC0) == 0x80) /* do not split a UTF-8 sequence */
         k--;
     memcpy(buf, src, k);
     buf[k] = '\0';
     return true;
 }
 
-SQLRETURN out_str(diag_list *diag, const char *src, SQLCHAR *buf, SQLLEN buflen, SQLLEN *total)
+SQLRETURN out_put(diag_list *diag, const outstr *o, const char *utf8, SQLLEN *total)
 {
-    if (buf && buflen < 0)
-        return diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)buflen);
-    if (!buf) {
-        out_copy(src, NULL, 0, total);
-        return SQL_SUCCESS;
+    if (o->buf && o->cap < 0)
+        return diag ? diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)o->cap) : SQL_ERROR;
+    bool truncated;
+    if (!o->wide) {
+        truncated = out_copy(utf8, o->buf, o->cap, total);
+    } else {
+        SQLLEN chars = 0;
+        SQLLEN cap = o->cap_in_bytes ? o->cap / (SQLLEN)sizeof(SQLWCHAR) : o->cap;
+        truncated = w_copy(utf8, o->buf, cap, &chars);
+        if (total)
+            *total = o->cap_in_bytes ? chars * (SQLLEN)sizeof(SQLWCHAR) : chars;
     }
-    if (out_copy(src, (char *)buf, buflen, total))
-        return diag_post(diag, "01004", 0, "String data, right truncated");
-    return SQL_SUCCESS;
+    if (!truncated)
+        return SQL_SUCCESS;
+    return diag ? diag_post(diag, "01004", 0, "String data, right truncated") : SQL_SUCCESS_WITH_INFO;
 }
 
-SQLLEN in_len(const SQLCHAR *s, SQLLEN len)
+char *in_ansi(const SQLCHAR *s, SQLLEN len, size_t *out_len, diag_list *diag, bool *bad)
 {
+    *bad = false;
+    if (out_len)
+        *out_len = 0;
     if (!s)
-        return 0;
+        return NULL;
+    size_t n;
     if (len == SQL_NTS)
-        return (SQLLEN)strlen((const char *)s);
-    return len < 0 ? -1 : len;
+        n = strlen((const char *)s);
+    else if (len < 0) {
+        diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)len);
+        *bad = true;
+        return NULL;
+    } else
+        n = (size_t)len;
+    char *c = malloc(n + 1);
+    if (!c) {
+        diag_post(diag, "HY001", 0, "Memory allocation error");
+        *bad = true;
+        return NULL;
+    }
+    memcpy(c, s, n);
+    c[n] = '\0';
+    if (out_len)
+        *out_len = n;
+    return c;
 }

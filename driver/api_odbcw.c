@@ -1,0 +1,171 @@
+/* api_odbcw.c - the W (UTF-16) ODBC entry points: they convert string
+ * arguments between SQLWCHAR and UTF-8 and call the same core as the ANSI
+ * ones. Lengths are in characters or bytes exactly as each function's
+ * specification says. */
+#include "common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "api_shared.h"
+#include "attrs.h"
+#include "wide.h"
+
+static void wipe_free(char *s, size_t n)
+{
+    if (s) {
+        memset(s, 0, n);
+        free(s);
+    }
+}
+
+SQLRETURN SQL_API SQLConnectW(SQLHDBC h, SQLWCHAR *dsn, SQLSMALLINT dsn_len, SQLWCHAR *uid,
+                              SQLSMALLINT uid_len, SQLWCHAR *pwd, SQLSMALLINT pwd_len)
+{
+    DBC_ENTER(h);
+    bool b1, b2, b3;
+    size_t pn = 0;
+    char *a = w_in(dsn, dsn_len, NULL, &d->diag, &b1);
+    char *b = w_in(uid, uid_len, NULL, &d->diag, &b2);
+    char *c = w_in(pwd, pwd_len, &pn, &d->diag, &b3);
+    SQLRETURN rc = api_connect(d, b1 || b2 || b3, a, b, c);
+    free(a);
+    free(b);
+    wipe_free(c, pn);
+    DBC_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC h, SQLHWND hwnd, SQLWCHAR *in, SQLSMALLINT in_chars,
+                                    SQLWCHAR *out, SQLSMALLINT out_max, SQLSMALLINT *out_len,
+                                    SQLUSMALLINT completion)
+{
+    (void)hwnd;
+    DBC_ENTER(h);
+    bool bad;
+    size_t n = 0;
+    char *text = w_in(in, in_chars, &n, &d->diag, &bad);
+    outstr o = out_wide(out, out_max);
+    SQLRETURN rc = api_driver_connect(d, bad, text, n, &o, out_len, completion);
+    wipe_free(text, n);
+    DBC_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLPrepareW(SQLHSTMT h, SQLWCHAR *sql, SQLINTEGER len)
+{
+    STMT_ENTER(h);
+    bool bad;
+    size_t n = 0;
+    char *text = w_in(sql, len, &n, &s->diag, &bad);
+    SQLRETURN rc = api_prepare(s, bad, text, n);
+    free(text);
+    STMT_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLExecDirectW(SQLHSTMT h, SQLWCHAR *sql, SQLINTEGER len)
+{
+    STMT_ENTER(h);
+    bool bad;
+    size_t n = 0;
+    char *text = w_in(sql, len, &n, &s->diag, &bad);
+    SQLRETURN rc = api_exec_direct(s, bad, text, n);
+    free(text);
+    STMT_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLNativeSqlW(SQLHDBC h, SQLWCHAR *in, SQLINTEGER in_chars, SQLWCHAR *out,
+                                SQLINTEGER out_max, SQLINTEGER *out_len)
+{
+    DBC_ENTER(h);
+    bool bad;
+    size_t n = 0;
+    char *text = w_in(in, in_chars, &n, &d->diag, &bad);
+    outstr o = out_wide(out, out_max);
+    SQLRETURN rc = api_native_sql(d, bad, text, n, &o, out_len);
+    free(text);
+    DBC_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLDescribeColW(SQLHSTMT h, SQLUSMALLINT col, SQLWCHAR *name, SQLSMALLINT name_max,
+                                  SQLSMALLINT *name_len, SQLSMALLINT *type, SQLULEN *size,
+                                  SQLSMALLINT *digits, SQLSMALLINT *nullable)
+{
+    STMT_ENTER(h);
+    outstr o = out_wide(name, name_max);
+    STMT_LEAVE(api_describe_col(s, col, &o, name_len, type, size, digits, nullable));
+}
+
+SQLRETURN SQL_API SQLColAttributeW(SQLHSTMT h, SQLUSMALLINT col, SQLUSMALLINT field, SQLPOINTER str_out,
+                                   SQLSMALLINT str_max, SQLSMALLINT *str_len, SQLLEN *num_out)
+{
+    STMT_ENTER(h);
+    outstr o = out_wide_bytes(str_out, str_max);
+    STMT_LEAVE(api_col_attribute(s, col, field, &o, str_len, num_out));
+}
+
+SQLRETURN SQL_API SQLGetDiagRecW(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQLWCHAR *state,
+                                 SQLINTEGER *native, SQLWCHAR *msg, SQLSMALLINT msg_max,
+                                 SQLSMALLINT *msg_len)
+{
+    outstr st = out_wide(state, state ? 6 : 0), m = out_wide(msg, msg_max);
+    return api_get_diag_rec(type, h, rec, &st, native, &m, msg_len);
+}
+
+SQLRETURN SQL_API SQLGetDiagFieldW(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQLSMALLINT field,
+                                   SQLPOINTER info, SQLSMALLINT info_max, SQLSMALLINT *info_len)
+{
+    outstr o = out_wide_bytes(info, info_max);
+    return api_get_diag_field(type, h, rec, field, info, &o, info_len);
+}
+
+SQLRETURN SQL_API SQLErrorW(SQLHENV env, SQLHDBC dbc, SQLHSTMT stmt, SQLWCHAR *state, SQLINTEGER *native,
+                            SQLWCHAR *msg, SQLSMALLINT msg_max, SQLSMALLINT *msg_len)
+{
+    outstr st = out_wide(state, state ? 6 : 0), m = out_wide(msg, msg_max);
+    return api_error(env, dbc, stmt, &st, native, &m, msg_len);
+}
+
+SQLRETURN SQL_API SQLGetInfoW(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value, SQLSMALLINT buflen,
+                              SQLSMALLINT *len)
+{
+    DBC_ENTER(h);
+    outstr o = out_wide_bytes(value, buflen);
+    DBC_LEAVE(api_get_info(d, type, value, &o, len));
+}
+
+SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER buflen,
+                                     SQLINTEGER *len)
+{
+    DBC_ENTER(h);
+    outstr o = out_wide_bytes(value, buflen);
+    DBC_LEAVE(api_get_connect_attr(d, attr, value, &o, len));
+}
+
+static bool is_string_connect_attr(SQLINTEGER attr)
+{
+    return attr == SQL_ATTR_CURRENT_CATALOG || attr == SQL_ATTR_TRACEFILE || attr == SQL_ATTR_TRANSLATE_LIB;
+}
+
+SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
+{
+    DBC_ENTER(h);
+    if (!is_string_connect_attr(attr))
+        DBC_LEAVE(attr_set_connect(d, attr, value, len));
+    bool bad;
+    size_t n = 0;
+    SQLLEN chars = len == SQL_NTS ? SQL_NTS : (len < 0 ? len : len / (SQLINTEGER)sizeof(SQLWCHAR));
+    char *text = w_in(value, chars, &n, &d->diag, &bad);
+    SQLRETURN rc = bad ? SQL_ERROR : attr_set_connect(d, attr, text, (SQLINTEGER)n);
+    free(text);
+    DBC_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLGetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER buflen,
+                                  SQLINTEGER *len)
+{
+    return SQLGetStmtAttr(h, attr, value, buflen, len);
+}
+
+SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
+{
+    return SQLSetStmtAttr(h, attr, value, len);
+}

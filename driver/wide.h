@@ -1,0 +1,19 @@
+/* wide.h - UTF-16 (SQLWCHAR) <-> UTF-8 for the W entry points. */
+#ifndef ATHENA_WIDE_H
+#define ATHENA_WIDE_H
+
+#include "common.h"
+#include "diag.h"
+
+/* Converts len_chars SQLWCHARs (SQL_NTS: up to the NUL) to a malloc'd UTF-8
+ * string. A lone surrogate becomes U+FFFD. NULL w gives NULL with *bad false;
+ * a negative length or an allocation failure posts to diag and sets *bad. */
+char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag, bool *bad);
+/* Writes utf8 into buf (buf_chars SQLWCHARs, NUL included), never splitting a
+ * surrogate pair. *total_chars gets the full length in SQLWCHARs. Returns
+ * true when it truncated. */
+bool w_copy(const char *utf8, SQLWCHAR *buf, SQLLEN buf_chars, SQLLEN *total_chars);
+/* Number of SQLWCHARs utf8 needs (without the NUL). */
+size_t w_len_of(const char *utf8);
+
+#endif
