@@ -64,6 +64,14 @@ void http_response_free(http_response *r);
  * client are serialised. */
 int http_perform(http_client *c, const http_request *req, http_response *resp, athena_error *err);
 
+/* Retry backoff: before retry n it waits uniformly in [0, min(cap, base*2^n)]
+ * ms. Defaults base 100, cap 5000; tests shorten them. */
+void http_client_set_backoff(http_client *c, long base_ms, long cap_ms);
+/* Fills aws_error_type / aws_error_message from a JSON (`__type` without
+ * its `prefix#`, `Message` / `message`) or S3 XML (`<Code>`, `<Message>`)
+ * error body. http_perform calls it for every answer with status >= 300. */
+void http_parse_error_body(http_response *r);
+
 /* The region requests are signed for. */
 const char *http_client_region(const http_client *c);
 
