@@ -13,6 +13,7 @@
 #include "fetch.h"
 #include "handles.h"
 #include "info.h"
+#include "catalog.h"
 #include "outstr.h"
 #include "api_shared.h"
 
@@ -404,4 +405,12 @@ SQLRETURN SQL_API SQLGetFunctions(SQLHDBC h, SQLUSMALLINT id, SQLUSMALLINT *supp
     if (!supported)
         DBC_LEAVE(diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer"));
     DBC_LEAVE(info_functions(d, id, supported));
+}
+
+/* ------------------------------------------------------------ catalog */
+
+SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT h, SQLSMALLINT data_type)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(catalog_type_info(s, data_type));
 }

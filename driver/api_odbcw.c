@@ -169,3 +169,8 @@ SQLRETURN SQL_API SQLSetStmtAttrW(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value,
 {
     return SQLSetStmtAttr(h, attr, value, len);
 }
+
+SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT h, SQLSMALLINT data_type)
+{
+    return SQLGetTypeInfo(h, data_type);
+}

@@ -193,7 +193,7 @@ SQLRETURN info_get(athena_dbc *d, SQLUSMALLINT type, info_kind *kind, const char
     return diag_post(&d->diag, "HY096", 0, "Information type %u is out of range", (unsigned)type);
 }
 
-/* Functions the driver implements (ANSI; the driver manager maps W calls). */
+/* Functions the driver implements (each in its ANSI and W form where it has strings). */
 static const SQLUSMALLINT implemented[] = {
     SQL_API_SQLALLOCHANDLE, SQL_API_SQLFREEHANDLE, SQL_API_SQLALLOCCONNECT, SQL_API_SQLALLOCENV,
     SQL_API_SQLALLOCSTMT, SQL_API_SQLFREECONNECT, SQL_API_SQLFREEENV, SQL_API_SQLFREESTMT,
@@ -205,7 +205,7 @@ static const SQLUSMALLINT implemented[] = {
     SQL_API_SQLMORERESULTS, SQL_API_SQLCLOSECURSOR, SQL_API_SQLCANCEL, SQL_API_SQLENDTRAN,
     SQL_API_SQLTRANSACT, SQL_API_SQLGETDIAGREC, SQL_API_SQLGETDIAGFIELD, SQL_API_SQLERROR,
     SQL_API_SQLGETINFO, SQL_API_SQLGETFUNCTIONS, SQL_API_SQLSETSTMTATTR, SQL_API_SQLGETSTMTATTR,
-    SQL_API_SQLNATIVESQL, SQL_API_SQLNUMPARAMS,
+    SQL_API_SQLNATIVESQL, SQL_API_SQLNUMPARAMS, SQL_API_SQLGETTYPEINFO,
 };
 
 static bool is_implemented(SQLUSMALLINT id)

@@ -36,4 +36,11 @@ typedef struct pager_options {
 result_source *result_pager_open(athena_client *client, const char *qid,
                                  const pager_options *opt, athena_error *err);
 
+/* A result built in memory (SQLGetTypeInfo, catalog functions): columns
+ * given as name + Athena type name, rows appended as text (NULL = SQL NULL). */
+result_source *result_static_new(const char *const *names, const char *const *types, size_t ncols,
+                                 const type_options *opt, athena_error *err);
+/* Appends a row of ncols values (copied). 0, or -1 with AE_NOMEM. */
+int result_static_add_row(result_source *rs, const char *const *values, athena_error *err);
+
 #endif
