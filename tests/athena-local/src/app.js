@@ -261,7 +261,9 @@ export async function startAthenaLocal(options = {}) {
 
     if (rawPath.startsWith('/_athena_local/')) return admin(req, res, rawPath);
 
-    const credOp = headers.authorization === undefined ? credentialEndpointOp(req.method, rawPath) : undefined;
+    // Unsigned endpoints are routed by path before any SigV4 check (an AWS4-signed request to
+    // the same path is an S3 request for a bucket of that name).
+    const credOp = String(headers.authorization ?? '').startsWith('AWS4-') ? undefined : credentialEndpointOp(req.method, rawPath);
     if (credOp) {
       await readBody(req);
       stats.call(credOp);

@@ -30,7 +30,17 @@ export async function main(argv) {
     // Development seam only: run against another implementation of the engine interface.
     startOpts.engineModule = new URL(process.env.ATHENA_LOCAL_ENGINE_MODULE, `file://${process.cwd()}/`).href;
   }
+  // Signals are handled from the start, so one that arrives during startup still ends the
+  // process cleanly once the service exists.
   let service;
+  let stopRequested = false;
+  let wake = () => {};
+  const onSignal = () => {
+    stopRequested = true;
+    wake();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
   try {
     service = await startAthenaLocal(startOpts);
   } catch (e) {
@@ -51,18 +61,10 @@ export async function main(argv) {
   }
   process.stdout.write(`athena-local listening on ${service.url}\n`);
 
-  await new Promise((resolve) => {
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      // Never linger: the process is gone within a second whatever the engine does.
-      setTimeout(() => process.exit(0), 900).unref();
-      service.close().then(resolve, resolve);
-    };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
-  });
+  if (!stopRequested) await new Promise((resolve) => { wake = resolve; });
+  // Never linger: the process is gone within a second whatever the engine does.
+  setTimeout(() => process.exit(0), 900).unref();
+  await service.close().catch(() => {});
   return 0;
 }
 

@@ -1,0 +1,100 @@
+// The athena-local launcher as a process: flags, first stdout line, port file, SIGTERM.
+import { describe, it, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AssumeRoleCommand } from '@aws-sdk/client-sts';
+import { rawRequest, stsClient, athenaCall } from './helpers.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const launcher = join(here, '..', 'athena-local');
+const dir = mkdtempSync(join(tmpdir(), 'athena-local-cli-'));
+const env = { ...process.env };
+if (process.env.ATHENA_LOCAL_TEST_ENGINE === 'fake') env.ATHENA_LOCAL_ENGINE_MODULE = join(here, 'fake-engine.js');
+
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function launch(args, { timeoutMs = 60000 } = {}) {
+  const child = spawn(launcher, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => { stdout += d; });
+  child.stderr.on('data', (d) => { stderr += d; });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const listening = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`no listening line in ${timeoutMs} ms; stderr: ${stderr}`)); }, timeoutMs);
+    child.stdout.on('data', () => {
+      const nl = stdout.indexOf('\n');
+      if (nl >= 0) { clearTimeout(timer); resolve(stdout.slice(0, nl)); }
+    });
+    exited.then(({ code }) => { clearTimeout(timer); reject(new Error(`exited with ${code} before listening; stderr: ${stderr}`)); });
+  });
+  listening.catch(() => {});
+  return { child, listening, exited, output: () => ({ stdout, stderr }) };
+}
+
+describe('launcher', () => {
+  it('prints the listening line first, writes the port file, and exits on SIGTERM within a second', async () => {
+    const portFile = join(dir, 'port');
+    const p = launch(['--port', '0', '--port-file', portFile, '--faults', 'fail op=athena:GetWorkGroup,count=2', '--credential-lifetime', '5']);
+    const line = await p.listening;
+    const m = /^athena-local listening on http:\/\/127\.0\.0\.1:(\d+)$/.exec(line);
+    assert.ok(m, line);
+    assert.equal(readFileSync(portFile, 'utf8'), `${m[1]}\n`);
+    const svc = { url: `http://127.0.0.1:${m[1]}` };
+    const health = await rawRequest(svc, { path: '/_athena_local/health' });
+    assert.equal(health.status, 200);
+    const faults = JSON.parse((await rawRequest(svc, { path: '/_athena_local/faults' })).body);
+    assert.deepEqual(faults.failNext, [{ op: 'athena:GetWorkGroup', status: 503, count: 2 }]);
+    const sts = stsClient(svc);
+    const t0 = Date.now();
+    const r = await sts.send(new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::123456789012:role/cli', RoleSessionName: 'cli' }));
+    const lifetime = r.Credentials.Expiration.getTime() - t0;
+    assert.ok(lifetime > 3000 && lifetime <= 6000, `lifetime ${lifetime}`);
+    sts.destroy();
+    const t = Date.now();
+    p.child.kill('SIGTERM');
+    const { code, signal } = await p.exited;
+    assert.ok(Date.now() - t < 1000, `took ${Date.now() - t} ms to exit`);
+    assert.equal(signal, null);
+    assert.equal(code, 0);
+    assert.equal(p.output().stderr, '');
+  });
+
+  it('exits on SIGINT too, with a query still running', async () => {
+    const p = launch(['--port', '0']);
+    const line = await p.listening;
+    const svc = { url: line.replace('athena-local listening on ', '') };
+    const r = await athenaCall(svc, 'StartQueryExecution', {
+      QueryString: '/* athena-local:sleep=30 */ SELECT 1', WorkGroup: 'local',
+    });
+    assert.equal(r.status, 200);
+    const q = await athenaCall(svc, 'GetQueryExecution', { QueryExecutionId: r.json.QueryExecutionId });
+    assert.ok(['QUEUED', 'RUNNING'].includes(q.json.QueryExecution.Status.State));
+    const t = Date.now();
+    p.child.kill('SIGINT');
+    const { code } = await p.exited;
+    assert.equal(code, 0);
+    assert.ok(Date.now() - t < 1000);
+  });
+
+  it('refuses bad flags with usage and exit status 2', async () => {
+    for (const args of [['--bogus'], ['--port', 'x'], ['--faults', 'nonsense op=1'], ['--credential-lifetime', '0']]) {
+      const p = launch(args);
+      const { code } = await p.exited;
+      assert.equal(code, 2, `${args.join(' ')}: ${p.output().stderr}`);
+      assert.match(p.output().stderr, /^athena-local: /);
+      assert.equal(p.output().stdout, '');
+    }
+  });
+
+  it('--help prints usage', async () => {
+    const p = launch(['--help']);
+    const { code } = await p.exited;
+    assert.equal(code, 0);
+    assert.match(p.output().stdout, /^usage: athena-local /);
+  });
+});
