@@ -14,6 +14,7 @@
 #include "handles.h"
 #include "info.h"
 #include "catalog.h"
+#include "desc.h"
 #include "outstr.h"
 #include "api_shared.h"
 
@@ -413,4 +414,49 @@ SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT h, SQLSMALLINT data_type)
 {
     STMT_ENTER(h);
     STMT_LEAVE(catalog_type_info(s, data_type));
+}
+
+/* ------------------------------------------------------------ descriptors */
+
+SQLRETURN SQL_API SQLGetDescField(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
+                                  SQLINTEGER buflen, SQLINTEGER *len)
+{
+    DESC_ENTER(h);
+    outstr o = out_ansi(value, buflen);
+    DESC_LEAVE(api_get_desc_field(x, rec, field, value, &o, len));
+}
+
+SQLRETURN SQL_API SQLSetDescField(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
+                                  SQLINTEGER len)
+{
+    DESC_ENTER(h);
+    DESC_LEAVE(desc_set_field(x, rec, field, value, len));
+}
+
+SQLRETURN SQL_API SQLGetDescRec(SQLHDESC h, SQLSMALLINT rec, SQLCHAR *name, SQLSMALLINT name_max,
+                                SQLSMALLINT *name_len, SQLSMALLINT *type, SQLSMALLINT *subtype,
+                                SQLLEN *length, SQLSMALLINT *precision, SQLSMALLINT *scale,
+                                SQLSMALLINT *nullable)
+{
+    DESC_ENTER(h);
+    outstr o = out_ansi(name, name_max);
+    DESC_LEAVE(api_get_desc_rec(x, rec, &o, name_len, type, subtype, length, precision, scale, nullable));
+}
+
+SQLRETURN SQL_API SQLSetDescRec(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT type, SQLSMALLINT subtype,
+                                SQLLEN length, SQLSMALLINT precision, SQLSMALLINT scale, SQLPOINTER data,
+                                SQLLEN *string_length, SQLLEN *indicator)
+{
+    DESC_ENTER(h);
+    DESC_LEAVE(api_set_desc_rec(x, rec, type, subtype, length, precision, scale, data, string_length,
+                                indicator));
+}
+
+SQLRETURN SQL_API SQLCopyDesc(SQLHDESC src, SQLHDESC dst)
+{
+    athena_desc *from = src;
+    if (!desc_valid(from))
+        return SQL_INVALID_HANDLE;
+    DESC_ENTER(dst);
+    DESC_LEAVE(desc_copy(from, x));
 }

@@ -174,3 +174,27 @@ SQLRETURN SQL_API SQLGetTypeInfoW(SQLHSTMT h, SQLSMALLINT data_type)
 {
     return SQLGetTypeInfo(h, data_type);
 }
+
+SQLRETURN SQL_API SQLGetDescFieldW(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
+                                   SQLINTEGER buflen, SQLINTEGER *len)
+{
+    DESC_ENTER(h);
+    outstr o = out_wide_bytes(value, buflen);
+    DESC_LEAVE(api_get_desc_field(x, rec, field, value, &o, len));
+}
+
+SQLRETURN SQL_API SQLSetDescFieldW(SQLHDESC h, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
+                                   SQLINTEGER len)
+{
+    return SQLSetDescField(h, rec, field, value, len);
+}
+
+SQLRETURN SQL_API SQLGetDescRecW(SQLHDESC h, SQLSMALLINT rec, SQLWCHAR *name, SQLSMALLINT name_max,
+                                 SQLSMALLINT *name_len, SQLSMALLINT *type, SQLSMALLINT *subtype,
+                                 SQLLEN *length, SQLSMALLINT *precision, SQLSMALLINT *scale,
+                                 SQLSMALLINT *nullable)
+{
+    DESC_ENTER(h);
+    outstr o = out_wide(name, name_max);
+    DESC_LEAVE(api_get_desc_rec(x, rec, &o, name_len, type, subtype, length, precision, scale, nullable));
+}

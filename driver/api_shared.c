@@ -6,6 +6,7 @@
 
 #include "attrs.h"
 #include "conn.h"
+#include "desc.h"
 #include "describe.h"
 #include "exec.h"
 #include "info.h"
@@ -232,5 +233,67 @@ SQLRETURN api_get_info(athena_dbc *d, SQLUSMALLINT type, SQLPOINTER value, const
         put_small(len, sizeof(SQLULEN));
         break;
     }
+    return rc;
+}
+
+SQLRETURN api_get_desc_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
+                             const outstr *str_out, SQLINTEGER *len)
+{
+    const char *str = NULL;
+    SQLRETURN rc = desc_get_field(x, rec, field, value, &str);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    if (str) {
+        SQLLEN total = 0;
+        rc = out_put(&x->diag, str_out, str, &total);
+        if (len)
+            *len = (SQLINTEGER)total;
+    }
+    return rc;
+}
+
+SQLRETURN api_get_desc_rec(athena_desc *x, SQLSMALLINT rec, const outstr *name, SQLSMALLINT *name_len,
+                           SQLSMALLINT *type, SQLSMALLINT *subtype, SQLLEN *length, SQLSMALLINT *precision,
+                           SQLSMALLINT *scale, SQLSMALLINT *nullable)
+{
+    const char *str = NULL;
+    SQLRETURN rc = desc_get_field(x, rec, SQL_DESC_NAME, NULL, &str);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    SQLLEN total = 0;
+    rc = out_put(&x->diag, name, str ? str : "", &total);
+    put_small(name_len, total);
+    const char *ignored;
+    SQLLEN oct = 0;
+    desc_get_field(x, rec, SQL_DESC_TYPE, type, &ignored);
+    desc_get_field(x, rec, SQL_DESC_DATETIME_INTERVAL_CODE, subtype, &ignored);
+    desc_get_field(x, rec, SQL_DESC_OCTET_LENGTH, &oct, &ignored);
+    if (length)
+        *length = oct;
+    desc_get_field(x, rec, SQL_DESC_PRECISION, precision, &ignored);
+    desc_get_field(x, rec, SQL_DESC_SCALE, scale, &ignored);
+    desc_get_field(x, rec, SQL_DESC_NULLABLE, nullable, &ignored);
+    return rc;
+}
+
+SQLRETURN api_set_desc_rec(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT type, SQLSMALLINT subtype,
+                           SQLLEN length, SQLSMALLINT precision, SQLSMALLINT scale, SQLPOINTER data,
+                           SQLLEN *string_length, SQLLEN *indicator)
+{
+    SQLRETURN rc = desc_set_field(x, rec, SQL_DESC_TYPE, (SQLPOINTER)(intptr_t)type, 0);
+    if (SQL_SUCCEEDED(rc) && (type == SQL_DATETIME || type == SQL_INTERVAL))
+        rc = desc_set_field(x, rec, SQL_DESC_DATETIME_INTERVAL_CODE, (SQLPOINTER)(intptr_t)subtype, 0);
+    if (SQL_SUCCEEDED(rc))
+        rc = desc_set_field(x, rec, SQL_DESC_OCTET_LENGTH, (SQLPOINTER)(intptr_t)length, 0);
+    if (SQL_SUCCEEDED(rc))
+        rc = desc_set_field(x, rec, SQL_DESC_PRECISION, (SQLPOINTER)(intptr_t)precision, 0);
+    if (SQL_SUCCEEDED(rc))
+        rc = desc_set_field(x, rec, SQL_DESC_SCALE, (SQLPOINTER)(intptr_t)scale, 0);
+    if (SQL_SUCCEEDED(rc))
+        rc = desc_set_field(x, rec, SQL_DESC_OCTET_LENGTH_PTR, string_length, 0);
+    if (SQL_SUCCEEDED(rc))
+        rc = desc_set_field(x, rec, SQL_DESC_INDICATOR_PTR, indicator, 0);
+    if (SQL_SUCCEEDED(rc))
+        rc = desc_set_field(x, rec, SQL_DESC_DATA_PTR, data, 0);
     return rc;
 }

@@ -71,4 +71,32 @@ SQLRETURN api_error(SQLHENV env, SQLHDBC dbc, SQLHSTMT stmt, const outstr *state
 SQLRETURN api_get_info(athena_dbc *d, SQLUSMALLINT type, SQLPOINTER value, const outstr *str,
                        SQLSMALLINT *len);
 
+
+/* Descriptors: validate, lock the owning statement (implicit descriptors), clear. */
+#define DESC_ENTER(h)                                   \
+    athena_desc *x = (athena_desc *)(h);                \
+    if (!desc_valid(x))                                 \
+        return SQL_INVALID_HANDLE;                      \
+    if (x->stmt)                                        \
+        pthread_mutex_lock(&x->stmt->lock);             \
+    diag_clear(&x->diag)
+
+#define DESC_LEAVE(rc)                                  \
+    do {                                                \
+        SQLRETURN rc_ = (rc);                           \
+        x->diag.return_code = rc_;                      \
+        if (x->stmt)                                    \
+            pthread_mutex_unlock(&x->stmt->lock);       \
+        return rc_;                                     \
+    } while (0)
+
+SQLRETURN api_get_desc_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
+                             const outstr *str, SQLINTEGER *len);
+SQLRETURN api_get_desc_rec(athena_desc *x, SQLSMALLINT rec, const outstr *name, SQLSMALLINT *name_len,
+                           SQLSMALLINT *type, SQLSMALLINT *subtype, SQLLEN *length, SQLSMALLINT *precision,
+                           SQLSMALLINT *scale, SQLSMALLINT *nullable);
+SQLRETURN api_set_desc_rec(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT type, SQLSMALLINT subtype,
+                           SQLLEN length, SQLSMALLINT precision, SQLSMALLINT scale, SQLPOINTER data,
+                           SQLLEN *string_length, SQLLEN *indicator);
+
 #endif

@@ -139,6 +139,24 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     (void)len;
     switch (attr) {
     case SQL_ATTR_QUERY_TIMEOUT: s->query_timeout = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_APP_ROW_DESC:
+    case SQL_ATTR_APP_PARAM_DESC: {
+        athena_desc **slot = attr == SQL_ATTR_APP_ROW_DESC ? &s->ard : &s->apd;
+        athena_desc *impl = attr == SQL_ATTR_APP_ROW_DESC ? &s->ard_impl : &s->apd_impl;
+        athena_desc *x = value;
+        if (!x || x == impl) {
+            *slot = impl;
+            return SQL_SUCCESS;
+        }
+        if (!desc_valid(x) || x->stmt || x->dbc != s->dbc)
+            return diag_post(&s->diag, "HY024", 0,
+                             "Invalid attribute value: not a descriptor allocated on this connection");
+        *slot = x;
+        return SQL_SUCCESS;
+    }
+    case SQL_ATTR_IMP_ROW_DESC:
+    case SQL_ATTR_IMP_PARAM_DESC:
+        return diag_post(&s->diag, "HY017", 0, "Invalid use of an automatically allocated descriptor handle");
     case SQL_ATTR_MAX_ROWS: s->max_rows = AS_ULEN(value); return SQL_SUCCESS;
     case SQL_ATTR_MAX_LENGTH: s->max_length = AS_ULEN(value); return SQL_SUCCESS;
     case SQL_ATTR_NOSCAN: s->noscan = AS_ULEN(value); return SQL_SUCCESS;

@@ -132,6 +132,21 @@ SQLRETURN diag_post_error(diag_list *d, const athena_error *err)
                                (SQLINTEGER)err->native, "%s", msg);
 }
 
+void diag_move_last(diag_list *from, diag_list *to)
+{
+    if (from->count == 0)
+        return;
+    if (to->count == to->cap) {
+        int cap = to->cap ? to->cap * 2 : 4;
+        diag_rec *recs = realloc(to->recs, (size_t)cap * sizeof *recs);
+        if (!recs)
+            return;
+        to->recs = recs;
+        to->cap = cap;
+    }
+    to->recs[to->count++] = from->recs[--from->count];
+}
+
 void diag_set_position(diag_list *d, SQLLEN row, SQLINTEGER column)
 {
     if (d->count == 0)

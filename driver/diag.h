@@ -34,6 +34,8 @@ SQLRETURN diag_post_component(diag_list *d, const char *component, const char *s
 /* Posts an internal error with the SQLSTATE diag.c's table gives its code. */
 SQLRETURN diag_post_error(diag_list *d, const athena_error *err);
 /* Sets row/column of the last record posted. */
+/* Moves the last record of `from` to the end of `to`. */
+void diag_move_last(diag_list *from, diag_list *to);
 void diag_set_position(diag_list *d, SQLLEN row, SQLINTEGER column);
 const char *ae_sqlstate(ae_code code);
 

@@ -69,6 +69,7 @@ typedef struct desc_rec {
     SQLSMALLINT precision;
     SQLSMALLINT scale;
     SQLINTEGER datetime_interval_precision;
+    SQLSMALLINT pending_type;      /* SQL_DATETIME/SQL_INTERVAL set by SQL_DESC_TYPE until the code arrives */
 } desc_rec;
 
 struct athena_desc {
