@@ -65,6 +65,10 @@ int ac_get_results_page(athena_client *c, const char *qid, const char *next_toke
  * AE_AUTH for refused credentials; AE_CONNECT if unreachable). */
 int ac_get_workgroup(athena_client *c, const char *workgroup, athena_error *err);
 
+/* A fresh ClientRequestToken: a random (RAND_bytes) UUID v4, 36 chars.
+ * 0, or -1 when no randomness is available. */
+int ac_new_request_token(char out[37]);
+
 /* Maps a FAILED status to the internal error (AE_TABLE_NOT_FOUND for
  * TABLE_NOT_FOUND, ...), message = StateChangeReason. */
 void ac_status_to_error(const query_status *st, athena_error *err);

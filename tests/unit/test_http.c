@@ -15,6 +15,9 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
+#include "athena_client.h"
 #include "credentials.h"
 #include "http.h"
 #include "log.h"
@@ -272,6 +275,297 @@ static char *read_all(const char *path)
         sb_append(&sb, b, n);
     fclose(f);
     return sb_detach(&sb);
+}
+
+
+/* ---------------------------------------------------------- Athena client */
+
+static json_t *seen_json(int i)
+{
+    json_error_t je;
+    return json_loads(srv.seen[i].body, 0, &je);
+}
+
+static void test_status_mapping(void)
+{
+    static const struct { const char *reason; const char *etype; ae_code code; const char *aws; } cases[] = {
+        {"TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.default.nope' does not exist", "1000",
+         AE_TABLE_NOT_FOUND, "TABLE_NOT_FOUND"},
+        {"COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved", "1000", AE_COLUMN_NOT_FOUND,
+         "COLUMN_NOT_FOUND"},
+        {"DIVISION_BY_ZERO: Division by zero", "1001", AE_DIVISION_BY_ZERO, "DIVISION_BY_ZERO"},
+        {"INVALID_CAST_ARGUMENT: Cannot cast 'abc' to INT", "1001", AE_INVALID_CAST, "INVALID_CAST_ARGUMENT"},
+        {"SYNTAX_ERROR: line 1:1: Incorrect syntax", "1000", AE_SYNTAX, "SYNTAX_ERROR"},
+        {"GENERIC_INTERNAL_ERROR: boom", "200", AE_QUERY_FAILED, "GENERIC_INTERNAL_ERROR"},
+        {"Query exhausted resources", "", AE_QUERY_FAILED, ""},
+        {"whatever", "COLUMN_NOT_FOUND", AE_COLUMN_NOT_FOUND, "COLUMN_NOT_FOUND"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        query_status st;
+        memset(&st, 0, sizeof st);
+        st.state = QS_FAILED;
+        snprintf(st.state_change_reason, sizeof st.state_change_reason, "%s", cases[i].reason);
+        snprintf(st.error_type, sizeof st.error_type, "%s", cases[i].etype);
+        athena_error e;
+        ac_status_to_error(&st, &e);
+        CHECK_INT(e.code, cases[i].code, cases[i].reason);
+        CHECK_STR(e.message, cases[i].reason, "message is StateChangeReason");
+        CHECK_STR(e.aws_type, cases[i].aws, "aws type of a failed query");
+        CHECK_INT(e.native, 0, "no HTTP status for a failed query");
+    }
+    query_status st;
+    memset(&st, 0, sizeof st);
+    st.state = QS_CANCELLED;
+    athena_error e;
+    ac_status_to_error(&st, &e);
+    CHECK_INT(e.code, AE_CANCELLED, "cancelled query");
+    CHECK_STR(e.message, "Query was cancelled", "cancelled message");
+}
+
+static void test_response_mapping(void)
+{
+    static const struct { long status; const char *body; ae_code code; const char *type; const char *msg; } cases[] = {
+        {400, "{\"__type\":\"UnrecognizedClientException\",\"message\":\"The security token included in the request is invalid.\"}",
+         AE_AUTH, "UnrecognizedClientException", "The security token included in the request is invalid."},
+        {400, "{\"__type\":\"InvalidSignatureException\",\"message\":\"sig\"}", AE_AUTH, "InvalidSignatureException", "sig"},
+        {400, "{\"__type\":\"ExpiredTokenException\",\"message\":\"exp\"}", AE_AUTH, "ExpiredTokenException", "exp"},
+        {400, "{\"__type\":\"IncompleteSignature\",\"message\":\"inc\"}", AE_AUTH, "IncompleteSignature", "inc"},
+        {400, "{\"__type\":\"AccessDeniedException\",\"Message\":\"User is not authorized\"}", AE_ACCESS_DENIED,
+         "AccessDeniedException", "User is not authorized"},
+        {400, "{\"__type\":\"InvalidRequestException\",\"Message\":\"line 1:8: mismatched input 'FROM'. Expecting: <expression>\"}",
+         AE_SYNTAX, "InvalidRequestException", "line 1:8: mismatched input 'FROM'. Expecting: <expression>"},
+        {400, "{\"__type\":\"InvalidRequestException\",\"Message\":\"line 1:1: extraneous input 'x'\"}", AE_SYNTAX,
+         "InvalidRequestException", "line 1:1: extraneous input 'x'"},
+        {400, "{\"__type\":\"InvalidRequestException\",\"Message\":\"line 1:5: no viable alternative at input 'SELEC'\"}",
+         AE_SYNTAX, "InvalidRequestException", "line 1:5: no viable alternative at input 'SELEC'"},
+        {400, "{\"__type\":\"InvalidRequestException\",\"Message\":\"Queries of this type are not supported\",\"AthenaErrorCode\":\"MALFORMED_QUERY\"}",
+         AE_SYNTAX, "InvalidRequestException", "Queries of this type are not supported"},
+        {400, "{\"__type\":\"InvalidRequestException\",\"Message\":\"WorkGroup nope is not found.\"}", AE_NOT_FOUND,
+         "InvalidRequestException", "WorkGroup nope is not found."},
+        {400, "{\"__type\":\"InvalidRequestException\",\"Message\":\"QueryExecution abc was not found\"}", AE_NOT_FOUND,
+         "InvalidRequestException", "QueryExecution abc was not found"},
+        {400, "{\"__type\":\"InvalidRequestException\",\"Message\":\"Query has not yet finished. Current state: RUNNING\"}",
+         AE_INVALID_REQUEST, "InvalidRequestException", "Query has not yet finished. Current state: RUNNING"},
+        {400, "{\"__type\":\"ResourceNotFoundException\",\"Message\":\"no catalog\"}", AE_NOT_FOUND,
+         "ResourceNotFoundException", "no catalog"},
+        {400, "{\"__type\":\"MetadataException\",\"Message\":\"Database nope not found\"}", AE_NOT_FOUND,
+         "MetadataException", "Database nope not found"},
+        {400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}", AE_THROTTLED, "ThrottlingException", "Rate exceeded"},
+        {400, "{\"__type\":\"TooManyRequestsException\",\"Message\":\"too many\"}", AE_THROTTLED, "TooManyRequestsException", "too many"},
+        {503, "", AE_SERVER, "", "GetWorkGroup failed: HTTP 503"},
+        {500, "{\"__type\":\"InternalServerException\",\"Message\":\"oops\"}", AE_SERVER, "InternalServerException", "oops"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        http_response r;
+        http_response_init(&r);
+        r.status = cases[i].status;
+        sb_appends(&r.body, cases[i].body);
+        http_parse_error_body(&r);
+        athena_error e;
+        ac_response_to_error(&r, "GetWorkGroup", &e);
+        CHECK_INT(e.code, cases[i].code, cases[i].type[0] ? cases[i].type : "plain 503");
+        CHECK_INT(e.native, cases[i].status, "native is the HTTP status");
+        CHECK_STR(e.aws_type, cases[i].type, "aws type");
+        CHECK_STR(e.message, cases[i].msg, "Athena's message");
+        http_response_free(&r);
+    }
+}
+
+static void test_client(athena_config *cfg, cred_provider *prov, athena_log *log)
+{
+    athena_error e;
+    char ep[64];
+    snprintf(ep, sizeof ep, "http://127.0.0.1:%d", srv.port);
+    strbuf err = STRBUF_INIT;
+    config_set(cfg, "EndpointOverride", ep, &err);
+    http_client *h = http_client_new(cfg, prov, log, &e);
+    http_client_set_backoff(h, 5, 40);
+    athena_client *ac = athena_client_new(cfg, h, log, &e);
+    CHECK(ac != NULL, "athena client");
+
+    char tok[37];
+    CHECK_INT(ac_new_request_token(tok), 0, "token");
+    CHECK_INT(strlen(tok), 36, "token is 36 chars");
+    CHECK(tok[8] == '-' && tok[13] == '-' && tok[18] == '-' && tok[23] == '-', "token dashes: %s", tok);
+    CHECK(tok[14] == '4', "UUID version 4: %s", tok);
+    CHECK(strchr("89ab", tok[19]) != NULL, "RFC 4122 variant: %s", tok);
+    char tok2[37];
+    ac_new_request_token(tok2);
+    CHECK(strcmp(tok, tok2) != 0, "tokens differ");
+
+    /* StartQueryExecution with every option; a 503 first: same token twice */
+    srv_script((scripted[]){{ACT_RESPOND, 503, NULL, "", 0},
+                            {ACT_RESPOND, 200, NULL, "{\"QueryExecutionId\":\"11111111-2222-3333-4444-555555555555\"}", 0}},
+               2, OK200);
+    start_options opt = {.catalog = "AwsDataCatalog", .schema = "sales", .workgroup = "analysts",
+                         .output_location = "s3://bucket/out/", .enc_option = "SSE_KMS", .kms_key = "alias/k",
+                         .expected_bucket_owner = "111122223333", .acl_option = "BUCKET_OWNER_FULL_CONTROL",
+                         .result_reuse = true, .result_reuse_max_age = 30};
+    char qid[128];
+    int rc = ac_start_query(ac, "SELECT 1", &opt, qid, &e);
+    CHECK_INT(rc, 0, "start query");
+    CHECK_STR(qid, "11111111-2222-3333-4444-555555555555", "query id");
+    CHECK_INT(srv_nseen(), 2, "two requests (one retry)");
+    CHECK(header_has(&srv.seen[0], "X-Amz-Target: AmazonAthena.StartQueryExecution"), "target");
+    CHECK(header_has(&srv.seen[0], "Content-Type: application/x-amz-json-1.1"), "content type");
+    json_t *j0 = seen_json(0), *j1 = seen_json(1);
+    CHECK(j0 && j1, "request bodies are JSON");
+    if (j0 && j1) {
+        const char *t0 = json_string_value(json_object_get(j0, "ClientRequestToken"));
+        const char *t1 = json_string_value(json_object_get(j1, "ClientRequestToken"));
+        CHECK(t0 && strlen(t0) == 36, "ClientRequestToken sent");
+        CHECK(t0 && t1 && !strcmp(t0, t1), "same token across retries");
+        char *dump = json_dumps(j0, JSON_SORT_KEYS | JSON_COMPACT);
+        char want[1024];
+        snprintf(want, sizeof want,
+                 "{\"ClientRequestToken\":\"%s\",\"QueryExecutionContext\":{\"Catalog\":\"AwsDataCatalog\","
+                 "\"Database\":\"sales\"},\"QueryString\":\"SELECT 1\",\"ResultConfiguration\":{"
+                 "\"AclConfiguration\":{\"S3AclOption\":\"BUCKET_OWNER_FULL_CONTROL\"},"
+                 "\"EncryptionConfiguration\":{\"EncryptionOption\":\"SSE_KMS\",\"KmsKey\":\"alias/k\"},"
+                 "\"ExpectedBucketOwner\":\"111122223333\",\"OutputLocation\":\"s3://bucket/out/\"},"
+                 "\"ResultReuseConfiguration\":{\"ResultReuseByAgeConfiguration\":{\"Enabled\":true,"
+                 "\"MaxAgeInMinutes\":30}},\"WorkGroup\":\"analysts\"}",
+                 t0 ? t0 : "");
+        CHECK_STR(dump, want, "StartQueryExecution body");
+        free(dump);
+    }
+    json_decref(j0);
+    json_decref(j1);
+
+    /* nothing optional: only the SQL and the token */
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{\"QueryExecutionId\":\"q2\"}", 0});
+    start_options none = {0};
+    rc = ac_start_query(ac, "SELECT 2", &none, qid, &e);
+    CHECK_INT(rc, 0, "start query without options");
+    j0 = seen_json(0);
+    CHECK(j0 && json_object_size(j0) == 2 && json_object_get(j0, "QueryString") &&
+              json_object_get(j0, "ClientRequestToken"),
+          "only QueryString and ClientRequestToken");
+    json_decref(j0);
+    rc = ac_start_query(ac, "SELECT 2", &none, qid, &e);
+    j0 = seen_json(0);
+    j1 = seen_json(1);
+    CHECK(j0 && j1 && strcmp(json_string_value(json_object_get(j0, "ClientRequestToken")),
+                             json_string_value(json_object_get(j1, "ClientRequestToken"))) != 0,
+          "a new call gets a new token");
+    json_decref(j0);
+    json_decref(j1);
+
+    /* answers we cannot use */
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{}", 0});
+    rc = ac_start_query(ac, "SELECT 1", &none, qid, &e);
+    CHECK_INT(rc, -1, "no QueryExecutionId");
+    CHECK_INT(e.code, AE_BAD_RESPONSE, "AE_BAD_RESPONSE");
+    CHECK_STR(e.message, "StartQueryExecution: the answer has no valid QueryExecutionId", "bad response message");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "<html>", 0});
+    rc = ac_start_query(ac, "SELECT 1", &none, qid, &e);
+    CHECK_INT(e.code, AE_BAD_RESPONSE, "not JSON");
+
+    /* synchronous syntax error */
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 400, NULL,
+                                   "{\"__type\":\"InvalidRequestException\",\"Message\":\"line 1:1: mismatched input 'SELEC'. Expecting: 'SELECT'\",\"AthenaErrorCode\":\"MALFORMED_QUERY\"}", 0});
+    rc = ac_start_query(ac, "SELEC 1", &none, qid, &e);
+    CHECK_INT(rc, -1, "syntax error");
+    CHECK_INT(e.code, AE_SYNTAX, "AE_SYNTAX");
+    CHECK_INT(e.native, 400, "native 400");
+    CHECK_STR(e.message, "line 1:1: mismatched input 'SELEC'. Expecting: 'SELECT'", "Athena's message");
+    CHECK_STR(qid, "", "no query id on failure");
+
+    /* GetQueryExecution */
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL,
+        "{\"QueryExecution\":{\"QueryExecutionId\":\"q1\",\"Query\":\"SELECT x\",\"StatementType\":\"DML\","
+        "\"SubstatementType\":\"SELECT\",\"ResultConfiguration\":{\"OutputLocation\":\"s3://b/p/q1.csv\"},"
+        "\"Status\":{\"State\":\"FAILED\",\"StateChangeReason\":\"COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved\","
+        "\"SubmissionDateTime\":1593469842.665,\"AthenaError\":{\"ErrorCategory\":2,\"ErrorType\":1000,\"Retryable\":false,"
+        "\"ErrorMessage\":\"COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved\"}},"
+        "\"Statistics\":{\"EngineExecutionTimeInMillis\":12,\"DataScannedInBytes\":0,\"TotalExecutionTimeInMillis\":34,"
+        "\"ResultReuseInformation\":{\"ReusedPreviousResult\":false}},\"WorkGroup\":\"primary\"}}", 0});
+    query_status st;
+    rc = ac_get_query_execution(ac, "q1", &st, &e);
+    CHECK_INT(rc, 0, "get query execution");
+    CHECK_INT(st.state, QS_FAILED, "FAILED");
+    CHECK_STR(st.statement_type, "DML", "statement type");
+    CHECK_STR(st.substatement_type, "SELECT", "substatement type");
+    CHECK_STR(st.output_location, "s3://b/p/q1.csv", "output location");
+    CHECK_STR(st.error_type, "1000", "numeric ErrorType as text");
+    CHECK_INT(st.error_category, 2, "category");
+    CHECK_INT(st.error_retryable, 0, "not retryable");
+    CHECK_INT(st.engine_ms, 12, "engine ms");
+    CHECK_INT(st.total_ms, 34, "total ms");
+    CHECK_INT(st.reused_previous_result, 0, "not reused");
+    j0 = seen_json(0);
+    CHECK(j0 && !strcmp(json_string_value(json_object_get(j0, "QueryExecutionId")), "q1"), "qid sent");
+    json_decref(j0);
+    athena_error qe;
+    ac_status_to_error(&st, &qe);
+    CHECK_INT(qe.code, AE_COLUMN_NOT_FOUND, "mapped to column not found");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL,
+        "{\"QueryExecution\":{\"Status\":{\"State\":\"SUCCEEDED\"},\"Statistics\":{\"DataScannedInBytes\":1048576,"
+        "\"ResultReuseInformation\":{\"ReusedPreviousResult\":true}}}}", 0});
+    rc = ac_get_query_execution(ac, "q1", &st, &e);
+    CHECK_INT(st.state, QS_SUCCEEDED, "SUCCEEDED");
+    CHECK_INT(st.data_scanned_bytes, 1048576, "data scanned");
+    CHECK_INT(st.reused_previous_result, 1, "reused");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{\"QueryExecution\":{}}", 0});
+    rc = ac_get_query_execution(ac, "q1", &st, &e);
+    CHECK_INT(rc, -1, "no state");
+    CHECK_INT(e.code, AE_BAD_RESPONSE, "no state is a bad response");
+
+    /* GetQueryResults: raw page, NextToken and MaxResults sent */
+    const char *page = "{\"ResultSet\":{\"Rows\":[]},\"NextToken\":\"t2\"}";
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, page, 0});
+    strbuf pb = STRBUF_INIT;
+    sb_appends(&pb, "old contents");
+    rc = ac_get_results_page(ac, "q1", "t1", 500, &pb, &e);
+    CHECK_INT(rc, 0, "results page");
+    CHECK_STR(sb_str(&pb), page, "raw page body");
+    CHECK(header_has(&srv.seen[0], "X-Amz-Target: AmazonAthena.GetQueryResults"), "results target");
+    j0 = seen_json(0);
+    char *dump = j0 ? json_dumps(j0, JSON_SORT_KEYS | JSON_COMPACT) : NULL;
+    CHECK_STR(dump, "{\"MaxResults\":500,\"NextToken\":\"t1\",\"QueryExecutionId\":\"q1\"}", "results request");
+    free(dump);
+    json_decref(j0);
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, page, 0});
+    rc = ac_get_results_page(ac, "q1", NULL, 5000, &pb, &e);
+    j0 = seen_json(0);
+    dump = j0 ? json_dumps(j0, JSON_SORT_KEYS | JSON_COMPACT) : NULL;
+    CHECK_STR(dump, "{\"MaxResults\":1000,\"QueryExecutionId\":\"q1\"}", "first page, MaxResults capped");
+    free(dump);
+    json_decref(j0);
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 400, NULL,
+        "{\"__type\":\"InvalidRequestException\",\"Message\":\"Query has not yet finished. Current state: RUNNING\"}", 0});
+    rc = ac_get_results_page(ac, "q1", NULL, 1000, &pb, &e);
+    CHECK_INT(rc, -1, "results before the end");
+    CHECK_INT(e.code, AE_INVALID_REQUEST, "AE_INVALID_REQUEST");
+    CHECK_STR(sb_str(&pb), "", "body reset on failure");
+    sb_free(&pb);
+
+    /* StopQueryExecution */
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{}", 0});
+    CHECK_INT(ac_stop_query(ac, "q1", &e), 0, "stop");
+    CHECK(header_has(&srv.seen[0], "X-Amz-Target: AmazonAthena.StopQueryExecution"), "stop target");
+
+    /* GetWorkGroup */
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{\"WorkGroup\":{\"Name\":\"primary\",\"State\":\"ENABLED\"}}", 0});
+    CHECK_INT(ac_get_workgroup(ac, "primary", &e), 0, "workgroup exists");
+    CHECK_STR(srv.seen[0].body, "{\"WorkGroup\":\"primary\"}", "workgroup request");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 400, NULL,
+        "{\"__type\":\"InvalidRequestException\",\"Message\":\"WorkGroup nope is not found.\"}", 0});
+    CHECK_INT(ac_get_workgroup(ac, "nope", &e), -1, "unknown workgroup");
+    CHECK_INT(e.code, AE_NOT_FOUND, "AE_NOT_FOUND");
+    CHECK_STR(e.message, "WorkGroup nope is not found.", "workgroup message");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 400, NULL,
+        "{\"__type\":\"UnrecognizedClientException\",\"message\":\"The security token included in the request is invalid.\"}", 0});
+    CHECK_INT(ac_get_workgroup(ac, "primary", &e), -1, "refused credentials");
+    CHECK_INT(e.code, AE_AUTH, "AE_AUTH");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{}", 0});
+    CHECK_INT(ac_get_workgroup(ac, "primary", &e), -1, "no WorkGroup in answer");
+    CHECK_INT(e.code, AE_BAD_RESPONSE, "bad workgroup answer");
+
+    athena_client_free(ac);
+    http_client_free(h);
+    config_set(cfg, "EndpointOverride", "", &err);
+    sb_free(&err);
 }
 
 /* ---------------------------------------------------------- tests */
@@ -646,6 +940,10 @@ int main(void)
     CHECK(!header_has(&srv.seen[0], "Authorization:"), "no authorization when unsigned");
 
     http_client_free(c);
+
+    test_status_mapping();
+    test_response_mapping();
+    test_client(&cfg, &tp.base, log);
 
     /* 14. a fresh client that cannot connect fails at once */
     int dead_port;
