@@ -6,7 +6,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUN_DIR="$ROOT/.run"
 INI_DIR="$RUN_DIR/ini"
 LOCAL_DIR="$ROOT/tests/athena-local"
-DRIVER_SO="$ROOT/driver/.libs/libathenaodbc.so"
+# ATHENA_BUILD_DIR builds out of the source tree (default: in the tree).
+BUILD_DIR=${ATHENA_BUILD_DIR:-$ROOT}
+DRIVER_SO="$BUILD_DIR/driver/.libs/libathenaodbc.so"
 DSN_NAME=athena-local
 # The AWS documentation's example key pair: athena-local accepts it; it is not a secret.
 LOCAL_KEY_ID=AKIAIOSFODNN7EXAMPLE
@@ -46,10 +48,11 @@ build_driver() {
         say "autoreconf"
         autoreconf -fi >"$RUN_DIR/autoreconf.log" 2>&1 || { cat "$RUN_DIR/autoreconf.log"; die "autoreconf failed"; }
     fi
+    mkdir -p "$BUILD_DIR" && cd "$BUILD_DIR" || exit 1
     local flags="$*"
-    if [ ! -f Makefile ] || [ "$(cat "$RUN_DIR/configure.flags" 2>/dev/null)" != "$flags" ] || [ configure -nt Makefile ]; then
+    if [ ! -f Makefile ] || [ "$(cat "$RUN_DIR/configure.flags" 2>/dev/null)" != "$flags" ] || [ "$ROOT/configure" -nt Makefile ]; then
         say "configure $flags"
-        ./configure -q $flags >"$RUN_DIR/configure.log" 2>&1 || { cat "$RUN_DIR/configure.log"; die "configure failed"; }
+        "$ROOT/configure" -q $flags >"$RUN_DIR/configure.log" 2>&1 || { cat "$RUN_DIR/configure.log"; die "configure failed"; }
         echo "$flags" >"$RUN_DIR/configure.flags"
     fi
     say "make"
