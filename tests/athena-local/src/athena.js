@@ -66,12 +66,18 @@ function engineQueryId() {
   return `${ts}_${p(Math.floor(Math.random() * 100000), 5)}_${randomBytes(3).toString('hex').slice(0, 5)}`;
 }
 
+// Values holding a character JSON must escape (or a surrogate, which JSON.stringify checks)
+// take the slow path; the rest are copied between quotes as they are.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
+
 function rowJson(row) {
   let s = '{"Data":[';
   for (let i = 0; i < row.length; i++) {
     if (i) s += ',';
     const v = row[i];
-    s += v === null || v === undefined ? '{}' : `{"VarCharValue":${JSON.stringify(v)}}`;
+    if (v === null || v === undefined) s += '{}';
+    else if (NEEDS_ESCAPE.test(v)) s += `{"VarCharValue":${JSON.stringify(v)}}`;
+    else s += `{"VarCharValue":"${v}"}`;
   }
   return s + ']}';
 }

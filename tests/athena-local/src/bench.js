@@ -1,0 +1,156 @@
+// Throughput of the service itself: GetQueryResults pages per second and S3 MB/s for the
+// result of SELECT * FROM sampledb.numbers. Run with `npm run bench`. The client here is a
+// minimal keep-alive HTTP client that signs every request with the SDK's signer, so the
+// numbers measure the server plus signing, not an SDK's response parsing.
+import http from 'node:http';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { HttpRequest } from '@smithy/protocol-http';
+import { Hash } from '@smithy/hash-node';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { EXAMPLE_ACCESS_KEY_ID, EXAMPLE_SECRET_ACCESS_KEY } from './credentials.js';
+
+const SQL = process.env.BENCH_SQL ?? 'SELECT * FROM sampledb.numbers';
+const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
+const credentials = { accessKeyId: EXAMPLE_ACCESS_KEY_ID, secretAccessKey: EXAMPLE_SECRET_ACCESS_KEY };
+const signers = {
+  athena: new SignatureV4({ credentials, region: 'us-east-1', service: 'athena', sha256: Hash.bind(null, 'sha256'), applyChecksum: false }),
+  s3: new SignatureV4({ credentials, region: 'us-east-1', service: 's3', sha256: Hash.bind(null, 'sha256'), uriEscapePath: false }),
+};
+
+async function send(base, service, { method, path, headers, body = '' }, sink) {
+  const u = new URL(base);
+  const req = new HttpRequest({ method, protocol: 'http:', hostname: u.hostname, port: Number(u.port), path, headers: { host: u.host, ...headers }, body });
+  const signed = await signers[service].sign(req);
+  return new Promise((resolve, reject) => {
+    const r = http.request({ host: u.hostname, port: u.port, method, path, headers: signed.headers, agent }, (res) => {
+      const chunks = [];
+      let n = 0;
+      res.on('data', (c) => { n += c.length; if (!sink) chunks.push(c); });
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, bytes: n, body: sink ? undefined : Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    r.on('error', reject);
+    r.end(body);
+  });
+}
+
+async function athena(base, op, input) {
+  const r = await send(base, 'athena', {
+    method: 'POST', path: '/', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AmazonAthena.${op}` },
+    body: JSON.stringify(input),
+  });
+  const json = JSON.parse(r.body.toString('utf8'));
+  if (r.status !== 200) throw new Error(`${op}: ${JSON.stringify(json)}`);
+  return { json, bytes: r.bytes };
+}
+
+async function pageAll(base, id) {
+  let token;
+  let pages = 0;
+  let rows = 0;
+  let bytes = 0;
+  const t = process.hrtime.bigint();
+  do {
+    const input = { QueryExecutionId: id, MaxResults: 1000 };
+    if (token) input.NextToken = token;
+    const { json, bytes: b } = await athena(base, 'GetQueryResults', input);
+    pages++;
+    rows += json.ResultSet.Rows.length;
+    bytes += b;
+    token = json.NextToken;
+  } while (token);
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  return { pages, rows, bytes, seconds: s };
+}
+
+async function s3Get(base, key, ranges) {
+  const t = process.hrtime.bigint();
+  let bytes = 0;
+  if (!ranges) {
+    bytes = (await send(base, 's3', { method: 'GET', path: `/athena-local-results/${key}`, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } }, true)).bytes;
+  } else {
+    const parts = await Promise.all(ranges.map(([a, b]) => send(base, 's3', {
+      method: 'GET', path: `/athena-local-results/${key}`, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', range: `bytes=${a}-${b}` },
+    }, true)));
+    bytes = parts.reduce((n, p) => n + p.bytes, 0);
+  }
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  return { bytes, seconds: s };
+}
+
+// The service runs as its own process (the launcher), as the driver's tests run it, so the
+// client here does not share its event loop.
+function launch() {
+  const launcher = fileURLToPath(new URL('../athena-local', import.meta.url));
+  const env = { ...process.env };
+  if (process.env.ATHENA_LOCAL_TEST_ENGINE === 'fake') env.ATHENA_LOCAL_ENGINE_MODULE = fileURLToPath(new URL('../test/fake-engine.js', import.meta.url));
+  const child = spawn(launcher, ['--port', '0'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error('athena-local did not start in 120 s')); }, 120000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /listening on (\S+)\n/.exec(out);
+      if (m) { clearTimeout(timer); resolve({ child, url: m[1] }); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`athena-local exited with ${code}`)); });
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  const { child, url } = await launch();
+  const svc = { url };
+  const startup = Date.now() - t0;
+  try {
+    const t1 = Date.now();
+    const { json: { QueryExecutionId: id } } = await athena(svc.url, 'StartQueryExecution', { QueryString: SQL, WorkGroup: 'local' });
+    let state;
+    for (let i = 0; i < 6000; i++) {
+      const { json } = await athena(svc.url, 'GetQueryExecution', { QueryExecutionId: id });
+      state = json.QueryExecution.Status.State;
+      if (!['QUEUED', 'RUNNING'].includes(state)) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    if (state !== 'SUCCEEDED') throw new Error(`query ended ${state}`);
+    const queryMs = Date.now() - t1;
+    const cold = await pageAll(svc.url, id);
+    const warm = await pageAll(svc.url, id);
+    const key = `local/${id}.csv`;
+    const head = await send(svc.url, 's3', { method: 'HEAD', path: `/athena-local-results/${key}`, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
+    if (head.status !== 200) throw new Error(`HeadObject: ${head.status}`);
+    const size = Number(head.headers['content-length']);
+    const whole = await s3Get(svc.url, key);
+    const block = Math.ceil(size / 4);
+    const four = await s3Get(svc.url, key, [0, 1, 2, 3].map((i) => [i * block, Math.min(size, (i + 1) * block) - 1]));
+    const mb = (b) => b / 1e6;
+    const out = {
+      query: SQL,
+      startupMs: startup, // launcher start to listening line (engine data generation included)
+      queryToSucceededMs: queryMs,
+      getQueryResults: {
+        pages: cold.pages,
+        rows: cold.rows,
+        responseMB: +mb(cold.bytes).toFixed(1),
+        firstPassPagesPerSecond: +(cold.pages / cold.seconds).toFixed(0),
+        secondPassPagesPerSecond: +(warm.pages / warm.seconds).toFixed(0),
+        secondPassMBps: +(mb(warm.bytes) / warm.seconds).toFixed(1),
+      },
+      s3: {
+        objectMB: +mb(size).toFixed(1),
+        oneGetMBps: +(mb(whole.bytes) / whole.seconds).toFixed(0),
+        fourRangedGetsMBps: +(mb(four.bytes) / four.seconds).toFixed(0),
+      },
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  } finally {
+    agent.destroy();
+    child.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e?.stack ?? e}\n`);
+  process.exit(1);
+});
