@@ -19,7 +19,9 @@ SQLRETURN env_alloc(athena_env **out)
         return SQL_ERROR;
     e->magic = MAGIC_ENV;
     pthread_mutex_init(&e->lock, NULL);
-    e->odbc_version = 0; /* must be set by SQLSetEnvAttr before connecting */
+    /* The driver manager enforces SQL_ATTR_ODBC_VERSION for applications and
+     * does not always pass it on (ODBC 2 applications): assume ODBC 3. */
+    e->odbc_version = SQL_OV_ODBC3;
     e->connection_pooling = SQL_CP_OFF;
     e->cp_match = SQL_CP_STRICT_MATCH;
     *out = e;
@@ -44,9 +46,6 @@ SQLRETURN env_free(athena_env *e)
 
 SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
 {
-    if (e->odbc_version == 0)
-        return diag_post(&e->diag, "HY010", 0,
-                         "Function sequence error: set SQL_ATTR_ODBC_VERSION before allocating a connection");
     athena_dbc *d = calloc(1, sizeof *d);
     if (!d)
         return diag_post(&e->diag, "HY001", 0, "Memory allocation error");

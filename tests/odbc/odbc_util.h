@@ -6,19 +6,20 @@
 
 #include <sql.h>
 #include <sqlext.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
 
-static const char *test_dsn(void)
+static inline const char *test_dsn(void)
 {
     const char *d = getenv("ATHENA_TEST_DSN");
     return d && *d ? d : "athena-local";
 }
 
-static SQLHENV test_env(void)
+static inline SQLHENV test_env(void)
 {
     static SQLHENV env = SQL_NULL_HENV;
     if (!env) {
@@ -29,7 +30,7 @@ static SQLHENV test_env(void)
 }
 
 /* First diagnostic record of a handle: state (6 bytes) and message. */
-static void first_diag(SQLSMALLINT type, SQLHANDLE h, char state[6], char *msg, size_t msg_size)
+static inline void first_diag(SQLSMALLINT type, SQLHANDLE h, char state[6], char *msg, size_t msg_size)
 {
     SQLINTEGER native = 0;
     SQLSMALLINT len = 0;
@@ -41,7 +42,7 @@ static void first_diag(SQLSMALLINT type, SQLHANDLE h, char state[6], char *msg, 
         state[0] = '\0';
 }
 
-static void show_diag(const char *what, SQLSMALLINT type, SQLHANDLE h)
+static inline void show_diag(const char *what, SQLSMALLINT type, SQLHANDLE h)
 {
     char state[6], msg[1024];
     first_diag(type, h, state, msg, sizeof msg);
@@ -49,7 +50,7 @@ static void show_diag(const char *what, SQLSMALLINT type, SQLHANDLE h)
 }
 
 /* Connects with "DSN=<test dsn>;<extra>"; NULL (with the diagnostic shown) on failure. */
-static SQLHDBC test_connect(const char *extra)
+static inline SQLHDBC test_connect(const char *extra)
 {
     SQLHDBC dbc = SQL_NULL_HDBC;
     SQLAllocHandle(SQL_HANDLE_DBC, test_env(), &dbc);
@@ -64,7 +65,7 @@ static SQLHDBC test_connect(const char *extra)
     return dbc;
 }
 
-static void test_disconnect(SQLHDBC dbc)
+static inline void test_disconnect(SQLHDBC dbc)
 {
     if (!dbc)
         return;
@@ -73,7 +74,7 @@ static void test_disconnect(SQLHDBC dbc)
 }
 
 /* Executes sql on a new statement; returns it (even on failure: check rc). */
-static SQLHSTMT test_exec(SQLHDBC dbc, const char *sql, SQLRETURN *rc_out)
+static inline SQLHSTMT test_exec(SQLHDBC dbc, const char *sql, SQLRETURN *rc_out)
 {
     SQLHSTMT st = SQL_NULL_HSTMT;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
@@ -84,7 +85,7 @@ static SQLHSTMT test_exec(SQLHDBC dbc, const char *sql, SQLRETURN *rc_out)
 }
 
 /* Fetches the first row and returns column col as text (static buffer). */
-static const char *test_scalar(SQLHDBC dbc, const char *sql)
+static inline const char *test_scalar(SQLHDBC dbc, const char *sql)
 {
     static char buf[4096];
     SQLRETURN rc;
