@@ -19,10 +19,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 void aws_credentials_wipe(aws_credentials *c)
 {
     if (c)
-        explicit_bzero(c, sizeof *c);
+        OPENSSL_cleanse(c, sizeof *c); /* not optimised away, like explicit_bzero */
 }
 
 void cred_provider_free(cred_provider *p)
@@ -94,7 +96,8 @@ static cred_provider *static_new(const char *name, const char *ak, const char *s
     }
     return &p->base;
 fail:
-    static_destroy(&p->base);
+    aws_credentials_wipe(&p->creds);
+    free(p);
     return NULL;
 }
 
