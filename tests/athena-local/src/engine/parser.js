@@ -11,6 +11,11 @@ DROP ELSE END ESCAPE EXCEPT EXECUTE EXISTS EXTRACT FALSE FOR FROM FULL GROUP GRO
 INTO IS JOIN LEFT LIKE LISTAGG LOCALTIME LOCALTIMESTAMP NATURAL NORMALIZE NOT NULL ON OR ORDER OUTER PREPARE RECURSIVE
 RIGHT ROLLUP SELECT SKIP TABLE THEN TRIM TRUE UESCAPE UNION UNNEST USING VALUES WHEN WHERE WITH`.split(/\s+/));
 
+// Reserved words that start an expression.
+const EXPR_RESERVED = new Set(['CASE', 'CAST', 'EXISTS', 'NULL', 'TRUE', 'FALSE', 'NOT', 'CURRENT_DATE', 'CURRENT_TIME',
+  'CURRENT_TIMESTAMP', 'CURRENT_USER', 'CURRENT_CATALOG', 'CURRENT_SCHEMA', 'CURRENT_PATH', 'CURRENT_ROLE', 'EXTRACT',
+  'LOCALTIME', 'LOCALTIMESTAMP', 'TRIM', 'NORMALIZE', 'GROUPING', 'LISTAGG']);
+
 // Words that end a select item / relation when they appear where an alias could be.
 const NOT_ALIAS = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'WINDOW', 'UNION',
   'INTERSECT', 'EXCEPT', 'ON', 'USING', 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL', 'TABLESAMPLE',
@@ -541,6 +546,7 @@ class Parser {
     let quant = null;
     if (this.acceptWord('DISTINCT')) quant = 'DISTINCT'; else if (this.acceptWord('ALL')) quant = 'ALL';
     const items = [];
+    if (!this.canStartExpr() && !this.isOp('*')) this.fail(this.peek(), quant ? ["'*'", '<expression>'] : ["'*'", "'ALL'", "'DISTINCT'", '<expression>']);
     do items.push(this.selectItem()); while (this.acceptOp(','));
     let from = null;
     if (this.acceptWord('FROM')) {
@@ -759,6 +765,13 @@ class Parser {
   }
 
   // ---- expressions ----
+  canStartExpr(t = this.peek()) {
+    if (t.t === 'eof') return false;
+    if (t.t === 'op') return ['(', '-', '+', '?'].includes(t.v);
+    if (t.t !== 'word') return true;
+    return !RESERVED.has(t.up) || EXPR_RESERVED.has(t.up);
+  }
+
   expr() { return this.orExpr(); }
 
   orExpr() {

@@ -565,12 +565,17 @@ export class Translator {
       const rt = this.inferType(e.right, scope);
       if (isFloating(lt) || isFloating(rt)) return e.op === '/' ? `"/"(${l}, ${r})` : `(${l} % ${r})`;
       // integer and decimal division: Trino fails on a zero divisor; integers divide truncating
-      const guarded = `athena_nonzero(${r})`;
+      const guarded = this.inTry ? `nullif(${r}, 0)` : `athena_nonzero(${r})`;
       if (e.op === '%') return `(${l} % ${guarded})`;
       if ((lt && lt.name === 'decimal') || (rt && rt.name === 'decimal')) return `"/"(${l}, ${guarded})`;
       return `divide(${l}, ${guarded})`;
     }
-    if (e.op === '||') return `(${l} || ${r})`;
+    if (e.op === '||') {
+      const t = this.inferType(e, scope);
+      const c = `(${this.concatArg(e.left, l, scope)} || ${this.concatArg(e.right, r, scope)})`;
+      // DuckDB folds a concatenation with a NULL constant into an integer NULL: keep it varchar
+      return t && t.name === 'array' ? c : `CAST(${c} AS VARCHAR)`;
+    }
     if (e.op === '+' || e.op === '-') {
       const lt = this.inferType(e.left, scope);
       const rt = this.inferType(e.right, scope);
@@ -584,9 +589,16 @@ export class Translator {
     return `(${l} ${e.op} ${r})`;
   }
 
+  // a NULL literal in a concatenation is a NULL varchar (DuckDB would type the result integer)
+  concatArg(node, sql, scope) {
+    if (node.type === 'literal' && node.kind === 'null') return 'CAST(NULL AS VARCHAR)';
+    void scope;
+    return sql;
+  }
+
   cast(e, scope) {
     const to = e.to;
-    const fn = e.try ? 'TRY_CAST' : 'CAST';
+    const fn = e.try || this.inTry ? 'TRY_CAST' : 'CAST';
     // ROW(...) cast to a row type: name the fields directly
     if (to.name === 'row' && e.expr.type === 'row' && to.fields.length === e.expr.items.length) {
       return 'struct_pack(' + e.expr.items.map((x, i) => `${qi(to.fields[i].name ?? 'field' + i)} := ${fn}(${this.expr(x, scope)} AS ${duckType(to.fields[i].type)})`).join(', ') + ')';
@@ -707,7 +719,9 @@ export class Translator {
       case 'current_timezone': return "'UTC'";
       case 'concat': {
         a = A();
-        return '(' + a.join(' || ') + ')';
+        const c = '(' + a.map((x, i) => this.concatArg(e.args[i], x, scope)).join(' || ') + ')';
+        const t0 = this.inferType(e.args[0], scope);
+        return t0 && t0.name === 'array' ? c : `CAST(${c} AS VARCHAR)`;
       }
       case 'codepoint': a = A(); return `unicode(${a[0]})`;
       case 'length': a = A(); return `CAST(length(${a[0]}) AS BIGINT)`;
@@ -764,7 +778,12 @@ export class Translator {
       case 'is_infinite': a = A(); return `isinf(${a[0]})`;
       case 'typeof': a = A(); return qs(typeText(argTypes[0] ?? T.unknown));
       case 'if': a = A(); return `CASE WHEN ${a[0]} THEN ${a[1]} ELSE ${a.length > 2 ? a[2] : 'NULL'} END`;
-      case 'try': a = A(); return `try(${a[0]})`;
+      case 'try': {
+        // inside try(): casts become TRY_CAST and division by zero gives NULL (DuckDB's try() does not catch error())
+        this.inTry = (this.inTry ?? 0) + 1;
+        try { a = A(); } finally { this.inTry--; }
+        return `try(${a[0]})`;
+      }
       case 'uuid': return 'uuid()';
       case 'row_number': case 'rank': case 'dense_rank': case 'ntile':
         return `CAST(${agg(name, A())} AS BIGINT)`;
@@ -864,7 +883,11 @@ export class Translator {
       case 'binary': {
         const l = this.inferType(e.left, scope);
         const r = this.inferType(e.right, scope);
-        if (e.op === '||') return l && l.name === 'array' ? l : T.varchar;
+        if (e.op === '||') {
+          if (l && l.name === 'array') return l;
+          const len = (t) => (t && (t.name === 'varchar' || t.name === 'char') && t.params && t.params.length ? t.params[0] : null);
+          return len(l) !== null && len(r) !== null ? T.varcharN(len(l) + len(r)) : T.varchar;
+        }
         if (l && r && isIntegral(l) && isIntegral(r)) return rank(l) >= rank(r) ? l : r;
         if (isFloating(l) || isFloating(r)) return (l && l.name === 'double') || (r && r.name === 'double') || !(l && r) ? T.double : T.real;
         if (l && (l.name === 'date' || l.name === 'timestamp' || l.name === 'time')) return l;
@@ -984,7 +1007,9 @@ export function unify(a, b) {
   if (!b || b.name === 'unknown') return a;
   if (typeText(a) === typeText(b) && !!a.tz === !!b.tz) return a;
   if (isIntegral(a) && isIntegral(b)) return rank(a) >= rank(b) ? a : b;
-  if (a.name === 'varchar' && b.name === 'varchar') return T.varchar;
+  if (a.name === 'varchar' && b.name === 'varchar') {
+    return a.params && a.params.length && b.params && b.params.length ? T.varcharN(Math.max(a.params[0], b.params[0])) : T.varchar;
+  }
   if (a.name === 'char' && b.name === 'char') return T.char(Math.max(a.params[0], b.params[0]));
   if ((isFloating(a) || isIntegral(a) || a.name === 'decimal') && (isFloating(b) || isIntegral(b) || b.name === 'decimal')) {
     if (isFloating(a) || isFloating(b)) return T.double;
