@@ -1,1 +1,506 @@
-/* athena_types.c - placeholder until its author lands it. */
+/* athena_types.c - Athena's column types and what ODBC reports for them.
+ *
+ * Two jobs: recognise a type name as Athena (Trino) or Hive DDL spells it,
+ * and fill the ODBC view of a column (ODBC 3.8 appendix D: column size,
+ * decimal digits, display size, transfer octet length). docs/types.md
+ * holds the same table in prose; keep the two in step. */
+#include "athena_types.h"
+
+#include <limits.h>
+#include <string.h>
+
+/* Defaults when no options are given (connection-keys.md). */
+#define DEFAULT_STRING_COLUMN_LENGTH 255
+#define DEFAULT_COMPLEX_COLUMN_LENGTH 65535
+
+/* Longest IANA zone id ("America/Argentina/ComodRivadavia"); offsets such
+ * as "+05:30" and "UTC" are shorter. */
+#define MAX_ZONE_LEN 32
+
+static const char *const type_names[AT_TYPE_COUNT] = {
+    [AT_UNKNOWN] = "unknown",
+    [AT_BOOLEAN] = "boolean",
+    [AT_TINYINT] = "tinyint",
+    [AT_SMALLINT] = "smallint",
+    [AT_INTEGER] = "integer",
+    [AT_BIGINT] = "bigint",
+    [AT_REAL] = "real",
+    [AT_DOUBLE] = "double",
+    [AT_DECIMAL] = "decimal",
+    [AT_VARCHAR] = "varchar",
+    [AT_CHAR] = "char",
+    [AT_VARBINARY] = "varbinary",
+    [AT_DATE] = "date",
+    [AT_TIME] = "time",
+    [AT_TIME_TZ] = "time with time zone",
+    [AT_TIMESTAMP] = "timestamp",
+    [AT_TIMESTAMP_TZ] = "timestamp with time zone",
+    [AT_INTERVAL_YM] = "interval year to month",
+    [AT_INTERVAL_DS] = "interval day to second",
+    [AT_ARRAY] = "array",
+    [AT_MAP] = "map",
+    [AT_ROW] = "row",
+    [AT_JSON] = "json",
+    [AT_UUID] = "uuid",
+    [AT_IPADDRESS] = "ipaddress",
+};
+
+const char *type_name_of(athena_type t)
+{
+    if ((int)t < 0 || t >= AT_TYPE_COUNT)
+        return type_names[AT_UNKNOWN];
+    return type_names[t];
+}
+
+/* ---------------------------------------------------------------- parsing */
+
+static char lower(char c) { return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c; }
+static bool is_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+static const char *skip_ws(const char *s)
+{
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    return s;
+}
+
+/* Reads one word (lower-cased, truncated to cap-1) and returns the position after it. */
+static const char *read_word(const char *s, char *out, size_t cap)
+{
+    size_t n = 0;
+    s = skip_ws(s);
+    while (is_word_char(*s)) {
+        if (n + 1 < cap)
+            out[n++] = lower(*s);
+        s++;
+    }
+    out[n] = '\0';
+    return s;
+}
+
+/* Reads "(n)" or "(n, m)" after a type word. Returns how many integers were
+ * read (0 when there is no parenthesis or its content is not numeric, as
+ * in "array(integer)"). */
+static int read_params(const char *s, long *a, long *b, const char **after)
+{
+    const char *p = skip_ws(s);
+    long v[2] = {0, 0};
+    int n = 0;
+    if (after)
+        *after = s;
+    if (*p != '(')
+        return 0;
+    p++;
+    for (;;) {
+        p = skip_ws(p);
+        if (*p < '0' || *p > '9')
+            return 0;
+        long x = 0;
+        while (*p >= '0' && *p <= '9') {
+            if (x > (LONG_MAX - 9) / 10)
+                return 0;
+            x = x * 10 + (*p - '0');
+            p++;
+        }
+        if (n < 2)
+            v[n] = x;
+        n++;
+        p = skip_ws(p);
+        if (*p == ',') {
+            p++;
+            continue;
+        }
+        if (*p != ')' || n > 2)
+            return 0;
+        p++;
+        break;
+    }
+    *a = v[0];
+    *b = v[1];
+    if (after)
+        *after = p;
+    return n;
+}
+
+/* True if the words after s are exactly "with time zone". */
+static bool with_time_zone(const char *s)
+{
+    char w[16];
+    s = read_word(s, w, sizeof w);
+    if (strcmp(w, "with") != 0)
+        return false;
+    s = read_word(s, w, sizeof w);
+    if (strcmp(w, "time") != 0)
+        return false;
+    read_word(s, w, sizeof w);
+    return strcmp(w, "zone") == 0;
+}
+
+athena_type type_from_name(const char *name)
+{
+    char w[32];
+    const char *rest;
+    if (!name)
+        return AT_UNKNOWN;
+    rest = read_word(name, w, sizeof w);
+    if (!w[0])
+        return AT_UNKNOWN;
+    switch (w[0]) {
+    case 'a':
+        if (!strcmp(w, "array"))
+            return AT_ARRAY;
+        break;
+    case 'b':
+        if (!strcmp(w, "boolean"))
+            return AT_BOOLEAN;
+        if (!strcmp(w, "bigint"))
+            return AT_BIGINT;
+        if (!strcmp(w, "binary"))
+            return AT_VARBINARY;
+        break;
+    case 'c':
+        if (!strcmp(w, "char") || !strcmp(w, "character"))
+            return AT_CHAR;
+        break;
+    case 'd':
+        if (!strcmp(w, "double"))
+            return AT_DOUBLE;
+        if (!strcmp(w, "decimal") || !strcmp(w, "dec"))
+            return AT_DECIMAL;
+        if (!strcmp(w, "date"))
+            return AT_DATE;
+        break;
+    case 'f':
+        if (!strcmp(w, "float"))
+            return AT_REAL;
+        break;
+    case 'i':
+        if (!strcmp(w, "integer") || !strcmp(w, "int"))
+            return AT_INTEGER;
+        if (!strcmp(w, "ipaddress"))
+            return AT_IPADDRESS;
+        if (!strcmp(w, "interval")) {
+            char w2[16];
+            read_word(rest, w2, sizeof w2);
+            if (!strcmp(w2, "year") || !strcmp(w2, "month"))
+                return AT_INTERVAL_YM;
+            if (!strcmp(w2, "day") || !strcmp(w2, "hour") || !strcmp(w2, "minute") ||
+                !strcmp(w2, "second"))
+                return AT_INTERVAL_DS;
+            return AT_UNKNOWN;
+        }
+        break;
+    case 'j':
+        if (!strcmp(w, "json"))
+            return AT_JSON;
+        break;
+    case 'm':
+        if (!strcmp(w, "map"))
+            return AT_MAP;
+        break;
+    case 'n':
+        if (!strcmp(w, "numeric"))
+            return AT_DECIMAL;
+        break;
+    case 'r':
+        if (!strcmp(w, "real"))
+            return AT_REAL;
+        if (!strcmp(w, "row"))
+            return AT_ROW;
+        break;
+    case 's':
+        if (!strcmp(w, "smallint"))
+            return AT_SMALLINT;
+        if (!strcmp(w, "string"))
+            return AT_VARCHAR;
+        if (!strcmp(w, "struct"))
+            return AT_ROW;
+        break;
+    case 't':
+        if (!strcmp(w, "tinyint"))
+            return AT_TINYINT;
+        if (!strcmp(w, "time") || !strcmp(w, "timestamp")) {
+            long a, b;
+            const char *after;
+            bool ts = w[4] != '\0';
+            read_params(rest, &a, &b, &after);
+            if (with_time_zone(after))
+                return ts ? AT_TIMESTAMP_TZ : AT_TIME_TZ;
+            return ts ? AT_TIMESTAMP : AT_TIME;
+        }
+        break;
+    case 'u':
+        if (!strcmp(w, "uuid"))
+            return AT_UUID;
+        if (!strcmp(w, "unknown"))
+            return AT_UNKNOWN;
+        break;
+    case 'v':
+        if (!strcmp(w, "varchar"))
+            return AT_VARCHAR;
+        if (!strcmp(w, "varbinary"))
+            return AT_VARBINARY;
+        break;
+    default:
+        break;
+    }
+    return AT_UNKNOWN;
+}
+
+/* ------------------------------------------------------------- describing */
+
+/* Fractional seconds precision of time/timestamp types: "(p)" in the name
+ * wins, else ColumnInfo's Precision when it is a plausible 0..12, else 3
+ * (Athena's millisecond default; Hive DDL "timestamp" carries no precision). */
+static int fraction_precision(const athena_column *col, bool have_param, long param)
+{
+    if (have_param)
+        return param > 12 ? 12 : (int)param;
+    if (col->precision > 0 && col->precision <= 12)
+        return col->precision;
+    return 3;
+}
+
+static void set_char_type(athena_column *col, const type_options *opt, bool fixed, long size,
+                          int max_bytes_per_char)
+{
+    bool w = opt && opt->use_wchar;
+    if (size < 1)
+        size = 1;
+    col->sql_type = fixed ? (w ? SQL_WCHAR : SQL_CHAR) : (w ? SQL_WVARCHAR : SQL_VARCHAR);
+    col->verbose_type = col->sql_type;
+    col->datetime_sub = 0;
+    col->column_size = (SQLULEN)size;
+    col->decimal_digits = 0;
+    col->display_size = (SQLLEN)size;
+    col->octet_length = (SQLLEN)size * (w ? (SQLLEN)sizeof(SQLWCHAR) : (SQLLEN)max_bytes_per_char);
+    col->num_prec_radix = 0;
+    col->unsigned_attr = true;
+    col->literal_prefix = "'";
+    col->literal_suffix = "'";
+    col->searchable = SQL_PRED_SEARCHABLE;
+}
+
+static void set_fixed(athena_column *col, SQLSMALLINT sql_type, SQLULEN size, SQLSMALLINT digits,
+                      SQLLEN display, SQLLEN octets, SQLINTEGER radix)
+{
+    col->sql_type = sql_type;
+    col->verbose_type = sql_type;
+    col->datetime_sub = 0;
+    col->column_size = size;
+    col->decimal_digits = digits;
+    col->display_size = display;
+    col->octet_length = octets;
+    col->num_prec_radix = radix;
+    col->unsigned_attr = false;
+    col->literal_prefix = "";
+    col->literal_suffix = "";
+    col->searchable = SQL_PRED_BASIC;
+}
+
+void type_describe(athena_column *col, const type_options *opt)
+{
+    long string_len = opt && opt->string_column_length > 0 ? opt->string_column_length
+                                                            : DEFAULT_STRING_COLUMN_LENGTH;
+    long complex_len = opt && opt->complex_type_column_length > 0 ? opt->complex_type_column_length
+                                                                  : DEFAULT_COMPLEX_COLUMN_LENGTH;
+    long a = 0, b = 0;
+    const char *rest = col->type_name;
+    char w[32];
+    rest = read_word(rest, w, sizeof w);
+    int nparams = read_params(rest, &a, &b, NULL);
+    athena_type t = type_from_name(col->type_name);
+    col->type = t;
+
+    switch (t) {
+    case AT_BOOLEAN:
+        set_fixed(col, SQL_BIT, 1, 0, 1, 1, 0);
+        col->unsigned_attr = true; /* not numeric in ODBC's sense */
+        break;
+    case AT_TINYINT:
+        set_fixed(col, SQL_TINYINT, 3, 0, 4, 1, 10);
+        break;
+    case AT_SMALLINT:
+        set_fixed(col, SQL_SMALLINT, 5, 0, 6, 2, 10);
+        break;
+    case AT_INTEGER:
+        set_fixed(col, SQL_INTEGER, 10, 0, 11, 4, 10);
+        break;
+    case AT_BIGINT:
+        /* Transfer octet length 20: appendix D's table for SQL_BIGINT. */
+        set_fixed(col, SQL_BIGINT, 19, 0, 20, 20, 10);
+        break;
+    case AT_REAL:
+        set_fixed(col, SQL_REAL, 7, 0, 14, 4, 2);
+        break;
+    case AT_DOUBLE:
+        set_fixed(col, SQL_DOUBLE, 15, 0, 24, 8, 2);
+        break;
+    case AT_DECIMAL: {
+        long p, s;
+        if (nparams >= 1) {
+            p = a;
+            s = nparams >= 2 ? b : 0;
+        } else if (col->precision > 0) {
+            p = col->precision;
+            s = col->scale;
+        } else { /* Hive's bare "decimal" is decimal(10,0) */
+            p = 10;
+            s = 0;
+        }
+        if (p < 1)
+            p = 1;
+        if (p > 38)
+            p = 38;
+        if (s < 0)
+            s = 0;
+        if (s > p)
+            s = p;
+        if (col->precision <= 0 && nparams >= 1) {
+            col->precision = (int)p;
+            col->scale = (int)s;
+        }
+        set_fixed(col, SQL_DECIMAL, (SQLULEN)p, (SQLSMALLINT)s, p + 2, p + 2, 10);
+        break;
+    }
+    case AT_VARCHAR: {
+        long n = nparams >= 1 ? a : col->precision;
+        if (n <= 0 || n >= 2147483647L)
+            n = string_len;
+        set_char_type(col, opt, false, n, 4);
+        break;
+    }
+    case AT_CHAR: {
+        long n = nparams >= 1 ? a : col->precision;
+        if (n <= 0 || n >= 2147483647L)
+            n = nparams >= 1 || col->precision > 0 ? string_len : 1; /* bare "char" is char(1) */
+        set_char_type(col, opt, true, n, 4);
+        break;
+    }
+    case AT_VARBINARY:
+        /* Athena says 1073741824; we report StringColumnLength so that
+         * applications sizing buffers from ColumnSize stay sane. */
+        set_fixed(col, SQL_VARBINARY, (SQLULEN)string_len, 0, string_len * 2, string_len, 0);
+        col->unsigned_attr = true;
+        col->literal_prefix = "X'";
+        col->literal_suffix = "'";
+        break;
+    case AT_DATE:
+        set_fixed(col, SQL_TYPE_DATE, 10, 0, 10, 6, 0);
+        col->verbose_type = SQL_DATETIME;
+        col->datetime_sub = SQL_CODE_DATE;
+        col->unsigned_attr = true;
+        col->literal_prefix = "DATE '";
+        col->literal_suffix = "'";
+        break;
+    case AT_TIME: {
+        int p = fraction_precision(col, nparams >= 1, a);
+        SQLULEN size = p > 0 ? (SQLULEN)(9 + p) : 8;
+        set_fixed(col, SQL_TYPE_TIME, size, (SQLSMALLINT)p, (SQLLEN)size, 6, 0);
+        col->verbose_type = SQL_DATETIME;
+        col->datetime_sub = SQL_CODE_TIME;
+        col->unsigned_attr = true;
+        col->literal_prefix = "TIME '";
+        col->literal_suffix = "'";
+        break;
+    }
+    case AT_TIMESTAMP: {
+        int p = fraction_precision(col, nparams >= 1, a);
+        SQLULEN size = p > 0 ? (SQLULEN)(20 + p) : 19;
+        set_fixed(col, SQL_TYPE_TIMESTAMP, size, (SQLSMALLINT)p, (SQLLEN)size, 16, 0);
+        col->verbose_type = SQL_DATETIME;
+        col->datetime_sub = SQL_CODE_TIMESTAMP;
+        col->unsigned_attr = true;
+        col->literal_prefix = "TIMESTAMP '";
+        col->literal_suffix = "'";
+        break;
+    }
+    case AT_TIME_TZ: {
+        /* "01:02:03.456 America/Los_Angeles": hh:mm:ss[.f] + space + zone */
+        int p = fraction_precision(col, nparams >= 1, a);
+        set_char_type(col, opt, false, (p > 0 ? 9 + p : 8) + 1 + MAX_ZONE_LEN, 1);
+        col->searchable = SQL_PRED_BASIC;
+        break;
+    }
+    case AT_TIMESTAMP_TZ: {
+        int p = fraction_precision(col, nparams >= 1, a);
+        set_char_type(col, opt, false, (p > 0 ? 20 + p : 19) + 1 + MAX_ZONE_LEN, 1);
+        col->searchable = SQL_PRED_BASIC;
+        break;
+    }
+    case AT_INTERVAL_YM:
+        /* months are an int: "-178956970-8"; 13 leaves room for "-Y-11" */
+        set_char_type(col, opt, false, 13, 1);
+        col->searchable = SQL_PRED_BASIC;
+        break;
+    case AT_INTERVAL_DS:
+        /* milliseconds are a long: "-106751991167 07:12:55.808" */
+        set_char_type(col, opt, false, 26, 1);
+        col->searchable = SQL_PRED_BASIC;
+        break;
+    case AT_UUID:
+        set_char_type(col, opt, false, 36, 1);
+        col->searchable = SQL_PRED_BASIC;
+        break;
+    case AT_IPADDRESS:
+        set_char_type(col, opt, false, 39, 1);
+        col->searchable = SQL_PRED_BASIC;
+        break;
+    case AT_ARRAY:
+    case AT_ROW:
+        set_char_type(col, opt, false, complex_len, 4);
+        col->searchable = SQL_PRED_BASIC; /* comparable with = in Athena, no LIKE */
+        break;
+    case AT_MAP:
+    case AT_JSON:
+        set_char_type(col, opt, false, complex_len, 4);
+        col->searchable = SQL_PRED_NONE;
+        break;
+    case AT_UNKNOWN:
+    default:
+        set_char_type(col, opt, false, string_len, 4);
+        col->searchable = SQL_PRED_NONE;
+        break;
+    }
+}
+
+SQLSMALLINT type_default_ctype(const athena_column *col)
+{
+    switch (col->sql_type) {
+    case SQL_BIT: return SQL_C_BIT;
+    case SQL_TINYINT: return SQL_C_STINYINT;
+    case SQL_SMALLINT: return SQL_C_SSHORT;
+    case SQL_INTEGER: return SQL_C_SLONG;
+    case SQL_BIGINT: return SQL_C_SBIGINT;
+    case SQL_REAL: return SQL_C_FLOAT;
+    case SQL_FLOAT:
+    case SQL_DOUBLE: return SQL_C_DOUBLE;
+    case SQL_DECIMAL:
+    case SQL_NUMERIC: return SQL_C_CHAR;
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR: return SQL_C_WCHAR;
+    case SQL_BINARY:
+    case SQL_VARBINARY:
+    case SQL_LONGVARBINARY: return SQL_C_BINARY;
+    case SQL_TYPE_DATE: return SQL_C_TYPE_DATE;
+    case SQL_TYPE_TIME: return SQL_C_TYPE_TIME;
+    case SQL_TYPE_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
+    default: return SQL_C_CHAR;
+    }
+}
+
+SQLLEN type_desc_precision(const athena_column *col)
+{
+    switch (col->sql_type) {
+    case SQL_REAL: return 24;
+    case SQL_FLOAT:
+    case SQL_DOUBLE: return 53;
+    case SQL_TYPE_TIME:
+    case SQL_TYPE_TIMESTAMP: return col->decimal_digits;
+    case SQL_TYPE_DATE: return 0;
+    default: return (SQLLEN)col->column_size;
+    }
+}

@@ -46,7 +46,7 @@ typedef struct athena_column {
     SQLLEN octet_length;       /* SQL_DESC_OCTET_LENGTH */
     SQLINTEGER num_prec_radix; /* 2, 10 or 0 */
     bool unsigned_attr;        /* SQL_DESC_UNSIGNED */
-    const char *literal_prefix;/* "'" for character and date types, "X'" for varbinary, "" */
+    const char *literal_prefix;/* "'" for character types, "DATE '", "TIME '", "TIMESTAMP '", "X'" for varbinary, "" */
     const char *literal_suffix;
     SQLSMALLINT searchable;    /* SQL_DESC_SEARCHABLE */
 } athena_column;
@@ -62,5 +62,9 @@ void type_describe(athena_column *col, const type_options *opt);
 const char *type_name_of(athena_type t);
 /* The C type SQL_C_DEFAULT means for this column. */
 SQLSMALLINT type_default_ctype(const athena_column *col);
+/* SQL_DESC_PRECISION of a described column: decimal p, integer digits,
+ * 24/53 bits for real/double (NUM_PREC_RADIX is 2), fractional seconds
+ * digits for time/timestamp, 0 for date, else the column size. */
+SQLLEN type_desc_precision(const athena_column *col);
 
 #endif

@@ -41,6 +41,7 @@ typedef struct cv_target {
  * or column changes. */
 typedef struct cv_piece {
     size_t offset;   /* how much of the output form was already returned (bytes of the output encoding) */
+    size_t src_offset; /* where in the source text the next piece starts (bytes) */
     bool started;    /* a previous SQLGetData call on this column returned data */
     bool finished;   /* the whole value has been returned */
 } cv_piece;
