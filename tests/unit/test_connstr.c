@@ -1,9 +1,98 @@
-/* test_connstr.c - connection string parsing and formatting, plus the log's
- * connection-string redaction helper. */
+/* test_connstr.c - connection string parsing and formatting, plus the log:
+ * its redaction helpers, line format, level filter, file placement and
+ * whole lines under concurrent writers. */
 #include "harness.h"
+
+#include <pthread.h>
+#include <regex.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "connstr.h"
 #include "log.h"
+
+static athena_log *shared_log;
+
+static void *writer(void *arg)
+{
+    int id = (int)(intptr_t)arg;
+    for (int i = 0; i < 200; i++)
+        LOG_AT(shared_log, LOG_INFO, "writer %d line %d %s", id, i,
+               "................................................................");
+    return NULL;
+}
+
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    strbuf sb = STRBUF_INIT;
+    char b[4096];
+    size_t n;
+    while ((n = fread(b, 1, sizeof b, f)) > 0)
+        sb_append(&sb, b, n);
+    fclose(f);
+    return sb_detach(&sb);
+}
+
+static void test_log(void)
+{
+    CHECK(log_open(LOG_OFF, "/tmp") == NULL, "LOG_OFF gives no log");
+    CHECK(!log_enabled(NULL, LOG_ERROR), "NULL log is disabled");
+    log_msg(NULL, LOG_ERROR, "ignored"); /* must not crash */
+
+    char dir[] = "/tmp/test_log_XXXXXX";
+    CHECK(mkdtemp(dir) != NULL, "temp dir");
+    athena_log *log = log_open(LOG_INFO, dir);
+    char want[256];
+    snprintf(want, sizeof want, "%s/athenaodbc_%ld.log", dir, (long)getpid());
+    CHECK_STR(log_file_path(log), want, "a directory gets athenaodbc_<pid>.log");
+    CHECK(log_enabled(log, LOG_INFO) && log_enabled(log, LOG_ERROR), "INFO and ERROR enabled");
+    CHECK(!log_enabled(log, LOG_DEBUG), "DEBUG filtered at INFO");
+    LOG_AT(log, LOG_DEBUG, "hidden %d", 1);
+    LOG_AT(log, LOG_ERROR, "visible %d\nsecond part", 2);
+    log_close(log);
+    char *text = slurp(want);
+    CHECK(text != NULL, "log file written");
+    if (text) {
+        regex_t re;
+        regcomp(&re, "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z ERROR \\[tid [0-9]+\\] "
+                      "visible 2 second part\n$", REG_EXTENDED);
+        CHECK(regexec(&re, text, 0, NULL, 0) == 0, "line format: %s", text);
+        regfree(&re);
+        CHECK(strstr(text, "hidden") == NULL, "filtered message absent");
+        free(text);
+    }
+    unlink(want);
+
+    /* a file path is the log itself; concurrent writers never interleave */
+    snprintf(want, sizeof want, "%s/my.log", dir);
+    shared_log = log_open(LOG_TRACE, want);
+    CHECK_STR(log_file_path(shared_log), want, "a file path is used as is");
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++)
+        pthread_create(&t[i], NULL, writer, (void *)(intptr_t)i);
+    for (int i = 0; i < 4; i++)
+        pthread_join(t[i], NULL);
+    log_close(shared_log);
+    text = slurp(want);
+    int lines = 0, good = 0;
+    for (char *line = text, *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
+        lines++;
+        *nl = '\0';
+        const char *w = strstr(line, " INFO  [tid ");
+        if (w && strstr(w, "] writer ") &&
+            strlen(line) > 64 && !strcmp(line + strlen(line) - 64,
+                                         "................................................................"))
+            good++;
+    }
+    CHECK_INT(lines, 800, "800 lines");
+    CHECK_INT(good, 800, "every line whole");
+    free(text);
+    unlink(want);
+    rmdir(dir);
+}
 
 static int parse(const char *s, connstr *cs, strbuf *err)
 {
@@ -124,6 +213,8 @@ int main(void)
     CHECK_STR(masked, "***", "short key id fully masked");
     log_mask_key_id("", masked, sizeof masked);
     CHECK_STR(masked, "(none)", "empty key id");
+
+    test_log();
 
     sb_free(&out);
     sb_free(&err);
