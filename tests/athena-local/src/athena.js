@@ -16,6 +16,7 @@ export const DEFAULT_RESULTS_BUCKET = 'athena-local-results';
 const ENGINE_VERSION = { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' };
 const MAX_QUERY_BYTES = 262144;
 const MAX_SLEEP_SECONDS = 3600;
+const PAGE_CACHE_BYTES_PER_QUERY = 512 * 1024 * 1024;
 
 // The comment hints: /* athena-local:sleep=2.5 */ holds the query RUNNING for 2.5 s before it
 // executes; /* athena-local:queue=1 */ holds it QUEUED for 1 s first.
@@ -324,7 +325,7 @@ export class AthenaService {
       completed: undefined,
       abort: new AbortController(),
       result: undefined,
-      rowCache: undefined,
+      pageCache: undefined,
       fileExt: statementType === 'UTILITY' || (statementType === 'DDL' && substatementType !== 'CREATE_TABLE_AS_SELECT') ? 'txt' : 'csv',
       reused: false,
       dataScanned: 0,
@@ -360,7 +361,6 @@ export class AthenaService {
     q.state = 'RUNNING';
     q.reused = true;
     q.result = prior.result;
-    q.rowCache = prior.rowCache;
     q.statementType = prior.statementType;
     q.substatementType = prior.substatementType;
     q.fileExt = prior.fileExt;
@@ -560,30 +560,32 @@ export class AthenaService {
       throw athenaError.invalidRequest(`Query did not finish successfully. Final query state: ${q.state}${q.stateChangeReason ? `\n${q.stateChangeReason}` : ''}`);
     }
     const r = q.result;
-    q.columnsJson ??= JSON.stringify(r.columns);
     const total = r.updateCount !== undefined ? 0 : r.rows.length;
     if (offset > total) throw athenaError.invalidRequest('Invalid NextToken');
+    // A finished result's pages are rendered once: each page body is kept as one Buffer
+    // (off the JS heap), keyed by where it starts and how many rows it may hold.
+    const key = `${first ? 'h' : 'r'}${offset}:${max}`;
+    q.pageCache ??= new Map();
+    const cached = q.pageCache.get(key);
+    if (cached) return { raw: cached };
+    q.columnsJson ??= JSON.stringify(r.columns);
     const parts = [];
     let room = max;
     if (first && q.fileExt === 'csv' && r.updateCount === undefined) {
-      q.headerJson ??= rowJson(r.columns.map((c) => c.Name));
-      parts.push(q.headerJson);
+      parts.push(rowJson(r.columns.map((c) => c.Name)));
       room--;
     }
     const end = Math.min(total, offset + room);
-    if (end > offset) {
-      q.rowCache ??= new Array(total);
-      const cache = q.rowCache;
-      const rows = r.rows;
-      for (let i = offset; i < end; i++) {
-        let s = cache[i];
-        if (s === undefined) cache[i] = s = rowJson(rows[i]);
-        parts.push(s);
-      }
-    }
+    const rows = r.rows;
+    for (let i = offset; i < end; i++) parts.push(rowJson(rows[i]));
     let body = `{"UpdateCount":${r.updateCount ?? 0},"ResultSet":{"Rows":[${parts.join(',')}],"ResultSetMetadata":{"ColumnInfo":${q.columnsJson}}}`;
     if (end < total) body += `,"NextToken":"${Buffer.from(`r1:${q.id}:${end}`).toString('base64url')}"`;
-    return { raw: body + '}' };
+    const buf = Buffer.from(body + '}');
+    if ((q.pageCacheBytes ?? 0) + buf.length <= PAGE_CACHE_BYTES_PER_QUERY) {
+      q.pageCache.set(key, buf);
+      q.pageCacheBytes = (q.pageCacheBytes ?? 0) + buf.length;
+    }
+    return { raw: buf };
   }
 
   // ---------------------------------------------------------------- workgroups and catalogs

@@ -54,11 +54,17 @@ async function pageAll(base, id) {
   do {
     const input = { QueryExecutionId: id, MaxResults: 1000 };
     if (token) input.NextToken = token;
-    const { json, bytes: b } = await athena(base, 'GetQueryResults', input);
+    // Like the driver's page decoder, do not build a DOM: count rows and take the token
+    // from the end of the page.
+    const r = await send(base, 'athena', {
+      method: 'POST', path: '/', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonAthena.GetQueryResults' },
+      body: JSON.stringify(input),
+    });
+    if (r.status !== 200) throw new Error(`GetQueryResults: ${r.body}`);
     pages++;
-    rows += json.ResultSet.Rows.length;
-    bytes += b;
-    token = json.NextToken;
+    for (let i = r.body.indexOf('{"Data":'); i >= 0; i = r.body.indexOf('{"Data":', i + 8)) rows++;
+    bytes += r.bytes;
+    token = /"NextToken":"([^"]+)"\}$/.exec(r.body.subarray(Math.max(0, r.body.length - 1100)).toString('latin1'))?.[1];
   } while (token);
   const s = Number(process.hrtime.bigint() - t) / 1e9;
   return { pages, rows, bytes, seconds: s };
@@ -125,9 +131,14 @@ async function main() {
     const head = await send(svc.url, 's3', { method: 'HEAD', path: `/athena-local-results/${key}`, headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' } });
     if (head.status !== 200) throw new Error(`HeadObject: ${head.status}`);
     const size = Number(head.headers['content-length']);
-    const whole = await s3Get(svc.url, key);
     const block = Math.ceil(size / 4);
-    const ranged = await s3Get(svc.url, key, [0, 1, 2, 3].map((i) => [i * block, Math.min(size, (i + 1) * block) - 1]));
+    const best = (a, b) => (!a || b.bytes / b.seconds > a.bytes / a.seconds ? b : a);
+    let whole;
+    let ranged;
+    for (let i = 0; i < 3; i++) {
+      whole = best(whole, await s3Get(svc.url, key));
+      ranged = best(ranged, await s3Get(svc.url, key, [0, 1, 2, 3].map((j) => [j * block, Math.min(size, (j + 1) * block) - 1])));
+    }
     const mb = (b) => b / 1e6;
     const out = {
       query: SQL,
@@ -144,6 +155,7 @@ async function main() {
       },
       s3: {
         objectMB: +mb(size).toFixed(1),
+        note: 'best of 3',
         oneGetMBps: +(mb(whole.bytes) / whole.seconds).toFixed(0),
         fourRangedGetsMBps: +(mb(ranged.bytes) / ranged.seconds).toFixed(0),
       },
