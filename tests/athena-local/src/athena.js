@@ -17,6 +17,7 @@ const ENGINE_VERSION = { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 
 const MAX_QUERY_BYTES = 262144;
 const MAX_SLEEP_SECONDS = 3600;
 const PAGE_CACHE_BYTES_PER_QUERY = 512 * 1024 * 1024;
+const PAGE_CACHE_BYTES_TOTAL = 1024 * 1024 * 1024;
 
 // The comment hints: /* athena-local:sleep=2.5 */ holds the query RUNNING for 2.5 s before it
 // executes; /* athena-local:queue=1 */ holds it QUEUED for 1 s first.
@@ -160,6 +161,10 @@ export class AthenaService {
       }],
     ]);
     this.closing = false;
+    this.pageCacheTotal = 0;
+    this.pageCacheOrder = new Set();
+    this.pageCacheLimitPerQuery = PAGE_CACHE_BYTES_PER_QUERY;
+    this.pageCacheLimitTotal = PAGE_CACHE_BYTES_TOTAL;
   }
 
   async handle(op, input) {
@@ -567,6 +572,7 @@ export class AthenaService {
     const key = `${first ? 'h' : 'r'}${offset}:${max}`;
     q.pageCache ??= new Map();
     const cached = q.pageCache.get(key);
+    this.touchPageCache(q);
     if (cached) return { raw: cached };
     q.columnsJson ??= JSON.stringify(r.columns);
     const parts = [];
@@ -581,11 +587,33 @@ export class AthenaService {
     let body = `{"UpdateCount":${r.updateCount ?? 0},"ResultSet":{"Rows":[${parts.join(',')}],"ResultSetMetadata":{"ColumnInfo":${q.columnsJson}}}`;
     if (end < total) body += `,"NextToken":"${Buffer.from(`r1:${q.id}:${end}`).toString('base64url')}"`;
     const buf = Buffer.from(body + '}');
-    if ((q.pageCacheBytes ?? 0) + buf.length <= PAGE_CACHE_BYTES_PER_QUERY) {
+    if ((q.pageCacheBytes ?? 0) + buf.length <= this.pageCacheLimitPerQuery) {
       q.pageCache.set(key, buf);
       q.pageCacheBytes = (q.pageCacheBytes ?? 0) + buf.length;
+      this.pageCacheTotal += buf.length;
+      this.evictPageCaches(q);
     }
     return { raw: buf };
+  }
+
+  // Page caches are bounded in total: the least recently paged queries lose theirs first
+  // (their pages are rendered again if asked for).
+  touchPageCache(q) {
+    this.pageCacheOrder.delete(q.id);
+    this.pageCacheOrder.add(q.id);
+  }
+
+  evictPageCaches(current) {
+    for (const id of this.pageCacheOrder) {
+      if (this.pageCacheTotal <= this.pageCacheLimitTotal) break;
+      if (id === current.id) continue;
+      const q = this.queries.get(id);
+      this.pageCacheOrder.delete(id);
+      if (!q?.pageCache) continue;
+      this.pageCacheTotal -= q.pageCacheBytes ?? 0;
+      q.pageCache = undefined;
+      q.pageCacheBytes = 0;
+    }
   }
 
   // ---------------------------------------------------------------- workgroups and catalogs

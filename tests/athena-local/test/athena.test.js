@@ -327,6 +327,27 @@ describe('GetQueryResults paging', () => {
       'InvalidRequestException', 'Invalid NextToken');
   });
 
+  it('a finished page is rendered once; page caches are bounded in total', async () => {
+    const a = await run('SELECT * FROM sampledb.numbers LIMIT 1500');
+    const b = await run('SELECT * FROM sampledb.numbers LIMIT 1200');
+    const page = (q) => svc.athena.getQueryResults({ QueryExecutionId: q.QueryExecutionId, MaxResults: 1000 }).raw;
+    const a1 = page(a);
+    assert.equal(page(a), a1);  // the very same Buffer: served from memory
+    const saved = svc.athena.pageCacheLimitTotal;
+    svc.athena.pageCacheLimitTotal = a1.length + 10;
+    try {
+      const b1 = page(b);
+      assert.equal(page(b), b1);
+      assert.equal(svc.athena.queries.get(a.QueryExecutionId).pageCache, undefined);
+      const again = page(a);
+      assert.notEqual(again, a1);
+      assert.deepEqual(again, a1);
+      assert.ok(svc.athena.pageCacheTotal <= svc.athena.pageCacheLimitTotal);
+    } finally {
+      svc.athena.pageCacheLimitTotal = saved;
+    }
+  });
+
   it('an empty SELECT returns only the header row', async () => {
     const q = await run('SELECT * FROM sampledb.numbers LIMIT 0');
     const r = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
