@@ -108,6 +108,8 @@ describe('queries', () => {
     assert.deepEqual(await rows('SELECT x, o FROM UNNEST(ARRAY[10, 20]) WITH ORDINALITY AS u(x, o) ORDER BY o'), [['10', '1'], ['20', '2']]);
     assert.deepEqual(await rows('SELECT id, x FROM all_types CROSS JOIN UNNEST(c_array_int) AS t(x) WHERE id <= 2 ORDER BY id, x'), [['1', '1'], ['1', '2'], ['1', '3'], ['2', '-2147483648']]);
     assert.deepEqual(await rows("SELECT k, v FROM UNNEST(MAP(ARRAY['a', 'b'], ARRAY[1, 2])) AS t(k, v) ORDER BY k"), [['a', '1'], ['b', '2']]);
+    assert.deepEqual(await rows("SELECT a, b FROM UNNEST(ARRAY[CAST(ROW(1, 'x') AS ROW(p integer, q varchar)), CAST(ROW(2, 'y') AS ROW(p integer, q varchar))]) AS t(a, b) ORDER BY a"), [['1', 'x'], ['2', 'y']]);
+    assert.deepEqual(await rows('SELECT x, y FROM UNNEST(ARRAY[1, 2, 3], ARRAY[\'a\']) AS t(x, y) ORDER BY x'), [['1', 'a'], ['2', null], ['3', null]]);
     assert.deepEqual(await one('SELECT transform(ARRAY[1, 2], x -> x * 10), filter(ARRAY[1, 2, 3], x -> x > 1), reduce(ARRAY[1, 2, 3], 0, (s, x) -> s + x, s -> s), any_match(ARRAY[1, 2], x -> x = 2), all_match(ARRAY[1, 2], x -> x = 2)'),
       ['[10, 20]', '[2, 3]', '6', 'true', 'false']);
   });
@@ -194,6 +196,9 @@ describe('Trino functions DuckDB names differently', () => {
     ["CAST('abcdef' AS varchar(3))", 'abc', 'varchar'],
     ['CAST(1.5E0 AS varchar)', '1.5', 'varchar'],
     ['CAST(1E10 AS varchar)', '1.0E10', 'varchar'],
+    ["CAST(REAL '0.1' AS varchar)", '0.1', 'varchar'],
+    ["CAST(JSON '\"abc\"' AS varchar)", 'abc', 'varchar'],
+    ["CAST('abc' AS JSON)", '"abc"', 'json'],
     ["CAST(TIMESTAMP '2020-01-01 01:02:03' AS varchar)", '2020-01-01 01:02:03.000', 'varchar'],
     ['CAST(2.5E0 AS integer)', '3', 'integer'],
     ["CAST('12' AS bigint)", '12', 'bigint'],

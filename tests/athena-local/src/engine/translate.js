@@ -303,35 +303,33 @@ export class Translator {
         return (r.lateral ? 'LATERAL ' : '') + '(' + sub.sql + ')' + (alias ? ' AS ' + qi(alias) + (colAliases ? '(' + colAliases.map((c) => qi(c.name)).join(', ') + ')' : '') : '');
       }
       case 'unnest': {
-        // UNNEST(a, b) [WITH ORDINALITY] -> one column per array (two for a map), zipped by position
-        const cols = [];
-        const parts = [];
-        let k = 0;
+        // UNNEST(a, b) [WITH ORDINALITY] -> one column per array (two for a map, one per field for an array
+        // of rows), zipped by position: (SELECT <columns> FROM (SELECT unnest(a) AS __u0, ...)) AS alias
+        const inner = [];
+        const outer = [];
         for (const e of r.exprs) {
           const t = this.inferType(e, scope);
           const es = this.expr(e, scope);
           if (t && t.name === 'map') {
-            parts.push(`unnest(map_keys(${es}))`, `unnest(map_values(${es}))`);
-            cols.push({ type: t.key }, { type: t.value });
+            inner.push(`unnest(map_keys(${es}))`, `unnest(map_values(${es}))`);
+            outer.push({ sql: qi(`__u${inner.length - 2}`), type: t.key }, { sql: qi(`__u${inner.length - 1}`), type: t.value });
           } else if (t && t.name === 'array' && t.elem && t.elem.name === 'row') {
-            parts.push(`unnest(${es}, recursive := false)`);
-            cols.push({ type: t.elem, rowExpand: true });
+            inner.push(`unnest(${es})`);
+            const u = qi(`__u${inner.length - 1}`);
+            t.elem.fields.forEach((f, i) => outer.push({ sql: `(${u}).${qi(f.name ?? `field${i}`)}`, type: f.type }));
           } else {
-            parts.push(`unnest(${es})`);
-            cols.push({ type: t && t.name === 'array' ? t.elem : null });
+            inner.push(`unnest(${es})`);
+            outer.push({ sql: qi(`__u${inner.length - 1}`), type: t && t.name === 'array' ? t.elem : null });
           }
-          k++;
         }
         if (r.ordinality) {
-          const e0 = this.expr(r.exprs[0], scope);
-          parts.push(`generate_subscripts(${e0}, 1)`);
-          cols.push({ type: T.bigint });
+          inner.push(`generate_subscripts(${this.expr(r.exprs[0], scope)}, 1)`);
+          outer.push({ sql: qi(`__u${inner.length - 1}`), type: T.bigint });
         }
-        const names = colAliases ? colAliases.map((c) => c.name) : cols.map((_, i) => `_unnest${i}`);
-        const columns = cols.map((c, i) => ({ name: names[i] ?? null, type: c.type }));
-        scope.rels.push({ alias, columns });
+        const names = outer.map((_, i) => (colAliases && colAliases[i] ? colAliases[i].name : `_unnest${i}`));
+        scope.rels.push({ alias, columns: outer.map((c, i) => ({ name: names[i], type: c.type })) });
         const a = alias ?? '__unnest' + this.anon++;
-        return `(SELECT ${parts.map((p, i) => `${p} AS ${qi(names[i] ?? `_unnest${i}`)}`).join(', ')}) AS ${qi(a)}`;
+        return `(SELECT ${outer.map((c, i) => `${c.sql} AS ${qi(names[i])}`).join(', ')} FROM (SELECT ${inner.map((x, i) => `${x} AS ${qi(`__u${i}`)}`).join(', ')})) AS ${qi(a)}`;
       }
       case 'join': {
         const left = this.relation(r.left, scope);
@@ -610,9 +608,9 @@ export class Translator {
       return `to_json(${x})`;
     }
     if (to.name === 'varchar' || to.name === 'char') {
-      if (from && from.name === 'json') return `CAST(${x} AS VARCHAR)`;
+      if (from && from.name === 'json') return `json_extract_string(${x}, '$')`;
       if (from && from.name === 'double') return `athena_double_text(${x})`;
-      if (from && from.name === 'real') return `athena_double_text(CAST(${x} AS DOUBLE))`;
+      if (from && from.name === 'real') return `athena_real_text(${x})`;
       if (from && from.name === 'timestamp' && !from.tz) return `strftime(${x}, '%Y-%m-%d %H:%M:%S.%g')`;
       if (to.params && to.params.length) return `${fn}(${x} AS VARCHAR)[1:${to.params[0]}]`;
     }
