@@ -1,0 +1,399 @@
+/* cred_sts.c - AssumeRole and AssumeRoleWithWebIdentity. */
+#include "cred_sts.h"
+
+#include "cred_profile.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define STS_VERSION "2011-06-15"
+#define WEB_TOKEN_MAX (64 * 1024)
+
+/* ---- XML ---- */
+
+static void xml_decode(strbuf *out, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] != '&') {
+            sb_appendc(out, s[i]);
+            continue;
+        }
+        const char *semi = memchr(s + i, ';', n - i);
+        if (!semi || semi - (s + i) > 10) {
+            sb_appendc(out, '&');
+            continue;
+        }
+        size_t el = (size_t)(semi - (s + i)) + 1;
+        static const struct { const char *ent; char c; } ents[] = {
+            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+        bool done = false;
+        for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++)
+            if (strlen(ents[k].ent) == el && memcmp(s + i, ents[k].ent, el) == 0) {
+                sb_appendc(out, ents[k].c);
+                done = true;
+                break;
+            }
+        if (!done && el > 3 && s[i + 1] == '#') {
+            unsigned long cp = 0;
+            bool ok = true;
+            if (s[i + 2] == 'x' || s[i + 2] == 'X') {
+                for (size_t k = i + 3; k < i + el - 1; k++) {
+                    char c = s[k];
+                    int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+                          : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
+                    if (d < 0) { ok = false; break; }
+                    cp = cp * 16 + (unsigned long)d;
+                }
+            } else {
+                for (size_t k = i + 2; k < i + el - 1; k++) {
+                    if (s[k] < '0' || s[k] > '9') { ok = false; break; }
+                    cp = cp * 10 + (unsigned long)(s[k] - '0');
+                }
+            }
+            if (ok && cp > 0 && cp < 0x110000) {
+                /* UTF-8 */
+                if (cp < 0x80) {
+                    sb_appendc(out, (char)cp);
+                } else if (cp < 0x800) {
+                    sb_appendc(out, (char)(0xC0 | (cp >> 6)));
+                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
+                } else if (cp < 0x10000) {
+                    sb_appendc(out, (char)(0xE0 | (cp >> 12)));
+                    sb_appendc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
+                } else {
+                    sb_appendc(out, (char)(0xF0 | (cp >> 18)));
+                    sb_appendc(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
+                    sb_appendc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
+                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
+                }
+                done = true;
+            }
+        }
+        if (done)
+            i += el - 1;
+        else
+            sb_appendc(out, '&');
+    }
+}
+
+static const char *find_mem(const char *hay, size_t n, const char *needle)
+{
+    size_t l = strlen(needle);
+    if (l == 0 || l > n)
+        return NULL;
+    for (size_t i = 0; i + l <= n; i++)
+        if (hay[i] == needle[0] && memcmp(hay + i, needle, l) == 0)
+            return hay + i;
+    return NULL;
+}
+
+bool cred_xml_text(const char *xml, size_t len, const char *tag, strbuf *out)
+{
+    char open[80], close[80];
+    snprintf(open, sizeof open, "<%s>", tag);
+    snprintf(close, sizeof close, "</%s>", tag);
+    const char *b = find_mem(xml, len, open);
+    if (!b)
+        return false;
+    b += strlen(open);
+    const char *e = find_mem(b, len - (size_t)(b - xml), close);
+    if (!e)
+        return false;
+    xml_decode(out, b, (size_t)(e - b));
+    return !out->oom;
+}
+
+static void wipe_sb(strbuf *sb)
+{
+    if (sb->data)
+        explicit_bzero(sb->data, sb->cap);
+    sb_free(sb);
+}
+
+int cred_sts_parse_credentials(const char *xml, size_t len, const char *what,
+                               aws_credentials *out, athena_error *err)
+{
+    const char *cb = find_mem(xml, len, "<Credentials>");
+    const char *ce = cb ? find_mem(cb, len - (size_t)(cb - xml), "</Credentials>") : NULL;
+    if (!cb || !ce)
+        return ae_set(err, AE_AUTH, 0, "%s: the answer has no Credentials element", what);
+    size_t n = (size_t)(ce - cb);
+    strbuf ak = STRBUF_INIT, sk = STRBUF_INIT, tok = STRBUF_INIT, exp = STRBUF_INIT;
+    int rc = 0;
+    if (!cred_xml_text(cb, n, "AccessKeyId", &ak) || !cred_xml_text(cb, n, "SecretAccessKey", &sk) ||
+        !cred_xml_text(cb, n, "SessionToken", &tok) || !cred_xml_text(cb, n, "Expiration", &exp)) {
+        rc = ae_set(err, AE_AUTH, 0,
+                    "%s: the answer lacks AccessKeyId, SecretAccessKey, SessionToken or Expiration",
+                    what);
+        goto done;
+    }
+    time_t t = cred_parse_time(sb_str(&exp));
+    if (t == (time_t)-1) {
+        rc = ae_set(err, AE_AUTH, 0, "%s: the answer has an unreadable Expiration \"%.40s\"", what,
+                    sb_str(&exp));
+        goto done;
+    }
+    rc = cred_fill(out, sb_str(&ak), sb_str(&sk), sb_str(&tok), t, what, err);
+done:
+    wipe_sb(&ak);
+    wipe_sb(&sk);
+    wipe_sb(&tok);
+    sb_free(&exp);
+    return rc;
+}
+
+void cred_sts_form(strbuf *out, const char *action, const cred_role_params *rp,
+                   const char *web_identity_token)
+{
+    sb_appends(out, "Action=");
+    cred_url_encode(out, action);
+    sb_appends(out, "&Version=" STS_VERSION "&RoleArn=");
+    cred_url_encode(out, rp->role_arn);
+    sb_appends(out, "&RoleSessionName=");
+    if (rp->session_name && *rp->session_name)
+        cred_url_encode(out, rp->session_name);
+    else
+        sb_printf(out, "athena-odbc-%lld", (long long)time(NULL));
+    if (rp->duration > 0)
+        sb_printf(out, "&DurationSeconds=%ld", rp->duration);
+    if (rp->external_id && *rp->external_id) {
+        sb_appends(out, "&ExternalId=");
+        cred_url_encode(out, rp->external_id);
+    }
+    if (web_identity_token) {
+        sb_appends(out, "&WebIdentityToken=");
+        cred_url_encode(out, web_identity_token);
+    }
+}
+
+/* ---- the sources ---- */
+
+typedef struct sts_source {
+    cred_source base;
+    cred_ctx *ctx;
+    cred_provider *parent;     /* AssumeRole: signs the call */
+    char *role_arn, *session_name, *external_id, *origin;
+    long duration;
+    char *token_file;          /* web identity: file, or */
+    char *token;               /* the token itself (secret) */
+    bool web;
+} sts_source;
+
+static void sts_destroy(cred_source *self)
+{
+    sts_source *s = (sts_source *)self;
+    cred_provider_free(s->parent);
+    cred_ctx_unref(s->ctx);
+    free(s->role_arn);
+    free(s->session_name);
+    free(s->external_id);
+    free(s->origin);
+    free(s->token_file);
+    cred_free_secret(s->token);
+    free(s);
+}
+
+static cred_role_params params_of(const sts_source *s)
+{
+    cred_role_params rp = {s->role_arn, s->session_name, s->external_id, s->duration, s->origin};
+    return rp;
+}
+
+/* One STS call; *expired_token set when STS refused the signing credentials
+ * as expired. */
+static int sts_call(sts_source *s, const char *action, const aws_credentials *signer,
+                    const char *web_token, aws_credentials *out, bool *expired_token,
+                    athena_error *err)
+{
+    char what[600];
+    snprintf(what, sizeof what, "STS %s for role %s (%s) at %s", action, s->role_arn,
+             s->origin ? s->origin : "connection", s->ctx->sts_endpoint);
+    cred_role_params rp = params_of(s);
+    strbuf body = STRBUF_INIT;
+    cred_sts_form(&body, action, &rp, web_token);
+    if (body.oom) {
+        wipe_sb(&body);
+        return ae_set(err, AE_NOMEM, 0, "Out of memory building the STS request");
+    }
+    static const char *const headers[] = {
+        "Content-Type: application/x-www-form-urlencoded; charset=utf-8", NULL};
+    http_request req;
+    memset(&req, 0, sizeof req);
+    req.method = "POST";
+    req.url = s->ctx->sts_endpoint;
+    req.service = signer ? "sts" : NULL;
+    req.headers = headers;
+    req.body = body.data;
+    req.body_len = body.len;
+    req.operation = action;
+    req.retryable = true;
+    req.creds_override = signer;
+    http_response resp;
+    http_response_init(&resp);
+    athena_error herr;
+    ae_clear(&herr);
+    int rc = http_perform(s->ctx->http, &req, &resp, &herr);
+    wipe_sb(&body);
+    if (rc == 0 && resp.status == 200) {
+        rc = cred_sts_parse_credentials(sb_str(&resp.body), resp.body.len, what, out, err);
+    } else {
+        if (rc == 0 && expired_token &&
+            (strstr(sb_str(&resp.body), "<Code>ExpiredToken</Code>") ||
+             strcmp(resp.aws_error_type, "ExpiredToken") == 0 ||
+             strcmp(resp.aws_error_type, "ExpiredTokenException") == 0))
+            *expired_token = true;
+        rc = cred_http_fail(err, what, rc, &resp, &herr);
+    }
+    if (resp.body.data)
+        explicit_bzero(resp.body.data, resp.body.cap);
+    http_response_free(&resp);
+    return rc;
+}
+
+static int assume_fetch(cred_source *self, aws_credentials *out, athena_error *err)
+{
+    sts_source *s = (sts_source *)self;
+    aws_credentials src;
+    memset(&src, 0, sizeof src);
+    int rc = -1;
+    for (int attempt = 0; attempt < 2; attempt++) {
+        athena_error perr;
+        ae_clear(&perr);
+        if (s->parent->get(s->parent, &src, attempt > 0, &perr) != 0) {
+            rc = ae_set(err, perr.code, perr.native, "Source credentials for role %s (%s): %s",
+                        s->role_arn, s->origin ? s->origin : "connection", perr.message);
+            break;
+        }
+        bool expired_token = false;
+        rc = sts_call(s, "AssumeRole", &src, NULL, out, &expired_token, err);
+        if (rc == 0 || !expired_token)
+            break;
+        LOG_AT(s->ctx->log, LOG_INFO,
+               "credentials: the source credentials of role %s expired: refreshing them", s->role_arn);
+    }
+    aws_credentials_wipe(&src);
+    return rc;
+}
+
+static int web_fetch(cred_source *self, aws_credentials *out, athena_error *err)
+{
+    sts_source *s = (sts_source *)self;
+    char *token = NULL;
+    size_t len = 0;
+    if (s->token_file) {
+        if (cred_read_file(s->token_file, WEB_TOKEN_MAX, "web identity token file", &token, &len,
+                           err) != 0)
+            return -1;
+        /* the token file may end with a newline */
+        while (len > 0 && (token[len - 1] == '\n' || token[len - 1] == '\r' ||
+                           token[len - 1] == ' ' || token[len - 1] == '\t'))
+            token[--len] = '\0';
+        if (len == 0) {
+            free(token);
+            return ae_set(err, AE_AUTH, 0, "The web identity token file %s is empty",
+                          s->token_file);
+        }
+    }
+    int rc = sts_call(s, "AssumeRoleWithWebIdentity", NULL, token ? token : s->token, out, NULL,
+                      err);
+    cred_free_secret(token);
+    return rc;
+}
+
+static sts_source *sts_new(cred_ctx *ctx, const cred_role_params *rp, athena_error *err)
+{
+    if (!rp->role_arn || !*rp->role_arn) {
+        ae_set(err, AE_AUTH, 0, "A role ARN is required (%s)", rp->origin ? rp->origin : "connection");
+        return NULL;
+    }
+    sts_source *s = calloc(1, sizeof *s);
+    if (!s) {
+        ae_set(err, AE_NOMEM, 0, "Out of memory");
+        return NULL;
+    }
+    s->ctx = cred_ctx_ref(ctx);
+    s->role_arn = str_dup(rp->role_arn);
+    s->session_name = str_dup(rp->session_name);
+    s->external_id = str_dup(rp->external_id);
+    s->origin = str_dup(rp->origin);
+    s->duration = rp->duration;
+    s->base.destroy = sts_destroy;
+    if (!s->role_arn || (rp->session_name && !s->session_name) ||
+        (rp->external_id && !s->external_id) || (rp->origin && !s->origin)) {
+        sts_destroy(&s->base);
+        ae_set(err, AE_NOMEM, 0, "Out of memory");
+        return NULL;
+    }
+    if (rp->session_name && *rp->session_name) {
+        size_t l = strlen(rp->session_name);
+        bool ok = l >= 2 && l <= 64;
+        for (size_t i = 0; ok && i < l; i++) {
+            char c = rp->session_name[i];
+            ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 strchr("_+=,.@-", c) != NULL;
+        }
+        if (!ok) {
+            ae_set(err, AE_CONFIG, 0,
+                   "role_session_name \"%s\" (%s) is invalid: 2 to 64 characters among letters, "
+                   "digits and _+=,.@-",
+                   rp->session_name, rp->origin ? rp->origin : "connection");
+            sts_destroy(&s->base);
+            return NULL;
+        }
+    }
+    if (rp->duration != 0 && (rp->duration < 900 || rp->duration > 43200)) {
+        ae_set(err, AE_CONFIG, 0, "The role duration %ld (%s) must be between 900 and 43200 seconds",
+               rp->duration, rp->origin ? rp->origin : "connection");
+        sts_destroy(&s->base);
+        return NULL;
+    }
+    return s;
+}
+
+cred_source *cred_assume_role_source(cred_ctx *ctx, cred_provider *parent,
+                                     const cred_role_params *rp, athena_error *err)
+{
+    sts_source *s = sts_new(ctx, rp, err);
+    if (!s) {
+        cred_provider_free(parent);
+        return NULL;
+    }
+    s->parent = parent;
+    s->base.fetch = assume_fetch;
+    return &s->base;
+}
+
+cred_source *cred_web_identity_source(cred_ctx *ctx, const char *token_file, const char *token,
+                                      const cred_role_params *rp, athena_error *err)
+{
+    if ((!token_file || !*token_file) && (!token || !*token)) {
+        ae_set(err, AE_AUTH, 0, "A web identity token (or token file) is required for role %s (%s)",
+               rp->role_arn ? rp->role_arn : "", rp->origin ? rp->origin : "connection");
+        return NULL;
+    }
+    sts_source *s = sts_new(ctx, rp, err);
+    if (!s)
+        return NULL;
+    s->web = true;
+    s->base.fetch = web_fetch;
+    if (token_file && *token_file) {
+        s->token_file = aws_expand_home(token_file);
+        if (!s->token_file) {
+            sts_destroy(&s->base);
+            ae_set(err, AE_AUTH, 0, "Cannot expand the web identity token file path %s (HOME is not set)",
+                   token_file);
+            return NULL;
+        }
+    } else {
+        s->token = str_dup(token);
+        if (!s->token) {
+            sts_destroy(&s->base);
+            ae_set(err, AE_NOMEM, 0, "Out of memory");
+            return NULL;
+        }
+    }
+    return &s->base;
+}
