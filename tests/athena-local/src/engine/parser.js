@@ -297,25 +297,16 @@ class Parser {
       const props = {};
       if (this.acceptWord('WITH')) this.properties(props);
       this.expectWord('AS', ["'('", "'AS'", "'WITH'"]);
-      let paren = false;
-      let query;
-      if (this.isOp('(') && this.looksLikeParenQuery()) {
-        query = this.query();
-      } else {
-        query = this.query();
-      }
+      const query = this.query();
       let withData = true;
       if (this.acceptWord('WITH')) {
         if (this.acceptWord('NO')) withData = false;
         this.expectWord('DATA');
       }
-      void paren;
       return { type: 'ctas', name, ifNotExists, props, query, withData, pos: createTok.pos };
     }
     return this.fail(t, ["'DATABASE'", "'EXTERNAL'", "'OR'", "'SCHEMA'", "'TABLE'", "'VIEW'"]);
   }
-
-  looksLikeParenQuery() { return true; }
 
   skipStorageClause(props) {
     const t = this.peek();
@@ -663,7 +654,7 @@ class Parser {
         this.acceptWord('OUTER');
       }
       if (this.acceptWord('JOIN')) {
-        const right = this.relationForJoin();
+        const right = this.sampledRelation();
         let on = null;
         let using = null;
         if (!natural) {
@@ -682,11 +673,6 @@ class Parser {
       this.i = save;
       return left;
     }
-  }
-
-  relationForJoin() {
-    // right side of a join: a sampled relation, possibly followed by its own joins in parentheses
-    return this.sampledRelation();
   }
 
   sampledRelation() {

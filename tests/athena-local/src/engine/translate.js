@@ -61,8 +61,6 @@ export function jodaToStrftime(fmt) {
   return out;
 }
 
-const AGGREGATES_BIGINT = new Set(['count', 'count_if', 'approx_distinct']);
-
 export class Translator {
   // registry: { resolveTable(dbName, tableName) -> {columns:[{name,type}], partitionKeys} | null,
   //             hasDatabase(name) -> bool }
@@ -684,7 +682,6 @@ export class Translator {
       case 'regexp_extract_all': a = A(); return call('regexp_extract_all', a);
       case 'regexp_split': a = A(); return call('regexp_split_to_array', a);
       case 'regexp_count': a = A(); return `CAST(len(regexp_extract_all(${a[0]}, ${a[1]})) AS BIGINT)`;
-      case 'regexp_position': a = A(); return `athena_regexp_position(${a[0]}, ${a[1]})`;
       case 'date_format': {
         a = A();
         const f = e.args[1].type === 'literal' ? qs(mysqlToStrftime(e.args[1].value)) : a[1];
@@ -1031,4 +1028,3 @@ function hasZone(v) {
 }
 
 export function anonName(name) { return name.startsWith(ANON_PREFIX); }
-export { AGGREGATES_BIGINT };

@@ -148,14 +148,4 @@ export function hiveStringColumn(name) {
   };
 }
 
-// Whether an Athena type from metadata is compatible with the DuckDB type of a result column
-// (used to decide when a stored special type such as varchar(10) or ipaddress applies to a result column).
-export function sameStorage(athena, dt) {
-  const a = duckType(athena).toUpperCase();
-  const d = dt.toString().toUpperCase();
-  if (a === d) return true;
-  if (athena.name === 'json' && d === 'VARCHAR') return true;
-  return false;
-}
-
 export function typesEqual(a, b) { return typeText(a) === typeText(b) && !!a.tz === !!b.tz; }
