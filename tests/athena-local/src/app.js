@@ -393,7 +393,10 @@ export async function startAthenaLocal(options = {}) {
             throw s3Error('NotImplemented', undefined, `athena-local does not implement ${sha} payloads`);
           }
           payload = decodeAwsChunked(body);
-          if (payload === undefined) throw s3Error('IncompleteBody', undefined, 'The request body is not valid aws-chunked encoding');
+          const declared = headers['x-amz-decoded-content-length'];
+          if (payload === undefined || (declared !== undefined && Number(declared) !== payload.length)) {
+            throw s3Error('IncompleteBody', undefined, 'You did not provide the number of bytes specified by the Content-Length HTTP header.');
+          }
         }
         resp = await handleS3(s3, { method: req.method, rawPath, query, headers, body: payload, reqId, op });
       }

@@ -2,6 +2,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import {
   CreateBucketCommand, PutObjectCommand, GetObjectCommand, HeadObjectCommand, DeleteObjectCommand,
   ListObjectsV2Command,
@@ -96,6 +97,13 @@ describe('objects', () => {
     assert.equal((await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'gone' }))).$metadata.httpStatusCode, 204);
     assert.equal((await sdkError(s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'gone' })))).name, 'NoSuchKey');
     assert.equal((await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'gone' }))).$metadata.httpStatusCode, 204);
+  });
+
+  it('a streamed PutObject (aws-chunked, STREAMING-UNSIGNED-PAYLOAD-TRAILER) stores the decoded bytes', async () => {
+    const parts = [Buffer.alloc(70000, 1), Buffer.from('tail\r\n0\r\n')];
+    const all = Buffer.concat(parts);
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'streamed', Body: Readable.from(parts), ContentLength: all.length }));
+    assert.deepEqual(await bytes(await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'streamed' }))), all);
   });
 
   it('an empty object is served with length 0', async () => {
