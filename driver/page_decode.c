@@ -643,6 +643,8 @@ static int parse_rows(pd_ctx *c, pd_page *pg, int depth)
         size_t j = 0;
         if (peek(c) != '{')
             return fail(c, "a row must be an object");
+        if (rw && r + 1 > c->cell_limit / rw)
+            return fail(c, "rows so ragged that their cells outgrow the answer");
         if (ensure_cells(c, pg, (r + 1) * rw))
             return -1;
         static const char fast[] = "{\"Data\":";

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Builds the libFuzzer targets with clang (ASan + UBSan) and runs each for
+# a while. Usage: tests/fuzz/run-fuzz.sh [seconds per target, default 60]
+set -e
+secs=${1:-60}
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+out=${FUZZ_OUT:-/tmp/athena-fuzz}
+mkdir -p "$out"
+CC=${CC:-clang}
+flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
+src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/error.c"
+for target in fuzz_page_decode fuzz_convert; do
+    $CC $flags -o "$out/$target" "$here/$target.c" $src
+    mkdir -p "$out/corpus-$target"
+    if [ "$target" = fuzz_page_decode ]; then
+        printf '%s' '{"UpdateCount":0,"ResultSet":{"Rows":[{"Data":[{"VarCharValue":"a\u00e9\ud83d\ude00"},{}]}],"ResultSetMetadata":{"ColumnInfo":[{"CatalogName":"hive","SchemaName":"","TableName":"","Name":"a","Label":"a","Type":"varchar","Precision":2147483647,"Scale":0,"Nullable":"UNKNOWN","CaseSensitive":true}]}},"NextToken":"x"}' \
+            > "$out/corpus-$target/seed1.json"
+    else
+        printf '\003\011\010\001-12.50' > "$out/corpus-$target/seed1"
+        printf '\017\023\040\000%s' '2017-01-01 12:34:56.789' > "$out/corpus-$target/seed2"
+        printf '\023\042\040\000%s' '2 03:04:05.678' > "$out/corpus-$target/seed3"
+        printf '\011\001\005\001a\303\251\360\237\230\200b' > "$out/corpus-$target/seed4"
+    fi
+    echo "== $target for ${secs}s"
+    "$out/$target" -max_total_time="$secs" -max_len=4096 -print_final_stats=1 "$out/corpus-$target" 2>&1 |
+        grep -E 'stat::number_of_executed_units|stat::new_units_added|cov:|ERROR|SUMMARY|Done' | tail -6
+done
