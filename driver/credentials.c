@@ -1,18 +1,18 @@
 /* credentials.c - credential providers behind the cred_provider seam.
  *
- * Implemented today:
+ * Here:
  *  - static keys from the connection (UID / PWD / SessionToken), used for
  *    AuthenticationType=IAM Credentials and when UID is set without an
- *    AuthenticationType;
+ *    AuthenticationType (without preferred_role);
  *  - the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY,
- *    AWS_SESSION_TOKEN), the first link of the default chain, used when
- *    neither UID nor AuthenticationType is set, or for
- *    AuthenticationType=Default Credentials.
- * The rest of the chain (profiles, roles, SSO, web identity, container and
- * instance metadata, external process) is not implemented yet: those
- * AuthenticationType values are refused with a clear message. A new provider
- * only needs a get() that fills aws_credentials and a destroy(). */
+ *    AWS_SESSION_TOKEN), the first link of the default chain, when both keys
+ *    are set (without preferred_role).
+ * Everything else (profiles, roles, SSO, web identity, container and instance
+ * metadata, external process, preferred_role on top of any of them) is built
+ * by cred_chain.c. A new provider only needs a get() that fills
+ * aws_credentials and a destroy(). */
 #include "credentials.h"
+#include "cred_chain.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -116,10 +116,7 @@ static const char *env_nonempty(const char *name)
 }
 
 static const char env_missing_msg[] =
-    "No AWS credentials found: set UID and PWD (AuthenticationType=IAM Credentials), or "
-    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY in the environment. The rest of the default "
-    "credential chain (profiles, SSO, web identity, container and instance metadata) is not "
-    "implemented yet";
+    "Environment: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are no longer both set";
 
 /* Reads the environment into c. */
 static int env_read(aws_credentials *c, athena_error *err)
@@ -196,7 +193,7 @@ cred_provider *cred_provider_from_config(const athena_config *cfg, athena_error 
     if (!set(auth))
         auth = set(cfg->uid) ? "IAM Credentials" : "Default Credentials";
 
-    if (str_casecmp(auth, "IAM Credentials") == 0) {
+    if (str_casecmp(auth, "IAM Credentials") == 0 && !set(cfg->preferred_role)) {
         if (!set(cfg->uid)) {
             ae_set(err, AE_CONFIG_MISSING, 0,
                    "UID (the AWS access key id) is required for AuthenticationType=IAM Credentials");
@@ -210,13 +207,9 @@ cred_provider *cred_provider_from_config(const athena_config *cfg, athena_error 
         return static_new("IAM Credentials", cfg->uid, cfg->pwd, cfg->session_token, "UID", "PWD",
                           "SessionToken", err);
     }
-    if (str_casecmp(auth, "Default Credentials") == 0)
+    if (str_casecmp(auth, "Default Credentials") == 0 && !set(cfg->preferred_role) &&
+        env_nonempty("AWS_ACCESS_KEY_ID") && env_nonempty("AWS_SECRET_ACCESS_KEY"))
         return env_new(err);
-
-    ae_set(err, AE_CONFIG, 0,
-           "AuthenticationType=%s is not supported yet: use IAM Credentials (UID, PWD, "
-           "SessionToken) or Default Credentials (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / "
-           "AWS_SESSION_TOKEN in the environment)",
-           auth);
-    return NULL;
+    /* the rest of the chain, and preferred_role on top of any type */
+    return cred_chain_from_config(cfg, err);
 }

@@ -615,21 +615,28 @@ static void test_credentials(void)
               "missing UID message");
     config_free(&cfg);
 
+    /* the rest of the chain is cred_chain.c's (tested in test_cred_profile):
+     * here only that the seam hands those types over to it */
+    setenv("AWS_CONFIG_FILE", "/nonexistent/config", 1);
+    setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials", 1);
+    setenv("AWS_EC2_METADATA_DISABLED", "true", 1);
+    unsetenv("AWS_PROFILE");
     config_init(&cfg);
     config_set(&cfg, "AuthenticationType", "IAM Profile", &err);
     p = cred_provider_from_config(&cfg, &e);
-    CHECK(p == NULL, "IAM Profile not supported yet");
-    CHECK_INT(e.code, AE_CONFIG, "unsupported type code");
-    CHECK(strstr(e.message, "AuthenticationType=IAM Profile is not supported yet") == e.message,
-          "unsupported type message: %s", e.message);
+    CHECK(p == NULL, "IAM Profile without a profile file");
+    CHECK_INT(e.code, AE_AUTH, "missing profile code");
+    CHECK_STR(e.message, "Profile 'default' in /nonexistent/config (missing) or /nonexistent/credentials "
+                         "(missing): no such profile", "missing profile message");
     config_free(&cfg);
 
-    /* neither UID nor AuthenticationType: the environment */
+    /* neither UID nor AuthenticationType: the default chain */
     config_init(&cfg);
     p = cred_provider_from_config(&cfg, &e);
     CHECK(p == NULL, "no credentials anywhere");
-    CHECK_INT(e.code, AE_CONFIG_MISSING, "no credentials code");
-    CHECK(strstr(e.message, "not implemented yet") != NULL, "message says the chain is not there yet");
+    CHECK_INT(e.code, AE_AUTH, "no credentials code");
+    CHECK(strstr(e.message, "No AWS credentials found by the default credential chain") == e.message,
+          "message names the default chain: %s", e.message);
     setenv("AWS_ACCESS_KEY_ID", "AKIDENV", 1);
     setenv("AWS_SECRET_ACCESS_KEY", "envsecret", 1);
     p = cred_provider_from_config(&cfg, &e);
@@ -654,6 +661,9 @@ static void test_credentials(void)
     unsetenv("AWS_ACCESS_KEY_ID");
     unsetenv("AWS_SECRET_ACCESS_KEY");
     unsetenv("AWS_SESSION_TOKEN");
+    unsetenv("AWS_CONFIG_FILE");
+    unsetenv("AWS_SHARED_CREDENTIALS_FILE");
+    unsetenv("AWS_EC2_METADATA_DISABLED");
     config_free(&cfg);
     sb_free(&err);
 }
