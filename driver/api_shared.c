@@ -10,6 +10,7 @@
 #include "describe.h"
 #include "exec.h"
 #include "info.h"
+#include "sql_escape.h"
 
 void put_small(SQLSMALLINT *out, SQLLEN v)
 {
@@ -64,11 +65,18 @@ SQLRETURN api_native_sql(athena_dbc *d, bool bad, const char *sql, size_t len, c
         return SQL_ERROR;
     if (!sql)
         return diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer");
-    (void)len;
+    strbuf native = STRBUF_INIT;
+    athena_error ae;
+    ae_clear(&ae);
+    if (sql_translate(sql, len, &native, &ae) != 0) {
+        sb_free(&native);
+        return diag_post_error(&d->diag, &ae);
+    }
     SQLLEN total = 0;
-    SQLRETURN rc = out_put(&d->diag, out, sql, &total);
+    SQLRETURN rc = out_put(&d->diag, out, sb_str(&native), &total);
     if (out_len)
         *out_len = (SQLINTEGER)total;
+    sb_free(&native);
     return rc;
 }
 

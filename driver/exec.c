@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "sql_escape.h"
 #include "strbuf.h"
 
 static double now_ms(void)
@@ -43,7 +44,20 @@ SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
     if (len > 262144)
         return diag_post(&s->diag, "42000", 0,
                          "The SQL text is %zu bytes; Athena accepts at most 262144 bytes", len);
-    char *copy = str_ndup(sql, len);
+    char *copy;
+    if (s->noscan == SQL_NOSCAN_ON) {
+        copy = str_ndup(sql, len);
+    } else {
+        /* ODBC escape sequences become Athena SQL ({fn ...}, {d ...}, {oj ...}) */
+        strbuf out = STRBUF_INIT;
+        athena_error ae;
+        ae_clear(&ae);
+        if (sql_translate(sql, len, &out, &ae) != 0) {
+            sb_free(&out);
+            return diag_post_error(&s->diag, &ae);
+        }
+        copy = sb_detach(&out);
+    }
     if (!copy)
         return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
     exec_close_cursor(s);
@@ -163,7 +177,9 @@ static SQLRETURN open_results(athena_stmt *s)
     s->rs = result_pager_open(d->client, s->qid, &opt, &ae);
     if (!s->rs)
         return diag_post_error(&s->diag, &ae);
-    if (s->rs->has_update_count || is_update_statement(&s->status)) {
+    /* Athena sends UpdateCount (0) with SELECT results too: only the
+     * statement type says whether the answer is a count. */
+    if (is_update_statement(&s->status)) {
         s->row_count = s->rs->has_update_count ? (SQLLEN)s->rs->update_count : 0;
         s->rs->close(s->rs);
         s->rs = NULL;
@@ -190,8 +206,10 @@ SQLRETURN exec_execute(athena_stmt *s)
         return diag_post(&s->diag, "24000", 0, "Invalid cursor state: close the cursor first");
     exec_close_cursor(s);
     s->row_count = -1;
+    pthread_mutex_lock(&s->wait_lock);
     s->cancel = 0;
     s->executing = 1;
+    pthread_mutex_unlock(&s->wait_lock);
     memset(&s->status, 0, sizeof s->status);
 
     start_options opt;
@@ -224,8 +242,10 @@ SQLRETURN exec_execute(athena_stmt *s)
             rc = open_results(s);
     }
     free(catalog);
+    pthread_mutex_lock(&s->wait_lock);
     s->executing = 0;
     s->cancel = 0;
+    pthread_mutex_unlock(&s->wait_lock);
     LOG_AT(d->log, LOG_INFO, "execute %s: rc=%d in %.0f ms", s->qid[0] ? s->qid : "(not started)",
            (int)rc, now_ms() - t0);
     return rc;
@@ -242,11 +262,18 @@ SQLRETURN exec_direct(athena_stmt *s, const char *sql, size_t len)
 SQLRETURN exec_cancel(athena_stmt *s)
 {
     pthread_mutex_lock(&s->wait_lock);
-    if (s->executing) {
+    bool running = s->executing;
+    if (running) {
         s->cancel = 1;
         pthread_cond_broadcast(&s->wait_cond);
     }
     pthread_mutex_unlock(&s->wait_lock);
+    /* Nothing running: the driver manager's state table treats SQLCancel
+     * like SQLFreeStmt(SQL_CLOSE) here, so close the cursor to match it. */
+    if (!running && pthread_mutex_trylock(&s->lock) == 0) {
+        exec_close_cursor(s);
+        pthread_mutex_unlock(&s->lock);
+    }
     return SQL_SUCCESS;
 }
 

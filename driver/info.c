@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "sql_escape.h"
+
 typedef struct info_entry {
     SQLUSMALLINT type;
     info_kind kind;
@@ -129,13 +131,6 @@ static const info_entry infos[] = {
     U32(SQL_UNION, SQL_U_UNION | SQL_U_UNION_ALL),
     U32(SQL_AGGREGATE_FUNCTIONS, SQL_AF_ALL | SQL_AF_AVG | SQL_AF_COUNT | SQL_AF_DISTINCT |
                                  SQL_AF_MAX | SQL_AF_MIN | SQL_AF_SUM),
-    U32(SQL_TIMEDATE_ADD_INTERVALS, 0),
-    U32(SQL_TIMEDATE_DIFF_INTERVALS, 0),
-    U32(SQL_NUMERIC_FUNCTIONS, 0),
-    U32(SQL_STRING_FUNCTIONS, 0),
-    U32(SQL_SYSTEM_FUNCTIONS, 0),
-    U32(SQL_TIMEDATE_FUNCTIONS, 0),
-    U32(SQL_CONVERT_FUNCTIONS, 0),
     U32(SQL_ALTER_TABLE, 0),
     U32(SQL_DATETIME_LITERALS, SQL_DL_SQL92_DATE | SQL_DL_SQL92_TIME | SQL_DL_SQL92_TIMESTAMP),
     U32(SQL_STANDARD_CLI_CONFORMANCE, 0),
@@ -181,6 +176,13 @@ SQLRETURN info_get(athena_dbc *d, SQLUSMALLINT type, info_kind *kind, const char
         return SQL_SUCCESS;
     default:
         break;
+    }
+    /* scalar functions and CONVERT: from the escape translator's own tables */
+    unsigned int mask = 0;
+    if (sql_escape_info(type, &mask)) {
+        *kind = INFO_U32;
+        *num = mask;
+        return SQL_SUCCESS;
     }
     for (size_t i = 0; i < ARRAY_LEN(infos); i++) {
         if (infos[i].type == type) {

@@ -101,7 +101,7 @@ static void test_driverconnect_driver(void)
     }
 
     /* }} inside braces, spaces around keys */
-    snprintf(in, sizeof in, " DRIVER = {Athena ODBC} ; EndpointOverride=%s;%s;Description={a;b}}c}", local_url(), keys);
+    snprintf(in, sizeof in, "DRIVER={Athena ODBC}; EndpointOverride = %s ;%s;Description={a;b}}c}", local_url(), keys);
     rc = driver_connect(in, SQL_DRIVER_NOPROMPT, out, sizeof out, &out_len, state, msg, sizeof msg, NULL);
     CHECK_RC(rc, SQL_SUCCESS, "braces with ; and }} inside, spaces around keys");
 
@@ -133,7 +133,7 @@ static void test_driverconnect_driver(void)
 
 static void test_connection_test(void)
 {
-    char in[1024], out[256], state[6], msg[1024];
+    char in[1024], out[2048], state[6], msg[1024];
     SQLSMALLINT out_len;
     snprintf(in, sizeof in, "DSN=%s;Workgroup=no_such_workgroup", test_dsn());
     SQLRETURN rc = driver_connect(in, SQL_DRIVER_NOPROMPT, out, sizeof out, &out_len, state, msg, sizeof msg, NULL);

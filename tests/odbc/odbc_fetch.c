@@ -193,10 +193,11 @@ static void test_getdata_pieces(SQLHDBC dbc)
     CHECK(strncmp(whole, "abcdefghijklmnopqrstuvwxyzabcd", 30) == 0, "pieces in order");
     CHECK_RC(SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_NO_DATA, "SQL_NO_DATA after the end");
 
-    CHECK_RC(SQLGetData(st, 2, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_SUCCESS, "NULL");
-    CHECK_INT(ind, SQL_NULL_DATA, "NULL indicator");
     CHECK_RC(SQLGetData(st, 2, SQL_C_CHAR, buf, sizeof buf, NULL), SQL_ERROR, "NULL without an indicator");
     CHECK_STATE(SQL_HANDLE_STMT, st, "22002", "indicator required");
+    CHECK_RC(SQLGetData(st, 2, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_SUCCESS, "NULL");
+    CHECK_INT(ind, SQL_NULL_DATA, "NULL indicator");
+    CHECK_RC(SQLGetData(st, 2, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_NO_DATA, "NULL already returned");
     CHECK_RC(SQLGetData(st, 3, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_SUCCESS, "empty string");
     CHECK_INT(ind, 0, "empty string is not NULL");
     CHECK_STR(buf, "", "empty string");
