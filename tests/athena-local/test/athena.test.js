@@ -219,7 +219,7 @@ describe('lifecycle', () => {
     const t0 = Date.now();
     const q = await waitForQuery(athena, QueryExecutionId);
     assert.equal(q.Status.State, 'SUCCEEDED');
-    assert.ok(Date.now() - t0 < 2000);
+    assert.ok(Date.now() - t0 < 5000);
     assert.ok(q.Statistics.EngineExecutionTimeInMillis >= 550, `engine time ${q.Statistics.EngineExecutionTimeInMillis}`);
   });
 
@@ -243,7 +243,7 @@ describe('lifecycle', () => {
     assert.deepEqual(Object.keys(await athena.send(new StopQueryExecutionCommand({ QueryExecutionId }))).filter((k) => k !== '$metadata'), []);
     const q = await waitForQuery(athena, QueryExecutionId);
     assert.equal(q.Status.State, 'CANCELLED');
-    assert.ok(Date.now() - t0 < 1000);
+    assert.ok(Date.now() - t0 < 5000, 'cancelled long before the 30 s sleep ends');
     assert.ok(q.Status.CompletionDateTime instanceof Date);
     await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId })), 'InvalidRequestException',
       'Query did not finish successfully. Final query state: CANCELLED');

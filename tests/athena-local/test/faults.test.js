@@ -220,12 +220,15 @@ describe('rates and limits', () => {
   it('per-operation latency: fixed plus per KiB', async () => {
     await setFaults(svc, 'latency op=athena:GetWorkGroup,fixed=250');
     const c = athenaClient(svc, { maxAttempts: 1 });
+    const { QueryExecutionId } = await c.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: OUT }));
     let t = Date.now();
     await c.send(new GetWorkGroupCommand({ WorkGroup: 'primary' }));
-    assert.ok(Date.now() - t >= 240, `slow call took ${Date.now() - t} ms`);
+    const slowMs = Date.now() - t;
+    assert.ok(slowMs >= 240, `slow call took ${slowMs} ms`);
     t = Date.now();
-    await c.send(new GetQueryExecutionCommand({ QueryExecutionId: (await c.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: OUT }))).QueryExecutionId }));
-    assert.ok(Date.now() - t < 240);
+    await c.send(new GetQueryExecutionCommand({ QueryExecutionId }));
+    const fastMs = Date.now() - t;
+    assert.ok(fastMs < slowMs - 100, `unaffected call took ${fastMs} ms, slowed one ${slowMs} ms`);
     await setFaults(svc, 'latency op=s3:GetObject,fixed=0,perKiB=2');
     const s3 = s3Client(svc, { maxAttempts: 1 });
     await s3.send(new PutObjectCommand({ Bucket: 'athena-local-results', Key: 'lat', Body: Buffer.alloc(200 * 1024) }));
@@ -248,7 +251,8 @@ describe('rates and limits', () => {
     const got = Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: 'athena-local-results', Key: 'bw' }))).Body.transformToByteArray());
     const slow = Date.now() - t;
     assert.deepEqual(got, body);
-    assert.ok(slow >= 450 && slow < 1500, `256 KiB at 512 KiB/s took ${slow} ms (unlimited: ${fast} ms)`);
+    assert.ok(slow >= 450 && slow < 5000, `256 KiB at 512 KiB/s took ${slow} ms (unlimited: ${fast} ms)`);
+    assert.ok(slow > fast);
     s3.destroy();
   });
 });
