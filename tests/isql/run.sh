@@ -15,7 +15,7 @@ for sql in "$here"/cases/*.sql; do
     name=$(basename "$sql" .sql)
     n=$((n + 1))
     {
-        isql -b -q -d'|' -c "$dsn" <"$sql" 2>"$tmp/err"
+        isql -b -v -q -d'|' -c "$dsn" <"$sql" 2>"$tmp/err"
         echo "-- exit status $?"
         echo "-- stderr"
         cat "$tmp/err"
