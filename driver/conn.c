@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "connstr.h"
+#include "cred_chain.h"
 
 static bool is_set(const char *s) { return s && *s; }
 
@@ -34,9 +35,25 @@ static void reset_config(athena_dbc *d)
     config_init(&d->cfg);
 }
 
+/* Without AwsRegion (key or AWS_REGION / AWS_DEFAULT_REGION), the region of
+ * the AWS profile in use, as the SDKs do (cred_chain.c). */
+static void region_from_profile(athena_dbc *d)
+{
+    if (is_set(d->cfg.region))
+        return;
+    char *r = cred_profile_region(&d->cfg);
+    if (r) {
+        strbuf err = STRBUF_INIT;
+        (void)config_set(&d->cfg, "AwsRegion", r, &err); /* a bad value leaves it unset */
+        sb_free(&err);
+        free(r);
+    }
+}
+
 /* Everything after the keys are known: validation, log, clients, test. */
 static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
 {
+    region_from_profile(d);
     strbuf err = STRBUF_INIT;
     if (config_validate(&d->cfg, &err) != 0) {
         SQLRETURN rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
@@ -142,6 +159,7 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
         rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
     if (rc == SQL_SUCCESS) {
         sb_reset(&err);
+        region_from_profile(d);
         if (config_validate(&d->cfg, &err) != 0 && completion != SQL_DRIVER_NOPROMPT) {
             /* The driver has no dialog yet: say what is missing instead of prompting. */
             rc = diag_post(&d->diag, "HY000", 0, "%s (this driver has no connection dialog: "

@@ -483,6 +483,40 @@ static void test_sso(void)
     clear_env();
 }
 
+/* Without AwsRegion, the profile's region is used (after AWS_REGION). */
+static void test_region(void)
+{
+    clear_env();
+    write_file("config", "[profile eu]\nregion = eu-west-1\n", 0600);
+    write_file("credentials",
+               "[eu]\naws_access_key_id = " EXAMPLE_KEY "\naws_secret_access_key = " EXAMPLE_SECRET "\n", 0600);
+    char in[2048], out[2048];
+    snprintf(in, sizeof in,
+             "DRIVER={Athena ODBC};AWSProfile=eu;EndpointOverride=%s;StsEndpointOverride=%s;Workgroup=primary;"
+             "S3OutputLocation=s3://athena-local-results/odbc/",
+             url, url);
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1)
+            setenv("AWS_REGION", "ap-south-1", 1);
+        SQLHDBC dbc;
+        SQLSMALLINT out_len = 0;
+        SQLAllocHandle(SQL_HANDLE_DBC, test_env(), &dbc);
+        out[0] = '\0';
+        SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)in, SQL_NTS, (SQLCHAR *)out, sizeof out, &out_len,
+                                        SQL_DRIVER_NOPROMPT);
+        CHECK(SQL_SUCCEEDED(rc), "connect without AwsRegion (%s)", pass ? "AWS_REGION set" : "profile region");
+        const char *want = pass ? "AwsRegion=ap-south-1" : "AwsRegion=eu-west-1";
+        CHECK(strstr(out, want) != NULL, "%s: the region in force is %s: %s",
+              pass ? "AWS_REGION beats the profile" : "the profile's region", want, out);
+        if (SQL_SUCCEEDED(rc)) {
+            CHECK_STR(test_scalar(dbc, "SELECT 40 + 2"), "42", "query");
+            SQLDisconnect(dbc);
+        }
+        SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+    }
+    clear_env();
+}
+
 /* A socket that accepts connections and never answers. */
 static int silent_server(int *port)
 {
@@ -745,6 +779,7 @@ int main(void)
     test_external_and_process();
     test_jwt();
     test_sso();
+    test_region();
     test_errors();
     test_refresh();
     clear_env();
