@@ -148,6 +148,8 @@ describe('Trino functions DuckDB names differently', () => {
     ['json_extract_scalar(\'{"a":{"b":1}}\', \'$.a\')', null, 'varchar'],
     ['json_extract(\'{"a":{"b":1}}\', \'$.a\')', '{"b":1}', 'json'],
     ['json_array_length(\'[1,2,3]\')', '3', 'bigint'],
+    ["length('abé')", '3', 'bigint'],
+    ["length(to_utf8('abé'))", '4', 'bigint'],
     ["json_parse('{\"a\": [1, 2]}')", '{"a":[1,2]}', 'json'],
     ["to_unixtime(TIMESTAMP '2020-01-01 00:00:01.500')", '1.5778368015E9', 'double'],
     ['from_unixtime(1577836800)', '2020-01-01 00:00:00.000 UTC', 'timestamp with time zone'],

@@ -719,7 +719,12 @@ export class Translator {
         return t0 && t0.name === 'array' ? c : `CAST(${c} AS VARCHAR)`;
       }
       case 'codepoint': a = A(); return `unicode(${a[0]})`;
-      case 'length': a = A(); return `CAST(length(${a[0]}) AS BIGINT)`;
+      case 'length': {
+        // Trino's length(varbinary) counts bytes; DuckDB's length() takes only text
+        a = A();
+        const t = this.inferType(e.args[0], scope);
+        return t && t.name === 'varbinary' ? `CAST(octet_length(${a[0]}) AS BIGINT)` : `CAST(length(${a[0]}) AS BIGINT)`;
+      }
       case 'strpos': a = A(); return `CAST(strpos(${a[0]}, ${a[1]}) AS BIGINT)`;
       case 'replace': a = A(); return a.length === 2 ? `replace(${a[0]}, ${a[1]}, '')` : call('replace', a);
       case 'split': a = A(); return `string_split(${a[0]}, ${a[1]})`;
