@@ -3,7 +3,7 @@
 # and a DSN in a private ini directory. Sourced, not run.
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-RUN_DIR="$ROOT/.run"
+RUN_DIR=${ATHENA_RUN_DIR:-$ROOT/.run}   # ATHENA_RUN_DIR: where logs, ini files and the port file go
 INI_DIR="$RUN_DIR/ini"
 LOCAL_DIR="$ROOT/tests/athena-local"
 # ATHENA_BUILD_DIR builds out of the source tree (default: in the tree).
