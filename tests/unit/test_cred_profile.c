@@ -51,7 +51,7 @@ static void render(const aws_profiles *p, strbuf *out)
 }
 
 /* Parses config then credentials text; result is the rendering or
- * "ERROR: message". */
+ * "error: message". */
 static const char *parse2(const char *config, const char *credentials)
 {
     static char buf[2048];
@@ -67,7 +67,7 @@ static const char *parse2(const char *config, const char *credentials)
                                 strlen(credentials), &err);
     strbuf sb = STRBUF_INIT;
     if (rc != 0)
-        sb_printf(&sb, "ERROR: %s", err.message);
+        sb_printf(&sb, "error: %s", err.message);
     else
         render(&p, &sb);
     snprintf(buf, sizeof buf, "%s", sb_str(&sb));
@@ -80,18 +80,18 @@ typedef struct {
     const char *name;
     const char *config;
     const char *credentials;
-    const char *want;  /* rendering, or "ERROR: <exact message>" */
+    const char *want;  /* rendering, or "error: <exact message>" */
 } parse_case;
 
 static const parse_case parse_cases[] = {
     {"empty files have no profiles", "", NULL, ""},
     {"empty profile", "[profile foo]", NULL, "foo{}"},
     {"profile definitions must end with brackets", "[profile foo", NULL,
-     "ERROR: AWS config file /x/config, line 1: Profile definition must end with ']'"},
+     "error: AWS config file /x/config, line 1: Profile definition must end with ']'"},
     {"profile names are trimmed", "[profile \tfoo \t]", NULL, "foo{}"},
     {"a tab separates prefix and name", "[profile\tfoo]", NULL, "foo{}"},
     {"properties need a profile", "name = value", NULL,
-     "ERROR: AWS config file /x/config, line 1: Expected a profile definition before this property"},
+     "error: AWS config file /x/config, line 1: Expected a profile definition before this property"},
     {"a property", "[profile foo]\nname = value", NULL, "foo{name=value}"},
     {"CRLF line ends", "[profile foo]\r\nname = value\r\n", NULL, "foo{name=value}"},
     {"= inside values", "[profile foo]\nname = val=ue", NULL, "foo{name=val=ue}"},
@@ -101,9 +101,9 @@ static const parse_case parse_cases[] = {
     {"keys and values trimmed", "[profile foo]\nname \t=  \tvalue \t", NULL, "foo{name=value}"},
     {"empty value", "[profile foo]\nname =", NULL, "foo{name=}"},
     {"empty key", "[profile foo]\n= value", NULL,
-     "ERROR: AWS config file /x/config, line 2: Property did not have a name"},
+     "error: AWS config file /x/config, line 2: Property did not have a name"},
     {"no equals sign", "[profile foo]\nkey : value", NULL,
-     "ERROR: AWS config file /x/config, line 2: Expected an '=' sign defining a property"},
+     "error: AWS config file /x/config, line 2: Expected an '=' sign defining a property"},
     {"several empty profiles", "[profile foo]\n[profile bar]", NULL, "foo{} bar{}"},
     {"several profiles with properties", "[profile foo]\nname = value\n[profile bar]\nname2 = value2",
      NULL, "foo{name=value} bar{name2=value2}"},
@@ -130,11 +130,11 @@ static const parse_case parse_cases[] = {
     {"continuations keep ; text", "[profile foo]\nname = value\n -continued ; Comment", NULL,
      "foo{name=value\\n-continued ; Comment}"},
     {"continuation outside a profile", " -continued", NULL,
-     "ERROR: AWS config file /x/config, line 1: Expected a profile definition, found an indented line"},
+     "error: AWS config file /x/config, line 1: Expected a profile definition, found an indented line"},
     {"continuation outside a property", "[profile foo]\n -continued", NULL,
-     "ERROR: AWS config file /x/config, line 2: Expected a property definition, found continuation"},
+     "error: AWS config file /x/config, line 2: Expected a property definition, found continuation"},
     {"continuation reset by a profile", "[profile foo]\nname = value\n[profile foo]\n -continued",
-     NULL, "ERROR: AWS config file /x/config, line 4: Expected a property definition, found continuation"},
+     NULL, "error: AWS config file /x/config, line 4: Expected a property definition, found continuation"},
     {"duplicate profiles merge", "[profile foo]\nname = value\n[profile foo]\nname2 = value2", NULL,
      "foo{name=value;name2=value2}"},
     {"last property wins", "[profile foo]\nname = value\nname = value2", NULL, "foo{name=value2}"},
@@ -157,10 +157,10 @@ static const parse_case parse_cases[] = {
      "foo{ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=value}"},
     {"sub-properties", "[profile foo]\ns3 =\n name = value", NULL, "foo{s3=\\nname = value}"},
     {"invalid sub-property", "[profile foo]\ns3 =\n invalid", NULL,
-     "ERROR: AWS config file /x/config, line 3: Expected an '=' sign defining a sub-property"},
+     "error: AWS config file /x/config, line 3: Expected an '=' sign defining a sub-property"},
     {"empty sub-property value", "[profile foo]\ns3 =\n name =", NULL, "foo{s3=\\nname =}"},
     {"sub-property without a name", "[profile foo]\ns3 =\n = value", NULL,
-     "ERROR: AWS config file /x/config, line 3: Sub-property did not have a name"},
+     "error: AWS config file /x/config, line 3: Sub-property did not have a name"},
     {"sub-property with an invalid name kept", "[profile foo]\ns3 =\n in valid = value", NULL,
      "foo{s3=\\nin valid = value}"},
     {"sub-properties skip blank lines", "[profile foo]\ns3 =\n name = value\n\t \n name2 = value2",
@@ -193,14 +193,14 @@ static const parse_case parse_cases[] = {
      "Foo{Region=y}"},
     {"indented comment lines inside a continuation", "[profile foo]\na = 1\n  # c\n -x", NULL,
      "foo{a=1\\n-x}"},
-    {"a lone [", "[", NULL, "ERROR: AWS config file /x/config, line 1: Profile definition must end with ']'"},
+    {"a lone [", "[", NULL, "error: AWS config file /x/config, line 1: Profile definition must end with ']'"},
     {"text after the bracket", "[profile foo] bar", NULL,
-     "ERROR: AWS config file /x/config, line 1: Profile definition must end with ']'"},
+     "error: AWS config file /x/config, line 1: Profile definition must end with ']'"},
     {"empty brackets ignored", "[]\n[profile ]\n[profile a]", NULL, "a{}"},
     {"error line numbers count every line", "# c\n\n[profile a]\nx = 1\n\n  -y\nbroken line\n", NULL,
-     "ERROR: AWS config file /x/config, line 7: Expected an '=' sign defining a property"},
+     "error: AWS config file /x/config, line 7: Expected an '=' sign defining a property"},
     {"credentials file errors name the file", NULL, "[a]\nnot a property",
-     "ERROR: AWS credentials file /x/credentials, line 2: Expected an '=' sign defining a property"},
+     "error: AWS credentials file /x/credentials, line 2: Expected an '=' sign defining a property"},
 };
 
 static void test_parser_cases(void)
@@ -216,7 +216,7 @@ static void test_secrets_stay_out_of_errors(void)
     const char *cfg = "[profile x]\naws_access_key_id = AKIAEXAMPLEKEY123456\n"
                       "aws_secret_access_key wJalrXUtnFEMIsecretSECRET\n";
     const char *r = parse2(cfg, NULL);
-    CHECK_STR(r, "ERROR: AWS config file /x/config, line 3: Expected an '=' sign defining a property",
+    CHECK_STR(r, "error: AWS config file /x/config, line 3: Expected an '=' sign defining a property",
               "a line without '=' is named by number only");
     CHECK(strstr(r, "wJalr") == NULL, "the secret is not in the message");
     r = parse2(NULL, "[x]\n  aws_secret_access_key = s3cr3tVALUE\n");
@@ -406,7 +406,7 @@ static const char *split_str(const char *cmd)
     ae_clear(&err);
     char **argv = cred_split_command(cmd, "test", &err);
     if (!argv) {
-        snprintf(buf, sizeof buf, "ERROR: %s", err.message);
+        snprintf(buf, sizeof buf, "error: %s", err.message);
         return buf;
     }
     buf[0] = '\0';
@@ -426,10 +426,10 @@ static void test_split(void)
     CHECK_STR(split_str("a\\ b c"), "<a b><c>", "escaped blank");
     CHECK_STR(split_str("a'b'\"c\"d"), "<abcd>", "adjacent quoted parts join");
     CHECK_STR(split_str("a '' b"), "<a><><b>", "empty quoted word");
-    CHECK_STR(split_str("'unclosed"), "ERROR: test: the command cannot be parsed: a single quote is not closed", "unclosed single quote");
-    CHECK_STR(split_str("\"unclosed"), "ERROR: test: the command cannot be parsed: a double quote is not closed", "unclosed double quote");
-    CHECK_STR(split_str("trailing\\"), "ERROR: test: the command cannot be parsed: it ends with a backslash", "trailing backslash");
-    CHECK_STR(split_str("   "), "ERROR: test: the command is empty", "blank command");
+    CHECK_STR(split_str("'unclosed"), "error: test: the command cannot be parsed: a single quote is not closed", "unclosed single quote");
+    CHECK_STR(split_str("\"unclosed"), "error: test: the command cannot be parsed: a double quote is not closed", "unclosed double quote");
+    CHECK_STR(split_str("trailing\\"), "error: test: the command cannot be parsed: it ends with a backslash", "trailing backslash");
+    CHECK_STR(split_str("   "), "error: test: the command is empty", "blank command");
 }
 
 static void test_sts_xml(void)
