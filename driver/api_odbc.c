@@ -359,6 +359,12 @@ SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientation, SQLLEN 
     STMT_LEAVE(fetch_next(s, rows ? rows : &dummy, status));
 }
 
+SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(fetch_set_pos(s, row, op, lock));
+}
+
 SQLRETURN SQL_API SQLGetData(SQLHSTMT h, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
                              SQLLEN buflen, SQLLEN *ind)
 {

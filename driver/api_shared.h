@@ -15,7 +15,8 @@
     if (!stmt_valid(s))                         \
         return SQL_INVALID_HANDLE;              \
     pthread_mutex_lock(&s->lock);               \
-    diag_clear(&s->diag)
+    diag_clear(&s->diag);                       \
+    LOG_AT(s->dbc->log, LOG_TRACE, "%s", __func__)
 
 #define STMT_LEAVE(rc)                          \
     do {                                        \
@@ -29,7 +30,8 @@
     athena_dbc *d = (athena_dbc *)(h);          \
     if (!dbc_valid(d))                          \
         return SQL_INVALID_HANDLE;              \
-    diag_clear(&d->diag)
+    diag_clear(&d->diag);                       \
+    LOG_AT(d->log, LOG_TRACE, "%s", __func__)
 
 #define DBC_LEAVE(rc)                           \
     do {                                        \

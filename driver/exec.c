@@ -26,6 +26,11 @@ void exec_close_cursor(athena_stmt *s)
     }
     s->row = NULL;
     s->rows_fetched = 0;
+    s->rowset_rows = 0;
+    s->pos_row = 0;
+    free(s->pos_cells);
+    s->pos_cells = NULL;
+    sb_reset(&s->rowset_text);
     s->getdata_col = 0;
     memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
     desc_reset_records(&s->ird_impl);

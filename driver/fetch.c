@@ -2,6 +2,8 @@
  * through the one conversion module. */
 #include "fetch.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "exec.h"
@@ -142,6 +144,58 @@ static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
     return status;
 }
 
+/* Keeps row r of a multi-row rowset (its cells die with the page). */
+static bool keep_row(athena_stmt *s, SQLULEN r)
+{
+    size_t n = s->rs->ncolumns;
+    size_t need = (size_t)(r + 1) * n;
+    if (need > s->rowset_cap) {
+        size_t cap = s->rowset_cap ? s->rowset_cap : 64;
+        while (cap < need)
+            cap *= 2;
+        size_t *off = realloc(s->rowset_off, cap * sizeof *off);
+        if (!off)
+            return false;
+        s->rowset_off = off;
+        s->rowset_cap = cap;
+    }
+    size_t *off = s->rowset_off + (size_t)r * n;
+    for (size_t i = 0; i < n; i++) {
+        const pd_cell *c = &s->row[i];
+        if (!c->ptr) {
+            off[i] = SIZE_MAX;
+            continue;
+        }
+        off[i] = s->rowset_text.len;
+        if (!sb_append(&s->rowset_text, c->ptr, c->len + 1))
+            return false;
+    }
+    return true;
+}
+
+/* Points pos_cells at row `row` (1-based) of the kept rowset. */
+static bool position_row(athena_stmt *s, SQLULEN row)
+{
+    size_t n = s->rs->ncolumns;
+    if (!s->pos_cells && !(s->pos_cells = calloc(n ? n : 1, sizeof *s->pos_cells)))
+        return false;
+    const size_t *off = s->rowset_off + (size_t)(row - 1) * n;
+    for (size_t i = 0; i < n; i++) {
+        if (off[i] == SIZE_MAX) {
+            s->pos_cells[i].ptr = NULL;
+            s->pos_cells[i].len = 0;
+        } else {
+            s->pos_cells[i].ptr = s->rowset_text.data + off[i];
+            s->pos_cells[i].len = strlen(s->pos_cells[i].ptr);
+        }
+    }
+    s->pos_row = row;
+    s->row = s->pos_cells;
+    s->getdata_col = 0;
+    memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
+    return true;
+}
+
 SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
 {
     if (s->state != ST_CURSOR || !s->rs)
@@ -156,6 +210,10 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
     int errors = 0, infos = 0;
     athena_error ae;
     ae_clear(&ae);
+    bool block = array_size > 1;
+    sb_reset(&s->rowset_text);
+    s->rowset_rows = 0;
+    s->pos_row = 0;
     while (got < array_size) {
         if (s->max_rows && s->rows_fetched >= s->max_rows) {
             s->row = NULL;
@@ -173,7 +231,12 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
             break;
         }
         s->rows_fetched++;
-        SQLUSMALLINT st = convert_row(s, got, (SQLLEN)got + 1);
+        if (block && !keep_row(s, got)) {
+            s->row = NULL;
+            return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+        }
+        SQLUSMALLINT st = s->retrieve_data == SQL_RD_OFF ? SQL_ROW_SUCCESS
+                                                         : convert_row(s, got, (SQLLEN)got + 1);
         if (st == SQL_ROW_ERROR)
             errors++;
         else if (st == SQL_ROW_SUCCESS_WITH_INFO)
@@ -188,8 +251,12 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
         for (SQLULEN i = got; i < array_size; i++)
             row_status[i] = SQL_ROW_NOROW;
     s->row_number = got;
+    s->rowset_rows = got;
     if (got == 0)
         return SQL_NO_DATA;
+    /* after a block fetch the cursor is on the first row of the rowset */
+    if (block && !position_row(s, 1))
+        return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
     if (errors && array_size == 1)
         return SQL_ERROR;
     if (errors || infos)
@@ -220,9 +287,6 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
         return diag_post(&s->diag, "HY003", 0, "Invalid application buffer type %d", (int)ctype);
     if (buflen < 0)
         return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %ld", (long)buflen);
-    if (s->ard->array_size > 1)
-        return diag_post(&s->diag, "HYC00", 0,
-                         "SQLGetData with a rowset of more than one row is not supported yet");
     if (col != s->getdata_col) {
         s->getdata_col = col;
         memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
@@ -251,6 +315,30 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
     const char *state = cv_sqlstate(st);
     SQLRETURN rc = diag_post(&s->diag, state ? state : "HY000", 0, "%s (column %u)", cv_message(st),
                              (unsigned)col);
-    diag_set_position(&s->diag, 1, (SQLINTEGER)col);
+    diag_set_position(&s->diag, s->pos_row ? (SQLLEN)s->pos_row : 1, (SQLINTEGER)col);
     return rc;
+}
+
+SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
+{
+    if (s->state != ST_CURSOR || !s->rs)
+        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+    if (op != SQL_POSITION && op != SQL_REFRESH)
+        return diag_post(&s->diag, "HYC00", 0,
+                         "Optional feature not implemented: the cursor is read-only (SQLSetPos operation %u)",
+                         (unsigned)op);
+    if (lock != SQL_LOCK_NO_CHANGE)
+        return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: row locking");
+    SQLULEN rows = s->ard->array_size > 1 ? s->rowset_rows : (s->row ? 1 : 0);
+    if (rows == 0)
+        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no rowset has been fetched");
+    if (row == 0 && op == SQL_POSITION)
+        return diag_post(&s->diag, "HY109", 0, "Invalid cursor position: SQL_POSITION needs a single row");
+    if ((SQLULEN)row > rows)
+        return diag_post(&s->diag, "HY107", 0, "Row value out of range: the rowset has %lu rows", (unsigned long)rows);
+    if (op == SQL_REFRESH)
+        return SQL_SUCCESS; /* the data cannot change under a read-only, insensitive cursor */
+    if (s->ard->array_size > 1 && !position_row(s, (SQLULEN)row))
+        return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+    return SQL_SUCCESS;
 }

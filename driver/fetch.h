@@ -14,5 +14,7 @@ SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
 SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
                          SQLLEN buflen, SQLLEN *ind);
 void fetch_unbind(athena_stmt *s);
+/* SQLSetPos: SQL_POSITION (and SQL_REFRESH, a no-op) within the current rowset. */
+SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock);
 
 #endif

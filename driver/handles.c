@@ -184,6 +184,9 @@ SQLRETURN stmt_free(athena_stmt *s)
     if (s->rs)
         s->rs->close(s->rs);
     free(s->sql);
+    free(s->pos_cells);
+    free(s->rowset_off);
+    sb_free(&s->rowset_text);
     diag_free(&s->diag);
     desc_release(&s->ard_impl);
     desc_release(&s->apd_impl);

@@ -111,6 +111,14 @@ struct athena_stmt {
     const pd_cell *row;            /* current row's cells, NULL before the first fetch / after the end */
     SQLLEN row_count;              /* SQLRowCount */
     SQLULEN rows_fetched;          /* rows returned so far (SQL_ATTR_MAX_ROWS) */
+    /* rowsets of more than one row keep a copy of their cells so that
+     * SQLSetPos(SQL_POSITION) + SQLGetData can reach any row of the block */
+    strbuf rowset_text;            /* the values, NUL-terminated, back to back */
+    size_t *rowset_off;            /* rows * ncols offsets into rowset_text, SIZE_MAX = NULL */
+    size_t rowset_cap;             /* entries allocated in rowset_off */
+    SQLULEN rowset_rows;           /* rows in the current rowset */
+    pd_cell *pos_cells;            /* the positioned row's cells (ncols) */
+    SQLULEN pos_row;               /* positioned row, 1-based, 0 = none */
     SQLUSMALLINT getdata_col;      /* last column read with SQLGetData */
     cv_piece getdata_piece;
     /* descriptors: implicit ones, and what SQL_ATTR_APP_*_DESC point to */

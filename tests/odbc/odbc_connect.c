@@ -195,7 +195,7 @@ static void test_info(void)
     CHECK_INT(txn, SQL_TC_NONE, "no transactions");
     SQLUINTEGER gd = 0;
     SQLGetInfo(dbc, SQL_GETDATA_EXTENSIONS, &gd, 0, NULL);
-    CHECK_INT(gd, SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BOUND, "SQL_GETDATA_EXTENSIONS");
+    CHECK_INT(gd, SQL_GD_ANY_COLUMN | SQL_GD_ANY_ORDER | SQL_GD_BOUND | SQL_GD_BLOCK, "SQL_GETDATA_EXTENSIONS");
     CHECK_RC(SQLGetInfo(dbc, SQL_DBMS_NAME, buf, 5, &len), SQL_SUCCESS_WITH_INFO, "truncated info string");
     CHECK_STR(buf, "Amaz", "truncated to the buffer");
     CHECK_INT(len, 13, "full length after truncation");

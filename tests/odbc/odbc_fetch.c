@@ -289,6 +289,102 @@ static void test_block_fetch(SQLHDBC dbc)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* Row-wise binding with a bind offset, per-row conversion errors in the
+ * status array, SQLSetPos + SQLGetData inside a block, SQLExtendedFetch,
+ * SQL_ATTR_RETRIEVE_DATA off. */
+struct row_buf {
+    SQLINTEGER n;
+    SQLLEN n_ind;
+    signed char small;
+    SQLLEN small_ind;
+    char text[8];
+    SQLLEN text_ind;
+};
+
+static void test_row_wise(SQLHDBC dbc)
+{
+    enum { ROWS = 4 };
+    struct row_buf rows[ROWS + 1];
+    SQLUSMALLINT status[ROWS];
+    SQLULEN fetched = 0;
+    SQLLEN offset = (SQLLEN)sizeof(struct row_buf); /* bind to rows[0], read into rows[1..] */
+    SQLHSTMT st;
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)ROWS, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_ROW_BIND_TYPE, (SQLPOINTER)sizeof(struct row_buf), 0);
+    SQLSetStmtAttr(st, SQL_ATTR_ROW_BIND_OFFSET_PTR, &offset, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_ROW_STATUS_PTR, status, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0);
+    /* n * 60 overflows a tinyint from n = 3 on; the text is 9 characters on row 4 */
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT n, n * 60, rpad('', CAST(n AS INTEGER) * 2 + 1, 'x') "
+                                          "FROM numbers WHERE n <= 6 ORDER BY n", SQL_NTS),
+             SQL_SUCCESS, "execute for row-wise binding");
+    SQLBindCol(st, 1, SQL_C_SLONG, &rows[0].n, 0, &rows[0].n_ind);
+    SQLBindCol(st, 2, SQL_C_STINYINT, &rows[0].small, 0, &rows[0].small_ind);
+    SQLBindCol(st, 3, SQL_C_CHAR, rows[0].text, sizeof rows[0].text, &rows[0].text_ind);
+    memset(rows, 0, sizeof rows);
+    SQLRETURN rc = SQLFetch(st);
+    CHECK_RC(rc, SQL_SUCCESS_WITH_INFO, "a block with errors in some rows");
+    CHECK_INT(fetched, 4, "four rows");
+    CHECK(rows[1].n == 1 && rows[2].n == 2 && rows[3].n == 3 && rows[4].n == 4, "row-wise values at the offset");
+    CHECK_INT(rows[1].small, 60, "row 1 tinyint");
+    CHECK_INT(rows[2].small, 120, "row 2 tinyint");
+    CHECK_INT(status[0], SQL_ROW_SUCCESS, "row 1 status");
+    CHECK_INT(status[1], SQL_ROW_SUCCESS, "row 2 status");
+    CHECK_INT(status[2], SQL_ROW_ERROR, "row 3: 180 does not fit a tinyint");
+    CHECK_INT(status[3], SQL_ROW_ERROR, "row 4: 240 does not fit either");
+    CHECK_STR(rows[3].text, "xxxxxxx", "row 3 text fits exactly");
+    CHECK_STR(rows[4].text, "xxxxxxx", "row 4 text truncated");
+    CHECK_INT(rows[4].text_ind, 9, "row 4 full length");
+    SQLINTEGER nrec = 0;
+    SQLGetDiagField(SQL_HANDLE_STMT, st, 0, SQL_DIAG_NUMBER, &nrec, 0, NULL);
+    CHECK_INT(nrec, 3, "two range errors and one truncation");
+    char state[6];
+    SQLLEN rownum = 0;
+    SQLGetDiagField(SQL_HANDLE_STMT, st, 1, SQL_DIAG_SQLSTATE, state, sizeof state, NULL);
+    SQLGetDiagField(SQL_HANDLE_STMT, st, 1, SQL_DIAG_ROW_NUMBER, &rownum, 0, NULL);
+    CHECK_STR(state, "22003", "first record");
+    CHECK_INT(rownum, 3, "first record's row number");
+
+    /* SQLSetPos + SQLGetData inside the block */
+    char buf[16];
+    SQLLEN ind;
+    CHECK_RC(SQLGetData(st, 1, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_SUCCESS, "GetData on row 1 of the block");
+    CHECK_STR(buf, "1", "the cursor is on the first row after a block fetch");
+    CHECK_RC(SQLSetPos(st, 3, SQL_POSITION, SQL_LOCK_NO_CHANGE), SQL_SUCCESS, "SQLSetPos to row 3");
+    CHECK_RC(SQLGetData(st, 3, SQL_C_CHAR, buf, sizeof buf, &ind), SQL_SUCCESS, "GetData on row 3");
+    CHECK_STR(buf, "xxxxxxx", "row 3's text");
+    CHECK_RC(SQLSetPos(st, 5, SQL_POSITION, SQL_LOCK_NO_CHANGE), SQL_ERROR, "row 5 of a 4-row block");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HY107", "row out of range");
+    CHECK_RC(SQLSetPos(st, 1, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_ERROR, "updates are refused");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HYC00", "read-only cursor");
+
+    /* the last two rows, then the end */
+    memset(rows, 0, sizeof rows);
+    CHECK_RC(SQLFetch(st), SQL_SUCCESS_WITH_INFO, "second block");
+    CHECK_INT(fetched, 2, "two rows left");
+    CHECK(rows[1].n == 5 && rows[2].n == 6 && status[2] == SQL_ROW_NOROW, "rows 5 and 6, then NOROW");
+    CHECK_RC(SQLFetch(st), SQL_NO_DATA, "end");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+
+    /* SQLExtendedFetch with its own counters; SQL_ATTR_RETRIEVE_DATA off leaves buffers alone */
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    SQLSetStmtAttr(st, SQL_ROWSET_SIZE, (SQLPOINTER)3, 0);
+    SQLExecDirect(st, (SQLCHAR *)"SELECT n FROM numbers WHERE n <= 5 ORDER BY n", SQL_NTS);
+    SQLINTEGER vals[3] = {0, 0, 0};
+    SQLLEN inds[3];
+    SQLULEN got = 0;
+    SQLUSMALLINT est[3];
+    SQLBindCol(st, 1, SQL_C_SLONG, vals, 0, inds);
+    CHECK_RC(SQLExtendedFetch(st, SQL_FETCH_NEXT, 0, &got, est), SQL_SUCCESS, "SQLExtendedFetch");
+    CHECK(got == 3 && vals[0] == 1 && vals[2] == 3 && est[2] == SQL_ROW_SUCCESS, "three rows through SQLExtendedFetch");
+    SQLSetStmtAttr(st, SQL_ATTR_RETRIEVE_DATA, (SQLPOINTER)SQL_RD_OFF, 0);
+    vals[0] = vals[1] = -7;
+    CHECK_RC(SQLExtendedFetch(st, SQL_FETCH_NEXT, 0, &got, est), SQL_SUCCESS, "fetch with SQL_RD_OFF");
+    CHECK(got == 2 && vals[0] == -7 && vals[1] == -7, "SQL_RD_OFF moves the cursor without filling buffers");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 int main(void)
 {
     SQLHDBC dbc = test_connect(NULL);
@@ -302,6 +398,7 @@ int main(void)
     test_conversion_errors(dbc);
     test_txt_results(dbc);
     test_block_fetch(dbc);
+    test_row_wise(dbc);
     test_disconnect(dbc);
     if (!quick())
         test_paging();
