@@ -1,0 +1,146 @@
+/* odbc_faults.c - the retry policy seen from an application: athena-local
+ * injects deterministic faults through its loopback admin endpoint, and the
+ * driver must ride them out (or fail clearly), never running a query twice. */
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "odbc_util.h"
+
+/* One HTTP/1.0 request to athena-local's admin endpoint; the body of the
+ * answer goes into out. Returns the status, or -1. */
+static int admin(const char *method, const char *path, const char *body, char *out, size_t out_size)
+{
+    const char *port = getenv("ATHENA_LOCAL_PORT");
+    if (!port)
+        return -1;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)atoi(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    char req[1024];
+    int n = snprintf(req, sizeof req, "%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: %zu\r\n\r\n%s", method,
+                     path, body ? strlen(body) : 0, body ? body : "");
+    if (write(fd, req, (size_t)n) != n) {
+        close(fd);
+        return -1;
+    }
+    char buf[65536];
+    size_t got = 0;
+    ssize_t r;
+    while (got < sizeof buf - 1 && (r = read(fd, buf + got, sizeof buf - 1 - got)) > 0)
+        got += (size_t)r;
+    close(fd);
+    buf[got] = '\0';
+    int status = -1;
+    sscanf(buf, "HTTP/%*s %d", &status);
+    const char *b = strstr(buf, "\r\n\r\n");
+    if (out && out_size) {
+        snprintf(out, out_size, "%s", b ? b + 4 : "");
+    }
+    return status;
+}
+
+/* Value of "key": N in a JSON text (the first occurrence after `after`). */
+static long json_number(const char *json, const char *after, const char *key)
+{
+    const char *p = after ? strstr(json, after) : json;
+    if (!p)
+        return -1;
+    char pat[128];
+    snprintf(pat, sizeof pat, "\"%s\":", key);
+    p = strstr(p, pat);
+    return p ? strtol(p + strlen(pat), NULL, 10) : -1;
+}
+
+static void faults(const char *spec)
+{
+    char out[4096];
+    int st = spec ? admin("POST", "/_athena_local/faults", spec, out, sizeof out)
+                  : admin("DELETE", "/_athena_local/faults", NULL, out, sizeof out);
+    if (st != 200)
+        printf("# faults %s: HTTP %d %s\n", spec ? spec : "(clear)", st, out);
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void test_lost_start_answer(SQLHDBC dbc)
+{
+    char stats[65536];
+    admin("POST", "/_athena_local/stats/reset", "", NULL, 0);
+    faults("reset-next op=athena:StartQueryExecution,count=1");
+    CHECK_STR(test_scalar(dbc, "SELECT 'once' AS x"), "once", "the query succeeds although the first answer was lost");
+    CHECK_INT(admin("GET", "/_athena_local/stats", NULL, stats, sizeof stats), 200, "stats");
+    CHECK_INT(json_number(stats, "\"calls\"", "athena:StartQueryExecution"), 2, "StartQueryExecution sent twice");
+    CHECK_INT(json_number(stats, "\"executions\"", "total"), 1, "the query ran once (same ClientRequestToken)");
+    faults(NULL);
+}
+
+static void test_transient_errors(SQLHDBC dbc)
+{
+    faults("fail op=athena:GetQueryExecution,status=503,count=2");
+    CHECK_STR(test_scalar(dbc, "SELECT 2"), "2", "two 503s while polling are retried");
+    faults("fail op=athena:GetQueryResults,status=500,count=1");
+    CHECK_STR(test_scalar(dbc, "SELECT 3"), "3", "a 500 on GetQueryResults is retried");
+    faults("throttle-next op=athena:StartQueryExecution,count=2");
+    CHECK_STR(test_scalar(dbc, "SELECT 4"), "4", "ThrottlingException is retried with backoff");
+    faults("reset-next op=athena:GetQueryResults,count=1");
+    CHECK_STR(test_scalar(dbc, "SELECT 5"), "5", "a reset connection is retried");
+    faults(NULL);
+}
+
+static void test_retries_exhausted(void)
+{
+    SQLHDBC dbc = test_connect("MaxRetries=1");
+    CHECK(dbc != NULL, "connect with MaxRetries=1");
+    if (!dbc)
+        return;
+    faults("fail op=athena:StartQueryExecution,status=503,count=5");
+    double t0 = now_s();
+    SQLRETURN rc;
+    SQLHSTMT st = test_exec(dbc, "SELECT 6", &rc);
+    double took = now_s() - t0;
+    char state[6], msg[1024];
+    first_diag(SQL_HANDLE_STMT, st, state, msg, sizeof msg);
+    CHECK_RC(rc, SQL_ERROR, "503 after every retry");
+    CHECK_STR(state, "HY000", "server error state");
+    CHECK(strstr(msg, "ServiceUnavailable") != NULL || strstr(msg, "503") != NULL, "message says what failed: %s", msg);
+    CHECK(took < 10.0, "gave up after MaxRetries, not later (%.1f s)", took);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    faults("concurrency max=0");
+    st = test_exec(dbc, "SELECT 7", &rc);
+    first_diag(SQL_HANDLE_STMT, st, state, msg, sizeof msg);
+    CHECK_RC(rc, SQL_ERROR, "concurrent query limit");
+    CHECK(strstr(msg, "TooManyRequestsException") != NULL, "Athena's reason: %s", msg);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    faults(NULL);
+    CHECK_STR(test_scalar(dbc, "SELECT 8"), "8", "works again without faults");
+    test_disconnect(dbc);
+}
+
+int main(void)
+{
+    SQLHDBC dbc = test_connect(NULL);
+    CHECK(dbc != NULL, "connect");
+    if (!dbc)
+        return th_done();
+    test_lost_start_answer(dbc);
+    test_transient_errors(dbc);
+    test_disconnect(dbc);
+    test_retries_exhausted();
+    faults(NULL);
+    return th_done();
+}
