@@ -135,9 +135,10 @@ static int refresh_get(cred_provider *self, aws_credentials *out, bool force_ref
             break;
         }
         if (p->have && !expired(p, now)) {
-            /* keep the old, still valid credentials; retry at the next call
-             * a few seconds later */
-            p->refresh_at = now + 5 < (double)p->creds.expiration ? now + 5 : now;
+            /* keep the old, still valid credentials; try again a few
+             * seconds later (at the latest when they expire) */
+            p->refresh_at = now + 5 < (double)p->creds.expiration ? now + 5
+                                                                   : (double)p->creds.expiration;
             *out = p->creds;
             break;
         }
