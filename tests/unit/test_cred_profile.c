@@ -1106,6 +1106,9 @@ int main(void)
     test_process();
     test_refresh();
     test_chain_profiles();
-    rmdir(tmpdir);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    if (system(cmd) != 0)
+        printf("# could not remove %s\n", tmpdir);
     return th_done();
 }
