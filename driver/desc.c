@@ -276,7 +276,7 @@ SQLRETURN desc_copy(athena_desc *src, athena_desc *dst)
             desc_rec *r = &dst->recs[i + 1];
             r->concise_type = c->sql_type;
             r->octet_length = c->octet_length;
-            r->precision = (SQLSMALLINT)(c->sql_type == SQL_DECIMAL ? c->precision : c->decimal_digits);
+            r->precision = (SQLSMALLINT)type_desc_precision(c);
             r->scale = c->decimal_digits;
         }
         return SQL_SUCCESS;

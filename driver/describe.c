@@ -64,11 +64,8 @@ SQLRETURN describe_attribute(athena_stmt *s, SQLUSMALLINT col, SQLUSMALLINT fiel
     case SQL_DESC_LENGTH: case SQL_COLUMN_LENGTH: *num = (SQLLEN)c->column_size; break;
     case SQL_DESC_OCTET_LENGTH: *num = c->octet_length; break;
     case SQL_DESC_DISPLAY_SIZE: *num = c->display_size; break;
-    case SQL_DESC_PRECISION: case SQL_COLUMN_PRECISION:
-        *num = (c->sql_type == SQL_DECIMAL || c->sql_type == SQL_NUMERIC) ? c->precision
-             : (c->verbose_type == SQL_DATETIME) ? c->decimal_digits
-             : (SQLLEN)c->column_size;
-        break;
+    case SQL_DESC_PRECISION: *num = type_desc_precision(c); break;
+    case SQL_COLUMN_PRECISION: *num = (SQLLEN)c->column_size; break; /* ODBC 2: the column size */
     case SQL_DESC_SCALE: case SQL_COLUMN_SCALE: *num = c->decimal_digits; break;
     case SQL_DESC_NUM_PREC_RADIX: *num = c->num_prec_radix; break;
     case SQL_DESC_NULLABLE: case SQL_COLUMN_NULLABLE: *num = c->nullable; break;

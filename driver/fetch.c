@@ -125,7 +125,10 @@ static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
             continue;
         cv_target t;
         t.ctype = b->concise_type;
-        SQLLEN esize = ctype_size(b->concise_type, b->octet_length);
+        /* SQL_C_DEFAULT arrays are laid out with the default type's size */
+        SQLSMALLINT etype = b->concise_type == SQL_C_DEFAULT ? type_default_ctype(&rs->columns[c - 1])
+                                                             : b->concise_type;
+        SQLLEN esize = ctype_size(etype, b->octet_length);
         t.ptr = elem(ard, b->data_ptr, esize, r);
         t.buflen = b->octet_length;
         t.octet_len = elem(ard, b->octet_length_ptr, sizeof(SQLLEN), r);
