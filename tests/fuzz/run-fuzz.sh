@@ -9,13 +9,20 @@ out=${FUZZ_OUT:-/tmp/athena-fuzz}
 mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
-src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/error.c"
-for target in fuzz_page_decode fuzz_convert; do
+for target in fuzz_page_decode fuzz_convert fuzz_cred_profile; do
+    case $target in
+    fuzz_cred_profile) src="$top/driver/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
+    *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/error.c" ;;
+    esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src
     mkdir -p "$out/corpus-$target"
     if [ "$target" = fuzz_page_decode ]; then
         printf '%s' '{"UpdateCount":0,"ResultSet":{"Rows":[{"Data":[{"VarCharValue":"a\u00e9\ud83d\ude00"},{}]}],"ResultSetMetadata":{"ColumnInfo":[{"CatalogName":"hive","SchemaName":"","TableName":"","Name":"a","Label":"a","Type":"varchar","Precision":2147483647,"Scale":0,"Nullable":"UNKNOWN","CaseSensitive":true}]}},"NextToken":"x"}' \
             > "$out/corpus-$target/seed1.json"
+    elif [ "$target" = fuzz_cred_profile ]; then
+        printf '\000[profile dev]\nregion = us-west-2\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n' \
+            > "$out/corpus-$target/seed1"
+        printf '\001[base]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = x\n' > "$out/corpus-$target/seed2"
     else
         printf '\003\011\010\001-12.50' > "$out/corpus-$target/seed1"
         printf '\017\023\040\000%s' '2017-01-01 12:34:56.789' > "$out/corpus-$target/seed2"
@@ -23,6 +30,15 @@ for target in fuzz_page_decode fuzz_convert; do
         printf '\011\001\005\001a\303\251\360\237\230\200b' > "$out/corpus-$target/seed4"
     fi
     echo "== $target for ${secs}s"
-    "$out/$target" -max_total_time="$secs" -max_len=4096 -print_final_stats=1 "$out/corpus-$target" 2>&1 |
-        grep -E 'stat::number_of_executed_units|stat::new_units_added|cov:|ERROR|SUMMARY|Done' | tail -6
+    status=0
+    "$out/$target" -max_total_time="$secs" -max_len=4096 -print_final_stats=1 "$out/corpus-$target" \
+        >"$out/$target.log" 2>&1 || status=$?
+    grep -E 'stat::number_of_executed_units|stat::new_units_added|cov:|ERROR|SUMMARY|Done' "$out/$target.log" | tail -6
+    if [ "$status" -ne 0 ]; then
+        echo "not ok - $target found a failure (exit $status); see $out/$target.log"
+        failed=1
+    else
+        echo "ok - $target ran ${secs}s without a failure"
+    fi
 done
+exit "${failed:-0}"
