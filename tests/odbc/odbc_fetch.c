@@ -162,6 +162,35 @@ static void test_describe(SQLHDBC dbc)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* StringColumnLength, ComplexTypeColumnLength and UseWCharForStringTypes
+ * change what string columns report. */
+static void test_string_keys(void)
+{
+    SQLHDBC dbc = test_connect("UseWCharForStringTypes=1;StringColumnLength=1000;ComplexTypeColumnLength=4000");
+    CHECK(dbc != NULL, "connect with the string keys");
+    if (!dbc)
+        return;
+    SQLRETURN rc;
+    SQLHSTMT st = test_exec(dbc, "SELECT c_varchar, c_varchar10, c_char, c_array_int, c_map FROM all_types WHERE id = 1", &rc);
+    SQLSMALLINT type, digits, nullable, len;
+    SQLULEN size;
+    char name[64];
+    static const struct { SQLSMALLINT type; SQLULEN size; } want[] = {
+        {SQL_WVARCHAR, 1000}, {SQL_WVARCHAR, 10}, {SQL_WCHAR, 5}, {SQL_WVARCHAR, 4000}, {SQL_WVARCHAR, 4000}};
+    for (SQLUSMALLINT i = 1; i <= 5; i++) {
+        SQLDescribeCol(st, i, (SQLCHAR *)name, sizeof name, &len, &type, &size, &digits, &nullable);
+        CHECK(type == want[i - 1].type && size == want[i - 1].size, "%s: type %d size %lu, want %d %lu", name, type,
+              (unsigned long)size, want[i - 1].type, (unsigned long)want[i - 1].size);
+    }
+    CHECK_RC(SQLFetch(st), SQL_SUCCESS, "fetch");
+    char buf[64];
+    SQLLEN ind;
+    SQLGetData(st, 3, SQL_C_CHAR, buf, sizeof buf, &ind);
+    CHECK_STR(buf, "ab   ", "char(5) keeps its padding");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+}
+
 static void test_getdata_pieces(SQLHDBC dbc)
 {
     SQLRETURN rc;
@@ -400,6 +429,7 @@ int main(void)
     test_block_fetch(dbc);
     test_row_wise(dbc);
     test_disconnect(dbc);
+    test_string_keys();
     if (!quick())
         test_paging();
     return th_done();
