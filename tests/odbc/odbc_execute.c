@@ -208,6 +208,36 @@ static void test_max_rows(SQLHDBC dbc)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* The StartQueryExecution options that come from connection keys. */
+static void test_start_options(void)
+{
+    static const char *const variants[] = {
+        "S3OutputEncOption=SSE_S3;AclOption=BUCKET_OWNER_FULL_CONTROL",
+        "S3OutputEncOption=SSE_KMS;S3OutputEncKMSKey=arn:aws:kms:us-east-1:123456789012:key/abc",
+        "EnableResultReuse=1;ReusedResultMaxAgeInMinutes=5",
+        "Workgroup=local;S3OutputLocation=",
+        "Catalog=AwsDataCatalog;Schema=default",
+    };
+    for (size_t i = 0; i < sizeof variants / sizeof variants[0]; i++) {
+        SQLHDBC dbc = test_connect(variants[i]);
+        CHECK(dbc != NULL, "connect with %s", variants[i]);
+        if (!dbc)
+            continue;
+        CHECK_STR(test_scalar(dbc, "SELECT count(*) FROM sampledb.numbers WHERE n <= 10"), "10", variants[i]);
+        test_disconnect(dbc);
+    }
+    /* unqualified names resolve in Schema */
+    SQLHDBC dbc = test_connect("Schema=default");
+    if (dbc) {
+        SQLRETURN rc;
+        SQLHSTMT st = test_exec(dbc, "SELECT * FROM numbers", &rc);
+        CHECK_RC(rc, SQL_ERROR, "numbers is not in the default database");
+        CHECK_STATE(SQL_HANDLE_STMT, st, "42S02", "table not found in Schema=default");
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+        test_disconnect(dbc);
+    }
+}
+
 #define THREADS 4
 struct thread_arg {
     int id;
@@ -267,6 +297,7 @@ int main(void)
     test_row_counts(dbc);
     test_max_rows(dbc);
     test_disconnect(dbc);
+    test_start_options();
     test_threads();
     return th_done();
 }
