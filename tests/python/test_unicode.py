@@ -105,6 +105,18 @@ def test_char_data_as_sql_c_wchar(fresh):
     assert tuple(row) == (VLONG, V10, VCHAR)
 
 
+@pytest.mark.parametrize("before", [2045, 2046, 2047])
+def test_emoji_across_pyodbc_wchar_pieces(fresh, before):
+    """pyodbc reads SQL_C_WCHAR data with SQLGetData into 4096 bytes first and
+    takes a truncated piece to be 4094 bytes (2047 SQLWCHARs), as ODBC
+    specifies. With 2046 characters before it, the emoji's surrogate pair
+    straddles that boundary: the driver must put its first half in the first
+    piece."""
+    fresh.setdecoding(pyodbc.SQL_CHAR, encoding="utf-16le", ctype=pyodbc.SQL_WCHAR)
+    value = fresh.cursor().execute(f"SELECT repeat('a', {before}) || '{EMOJI}' || repeat('b', 10) AS v").fetchval()
+    assert value == "a" * before + EMOJI + "b" * 10
+
+
 def test_every_text_value_same_through_char_and_wchar(fresh):
     """Every text column of every row of all_types reads the same through
     SQL_C_CHAR (UTF-8) and SQL_C_WCHAR (UTF-16)."""
