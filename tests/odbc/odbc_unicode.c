@@ -10,6 +10,7 @@
  * application's ANSI strings and the driver's W strings as UCS-2, which has
  * no surrogate pairs), the checks are labelled "unixODBC limitation" and pin
  * what it does; docs/unicode.md explains. */
+#include <dlfcn.h>
 #include <locale.h>
 #include <stdint.h>
 #include <unistd.h>
@@ -187,6 +188,53 @@ static SQLHSTMT exec_w(SQLHDBC dbc, const char *sql, SQLRETURN *rc_out)
         printf("# %s: [%s] %s\n", sql, s, m);
     }
     return st;
+}
+
+/* ========================================== a W form for every function */
+
+/* Every ODBC function with string arguments that the driver exports has its
+ * W form. The driver library is the one the driver manager loads for the
+ * DSN's driver ("Athena ODBC"), found through SQLDrivers. */
+static void test_w_forms_exported(void)
+{
+    static const char *const with_strings[] = {
+        "SQLBrowseConnect", "SQLColAttribute", "SQLColAttributes", "SQLColumnPrivileges", "SQLColumns",
+        "SQLConnect", "SQLDescribeCol", "SQLDriverConnect", "SQLError", "SQLExecDirect", "SQLForeignKeys",
+        "SQLGetConnectAttr", "SQLGetConnectOption", "SQLGetCursorName", "SQLGetDescField", "SQLGetDescRec",
+        "SQLGetDiagField", "SQLGetDiagRec", "SQLGetInfo", "SQLGetStmtAttr", "SQLGetTypeInfo", "SQLNativeSql",
+        "SQLPrepare", "SQLPrimaryKeys", "SQLProcedureColumns", "SQLProcedures", "SQLSetConnectAttr",
+        "SQLSetConnectOption", "SQLSetCursorName", "SQLSetDescField", "SQLSetStmtAttr", "SQLSpecialColumns",
+        "SQLStatistics", "SQLTablePrivileges", "SQLTables",
+    };
+    char path[1024] = "";
+    SQLCHAR desc[256], attrs[2048];
+    SQLSMALLINT dl = 0, al = 0;
+    SQLUSMALLINT dir = SQL_FETCH_FIRST;
+    while (SQL_SUCCEEDED(SQLDrivers(test_env(), dir, desc, sizeof desc, &dl, attrs, sizeof attrs, &al))) {
+        dir = SQL_FETCH_NEXT;
+        if (strcmp((char *)desc, "Athena ODBC") != 0)
+            continue;
+        /* attributes: "key=value\0key=value\0\0" */
+        for (const char *a = (const char *)attrs; *a; a += strlen(a) + 1)
+            if (strncmp(a, "Driver=", 7) == 0)
+                snprintf(path, sizeof path, "%s", a + 7);
+    }
+    CHECK(path[0] != '\0', "the Athena ODBC driver's library is registered");
+    void *lib = path[0] ? dlopen(path, RTLD_LAZY | RTLD_LOCAL) : NULL;
+    CHECK(lib != NULL, "dlopen the driver: %s", lib ? "ok" : dlerror());
+    if (!lib)
+        return;
+    int exported = 0;
+    for (size_t i = 0; i < sizeof with_strings / sizeof with_strings[0]; i++) {
+        if (!dlsym(lib, with_strings[i]))
+            continue;
+        exported++;
+        char w[64];
+        snprintf(w, sizeof w, "%sW", with_strings[i]);
+        CHECK(dlsym(lib, w) != NULL, "%s is exported, and so is %s", with_strings[i], w);
+    }
+    CHECK(exported >= 18, "the driver exports %d functions with string arguments", exported);
+    dlclose(lib);
 }
 
 /* ============================================ W calls on a W connection */
@@ -921,6 +969,7 @@ int main(void)
      * locale. */
     if (!setlocale(LC_ALL, "C.UTF-8"))
         printf("# could not set the C.UTF-8 locale\n");
+    test_w_forms_exported();
     test_driver_connect_w();
     test_connect_w();
     SQLHDBC dbc = connect_w(NULL);
