@@ -8,37 +8,51 @@
 #include "exec.h"
 
 /* Athena's types in the order SQLGetTypeInfo lists them within one
- * DATA_TYPE (closest match first), with their CREATE_PARAMS. */
-static const struct {
-    const char *name;
-    int precision;
-    int scale;
-    const char *create_params;
-} type_list[] = {
-    {"boolean", 0, 0, NULL},
-    {"tinyint", 3, 0, NULL},
-    {"smallint", 5, 0, NULL},
-    {"integer", 10, 0, NULL},
-    {"bigint", 19, 0, NULL},
-    {"real", 17, 0, NULL},
-    {"double", 17, 0, NULL},
-    {"decimal", 38, 0, "precision,scale"},
-    {"char", 2147483647, 0, "length"},
-    {"varchar", 2147483647, 0, "max length"},
-    {"varbinary", 1073741824, 0, NULL},
-    {"date", 0, 0, NULL},
-    {"time", 3, 0, NULL},
-    {"timestamp", 3, 0, NULL},
-    {"time with time zone", 3, 0, NULL},
-    {"timestamp with time zone", 3, 0, NULL},
-    {"interval year to month", 0, 0, NULL},
-    {"interval day to second", 0, 0, NULL},
-    {"array", 0, 0, NULL},
-    {"map", 0, 0, NULL},
-    {"row", 0, 0, NULL},
-    {"json", 0, 0, NULL},
-    {"uuid", 0, 0, NULL},
-    {"ipaddress", 0, 0, NULL},
+ * DATA_TYPE (closest match first). The ODBC view (DATA_TYPE, searchability,
+ * radix...) comes from type_describe() on `describe_as`: the type at its
+ * largest, so that the datetime sizes assume the longest fraction (12 digits).
+ * The other columns are what Athena accepts; docs/getinfo.md explains them. */
+typedef struct type_row {
+    const char *name;          /* TYPE_NAME: Athena's (Trino's) name, as result columns report it */
+    const char *describe_as;   /* what type_describe() sees */
+    long column_size;          /* COLUMN_SIZE, or 0 for type_describe()'s column size */
+    const char *prefix;        /* LITERAL_PREFIX / LITERAL_SUFFIX (NULL: no literal form) */
+    const char *suffix;
+    const char *create_params; /* CREATE_PARAMS */
+    int min_scale, max_scale;  /* MINIMUM_SCALE / MAXIMUM_SCALE, -1 = NULL */
+    bool case_sensitive;       /* CASE_SENSITIVE */
+} type_row;
+
+static const type_row type_list[] = {
+    {"boolean", "boolean", 0, NULL, NULL, NULL, -1, -1, false},
+    {"tinyint", "tinyint", 0, NULL, NULL, NULL, 0, 0, false},
+    {"smallint", "smallint", 0, NULL, NULL, NULL, 0, 0, false},
+    {"integer", "integer", 0, NULL, NULL, NULL, 0, 0, false},
+    {"bigint", "bigint", 0, NULL, NULL, NULL, 0, 0, false},
+    /* approximate types: NUM_PREC_RADIX 2, so COLUMN_SIZE counts bits */
+    {"real", "real", 24, NULL, NULL, NULL, -1, -1, false},
+    {"double", "double", 53, NULL, NULL, NULL, -1, -1, false},
+    {"decimal", "decimal(38,0)", 38, NULL, NULL, "precision,scale", 0, 38, false},
+    /* Athena's documented maxima: char(1..255), varchar(1..65535) */
+    {"char", "char(255)", 255, "'", "'", "length", -1, -1, true},
+    {"varchar", "varchar(65535)", 65535, "'", "'", "max length", -1, -1, true},
+    /* Athena's own ColumnInfo precision for varbinary */
+    {"varbinary", "varbinary", 1073741824, "X'", "'", NULL, -1, -1, false},
+    {"date", "date", 0, "DATE '", "'", NULL, -1, -1, false},
+    {"time", "time(12)", 0, "TIME '", "'", NULL, 0, 12, false},
+    {"timestamp", "timestamp(12)", 0, "TIMESTAMP '", "'", NULL, 0, 12, false},
+    /* types the driver hands over as character data; their literals take
+     * the text the driver returns */
+    {"time with time zone", "time(12) with time zone", 0, "TIME '", "'", NULL, -1, -1, false},
+    {"timestamp with time zone", "timestamp(12) with time zone", 0, "TIMESTAMP '", "'", NULL, -1, -1, false},
+    {"interval year to month", "interval year to month", 0, "INTERVAL '", "' YEAR TO MONTH", NULL, -1, -1, false},
+    {"interval day to second", "interval day to second", 0, "INTERVAL '", "' DAY TO SECOND", NULL, -1, -1, false},
+    {"array", "array", 0, NULL, NULL, NULL, -1, -1, false},
+    {"map", "map", 0, NULL, NULL, NULL, -1, -1, false},
+    {"row", "row", 0, NULL, NULL, NULL, -1, -1, false},
+    {"json", "json", 0, "JSON '", "'", NULL, -1, -1, false},
+    {"uuid", "uuid", 0, "UUID '", "'", NULL, -1, -1, false},
+    {"ipaddress", "ipaddress", 0, "IPADDRESS '", "'", NULL, -1, -1, false},
 };
 
 static const char *const ti_names[] = {
@@ -64,11 +78,41 @@ static SQLSMALLINT for_version(SQLSMALLINT t, SQLINTEGER odbc_version)
     }
 }
 
+/* The DataType argument as the driver's own (ODBC 3) code: the ODBC 2 date
+ * and time codes are accepted from any application. false if it is no ODBC
+ * SQL data type at all. */
+static bool requested_type(SQLSMALLINT t, SQLSMALLINT *out)
+{
+    *out = t;
+    switch (t) {
+    case SQL_DATE: *out = SQL_TYPE_DATE; return true;
+    case SQL_TIME: *out = SQL_TYPE_TIME; return true;
+    case SQL_TIMESTAMP: *out = SQL_TYPE_TIMESTAMP; return true;
+    case SQL_ALL_TYPES:
+    case SQL_CHAR: case SQL_NUMERIC: case SQL_DECIMAL: case SQL_INTEGER: case SQL_SMALLINT:
+    case SQL_FLOAT: case SQL_REAL: case SQL_DOUBLE: case SQL_VARCHAR:
+    case SQL_TYPE_DATE: case SQL_TYPE_TIME: case SQL_TYPE_TIMESTAMP:
+    case SQL_LONGVARCHAR: case SQL_BINARY: case SQL_VARBINARY: case SQL_LONGVARBINARY:
+    case SQL_BIGINT: case SQL_TINYINT: case SQL_BIT:
+    case SQL_WCHAR: case SQL_WVARCHAR: case SQL_WLONGVARCHAR: case SQL_GUID:
+    case SQL_INTERVAL_YEAR: case SQL_INTERVAL_MONTH: case SQL_INTERVAL_DAY: case SQL_INTERVAL_HOUR:
+    case SQL_INTERVAL_MINUTE: case SQL_INTERVAL_SECOND: case SQL_INTERVAL_YEAR_TO_MONTH:
+    case SQL_INTERVAL_DAY_TO_HOUR: case SQL_INTERVAL_DAY_TO_MINUTE: case SQL_INTERVAL_DAY_TO_SECOND:
+    case SQL_INTERVAL_HOUR_TO_MINUTE: case SQL_INTERVAL_HOUR_TO_SECOND: case SQL_INTERVAL_MINUTE_TO_SECOND:
+        return true;
+    default:
+        return false;
+    }
+}
+
 SQLRETURN catalog_type_info(athena_stmt *s, SQLSMALLINT data_type)
 {
     athena_dbc *d = s->dbc;
     if (s->state == ST_CURSOR)
         return diag_post(&s->diag, "24000", 0, "Invalid cursor state: close the cursor first");
+    SQLSMALLINT wanted;
+    if (!requested_type(data_type, &wanted))
+        return diag_post(&s->diag, "HY004", 0, "Invalid SQL data type %d", (int)data_type);
     exec_close_cursor(s);
     type_options opt = {d->cfg.string_column_length, d->cfg.complex_type_column_length,
                         d->cfg.use_wchar_for_string_types};
@@ -78,20 +122,19 @@ SQLRETURN catalog_type_info(athena_stmt *s, SQLSMALLINT data_type)
     if (!rs)
         return diag_post_error(&s->diag, &ae);
     SQLINTEGER ver = d->env->odbc_version;
-    /* rows ordered by DATA_TYPE, then by closeness (the list's order) */
+    /* rows ordered by DATA_TYPE (as the application's ODBC version numbers
+     * it), then by closeness: the list's order */
     athena_column cols[ARRAY_LEN(type_list)];
     int order[ARRAY_LEN(type_list)];
     size_t n = 0;
     for (size_t i = 0; i < ARRAY_LEN(type_list); i++) {
         athena_column *c = &cols[i];
         memset(c, 0, sizeof *c);
-        snprintf(c->type_name, sizeof c->type_name, "%s", type_list[i].name);
-        c->precision = type_list[i].precision;
-        c->scale = type_list[i].scale;
+        snprintf(c->type_name, sizeof c->type_name, "%s", type_list[i].describe_as);
         type_describe(c, &opt);
-        SQLSMALLINT t = for_version(c->sql_type, ver);
-        if (data_type != SQL_ALL_TYPES && t != for_version(data_type, ver))
+        if (wanted != SQL_ALL_TYPES && c->sql_type != wanted)
             continue;
+        SQLSMALLINT t = for_version(c->sql_type, ver);
         size_t k = n++;
         while (k > 0 && for_version(cols[order[k - 1]].sql_type, ver) > t) {
             order[k] = order[k - 1];
@@ -101,34 +144,30 @@ SQLRETURN catalog_type_info(athena_stmt *s, SQLSMALLINT data_type)
     }
     for (size_t j = 0; j < n; j++) {
         const athena_column *c = &cols[order[j]];
-        int i = order[j];
+        const type_row *tr = &type_list[order[j]];
         char data_type_s[8], size_s[24], nullable_s[8], case_s[8], search_s[8], unsigned_s[8],
             fixed_s[8], auto_s[8], min_scale[8], max_scale[8], sql_data_type[8], sub[8], radix[8];
         bool numeric = c->num_prec_radix != 0;
         snprintf(data_type_s, sizeof data_type_s, "%d", for_version(c->sql_type, ver));
-        snprintf(size_s, sizeof size_s, "%lu", (unsigned long)(c->sql_type == SQL_DECIMAL ? 38 : c->column_size));
+        snprintf(size_s, sizeof size_s, "%ld", tr->column_size ? tr->column_size : (long)c->column_size);
         snprintf(nullable_s, sizeof nullable_s, "%d", SQL_NULLABLE);
-        snprintf(case_s, sizeof case_s, "%d", c->case_sensitive ? SQL_TRUE : SQL_FALSE);
+        snprintf(case_s, sizeof case_s, "%d", tr->case_sensitive ? SQL_TRUE : SQL_FALSE);
         snprintf(search_s, sizeof search_s, "%d", c->searchable);
-        snprintf(unsigned_s, sizeof unsigned_s, "%d", c->unsigned_attr ? SQL_TRUE : SQL_FALSE);
+        snprintf(unsigned_s, sizeof unsigned_s, "%d", SQL_FALSE); /* every Athena number is signed */
         snprintf(fixed_s, sizeof fixed_s, "%d", SQL_FALSE);
         snprintf(auto_s, sizeof auto_s, "%d", SQL_FALSE);
-        snprintf(min_scale, sizeof min_scale, "%d", 0);
-        snprintf(max_scale, sizeof max_scale, "%d", c->sql_type == SQL_DECIMAL ? 38
-                 : (c->sql_type == SQL_TYPE_TIME || c->sql_type == SQL_TYPE_TIMESTAMP) ? 12 : 0);
+        snprintf(min_scale, sizeof min_scale, "%d", tr->min_scale);
+        snprintf(max_scale, sizeof max_scale, "%d", tr->max_scale);
         snprintf(sql_data_type, sizeof sql_data_type, "%d", c->verbose_type);
         snprintf(sub, sizeof sub, "%d", c->datetime_sub);
         snprintf(radix, sizeof radix, "%d", c->num_prec_radix);
-        bool has_scale = c->sql_type == SQL_DECIMAL || c->sql_type == SQL_TYPE_TIME ||
-                         c->sql_type == SQL_TYPE_TIMESTAMP || numeric;
         const char *row[] = {
-            type_list[i].name, data_type_s, size_s,
-            c->literal_prefix && *c->literal_prefix ? c->literal_prefix : NULL,
-            c->literal_suffix && *c->literal_suffix ? c->literal_suffix : NULL,
-            type_list[i].create_params, nullable_s, case_s, search_s,
-            numeric ? unsigned_s : NULL, fixed_s, numeric ? auto_s : NULL, type_list[i].name,
-            has_scale ? min_scale : NULL, has_scale ? max_scale : NULL, sql_data_type,
-            c->datetime_sub ? sub : NULL, numeric ? radix : NULL, NULL};
+            tr->name, data_type_s, size_s, tr->prefix, tr->suffix, tr->create_params, nullable_s,
+            case_s, search_s, numeric ? unsigned_s : NULL, fixed_s, numeric ? auto_s : NULL,
+            NULL /* LOCAL_TYPE_NAME: Athena has no localized type names */,
+            tr->min_scale >= 0 ? min_scale : NULL, tr->max_scale >= 0 ? max_scale : NULL,
+            sql_data_type, c->datetime_sub ? sub : NULL, numeric ? radix : NULL,
+            NULL /* INTERVAL_PRECISION: no SQL interval type is reported */};
         if (result_static_add_row(rs, row, &ae) != 0) {
             rs->close(rs);
             return diag_post_error(&s->diag, &ae);
