@@ -1370,8 +1370,9 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         return CV_ERR_BUFFER;
     if (src > n)
         src = n;
+    uint16_t pending = piece && wide ? piece->low : 0; /* returned first, before src */
     if (k == OS_TEXT) {
-        rem = wide ? utf16_units(s, n, src) : n - src;
+        rem = wide ? utf16_units(s, n, src) + (pending ? 1 : 0) : n - src;
     } else {
         size_t nb;
         if (!hex_count(s, n, src, &nb))
@@ -1392,9 +1393,11 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         return CV_TRUNCATED;
     }
     size_t room = cap - 1, w = 0, pos = src;
+    uint16_t next_low = 0;
     if (k == OS_TEXT && !wide) {
         w = rem < room ? rem : room;
-        if (w < rem) {
+        if (w < rem && !piece) {
+            /* a bound column ends at a character boundary; a piece fills the buffer */
             int back = 0;
             while (w > 0 && back < 3 && ((unsigned char)s[src + w] & 0xC0) == 0x80) {
                 w--;
@@ -1406,12 +1409,27 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         pos = src + w;
     } else if (k == OS_TEXT) {
         const unsigned char *u = (const unsigned char *)s;
+        if (pending) {
+            if (w < room)
+                put_wchar(t->ptr, w++, pending);
+            else
+                next_low = pending; /* no room at all: still pending */
+        }
         while (pos < n) {
             uint32_t cp;
             size_t len = utf8_next(u + pos, n - pos, &cp);
             size_t need = cp >= 0x10000 ? 2 : 1;
-            if (w + need > room)
+            if (w + need > room) {
+                if (piece && need == 2 && w + 1 == room) {
+                    /* the buffer ends between the halves of the pair: the
+                     * high half now, the low half starts the next piece */
+                    cp -= 0x10000;
+                    put_wchar(t->ptr, w++, (uint16_t)(0xD800 + (cp >> 10)));
+                    next_low = (uint16_t)(0xDC00 + (cp & 0x3FF));
+                    pos += len;
+                }
                 break;
+            }
             if (need == 2) {
                 cp -= 0x10000;
                 put_wchar(t->ptr, w++, (uint16_t)(0xD800 + (cp >> 10)));
@@ -1450,6 +1468,7 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         piece->offset = out_off + w * unit;
         piece->src_offset = pos;
         piece->started = true;
+        piece->low = next_low;
     }
     return CV_TRUNCATED;
 }

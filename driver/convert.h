@@ -38,12 +38,18 @@ typedef struct cv_target {
 
 /* Progress of SQLGetData over one column of the current row, so long
  * character and binary values can be read in pieces. Zero it when the row
- * or column changes. */
+ * or column changes. Every piece but the last fills the buffer (ODBC:
+ * "truncates it to the byte length of the buffer less the number of bytes
+ * required by the null-termination character"), so a piece may end inside
+ * a UTF-8 sequence or between the halves of a surrogate pair; bound columns
+ * (no piece) are cut at a character boundary instead. */
 typedef struct cv_piece {
     size_t offset;   /* how much of the output form was already returned (bytes of the output encoding) */
     size_t src_offset; /* where in the source text the next piece starts (bytes) */
     bool started;    /* a previous SQLGetData call on this column returned data */
     bool finished;   /* the whole value has been returned */
+    uint16_t low;    /* SQL_C_WCHAR: the low half of a surrogate pair whose high half
+                        ended the last piece (0: none) */
 } cv_piece;
 
 /* Converts one value. text == NULL means SQL NULL. `piece` is NULL for bound

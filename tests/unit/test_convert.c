@@ -810,25 +810,38 @@ static void test_char_truncation(void)
     r = run(&v, "abc", SQL_C_CHAR, -1, NULL);
     CHECK_INT(r.st, CV_ERR_BUFFER, "negative buffer length: HY090");
 
-    /* UTF-8 is never cut inside a character */
+    /* a bound column is never cut inside a UTF-8 character */
     const char *u = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80" "b"; /* a é € 😀 b: 11 bytes */
     r = run(&v, u, SQL_C_CHAR, 3, NULL);
-    CHECK_STR((char *)r.buf, "a", "é does not fit in 2 bytes: only 'a'");
+    CHECK_STR((char *)r.buf, "a", "bound: é does not fit in 2 bytes: only 'a'");
     CHECK_INT(r.len, 11, "length 11");
 
+    /* SQLGetData pieces fill the buffer: BufferLength - 1 bytes each, even
+     * inside a UTF-8 sequence; the pieces join into the value */
     cv_piece p;
     memset(&p, 0, sizeof p);
     r = run(&v, u, SQL_C_CHAR, 5, &p);
-    CHECK(r.st == CV_TRUNCATED && !strcmp((char *)r.buf, "a\xc3\xa9") && r.len == 11, "piece 1: aé, 11 left");
+    CHECK(r.st == CV_TRUNCATED && !strcmp((char *)r.buf, "a\xc3\xa9\xe2") && r.len == 11,
+          "piece 1: a, é and the first byte of €; 11 left");
     r = run(&v, u, SQL_C_CHAR, 5, &p);
-    CHECK(r.st == CV_TRUNCATED && !strcmp((char *)r.buf, "\xe2\x82\xac") && r.len == 8, "piece 2: €, 8 left");
+    CHECK(r.st == CV_TRUNCATED && !strcmp((char *)r.buf, "\x82\xac\xf0\x9f") && r.len == 7,
+          "piece 2: the rest of €, half of the emoji; 7 left");
     r = run(&v, u, SQL_C_CHAR, 5, &p);
-    CHECK(r.st == CV_TRUNCATED && !strcmp((char *)r.buf, "\xf0\x9f\x98\x80") && r.len == 5,
-          "piece 3: emoji, 5 left");
-    r = run(&v, u, SQL_C_CHAR, 5, &p);
-    CHECK(r.st == CV_OK && !strcmp((char *)r.buf, "b") && r.len == 1, "piece 4: b, 1 left, done");
+    CHECK(r.st == CV_OK && !strcmp((char *)r.buf, "\x98\x80" "b") && r.len == 3,
+          "piece 3: the rest of the emoji and b; 3 left, done");
     r = run(&v, u, SQL_C_CHAR, 5, &p);
     CHECK_INT(r.st, CV_NO_DATA, "then SQL_NO_DATA");
+
+    /* a 4-byte character through a 3-byte buffer still makes progress */
+    memset(&p, 0, sizeof p);
+    const char *want4[] = {"\xf0\x9f", "\x98\x80", "b"};
+    const SQLLEN lens4[] = {5, 3, 1};
+    for (int i = 0; i < 3; i++) {
+        r = run(&v, "\xf0\x9f\x98\x80" "b", SQL_C_CHAR, 3, &p);
+        CHECK(r.st == (i < 2 ? CV_TRUNCATED : CV_OK) && !strcmp((char *)r.buf, want4[i]) && r.len == lens4[i],
+              "2-byte pieces of an emoji: piece %d, %ld left", i + 1, (long)lens4[i]);
+    }
+    CHECK_INT(run(&v, "\xf0\x9f\x98\x80" "b", SQL_C_CHAR, 3, &p).st, CV_NO_DATA, "then SQL_NO_DATA");
 
     /* ASCII pieces with exact remaining lengths */
     memset(&p, 0, sizeof p);
@@ -887,18 +900,39 @@ static void test_wchar(void)
     static const unsigned char units[10] = {'a', 0, 0x3d, 0xd8, 0x00, 0xde, 'b', 0, 0, 0};
     CHECK_MEM(r.buf, units, 10, "a, D83D DE00 surrogate pair, b, NUL");
 
+    /* a bound column is never cut between the halves of a pair */
+    r = run(&v, emoji, SQL_C_WCHAR, 6, NULL); /* room for 2 units + NUL */
+    wide_str(r.buf, s);
+    CHECK(r.st == CV_TRUNCATED && !strcmp(s, "a") && r.len == 8, "bound: 'a' (the pair does not fit), 8 bytes");
+
+    /* SQLGetData pieces fill the buffer, splitting the pair between pieces */
     cv_piece p;
     memset(&p, 0, sizeof p);
-    r = run(&v, emoji, SQL_C_WCHAR, 6, &p); /* room for 2 units + NUL */
-    wide_str(r.buf, s);
-    CHECK(r.st == CV_TRUNCATED && !strcmp(s, "a") && r.len == 8, "piece 1: 'a' (the pair does not fit), 8 bytes left");
     r = run(&v, emoji, SQL_C_WCHAR, 6, &p);
-    wide_str(r.buf, s);
-    CHECK(r.st == CV_TRUNCATED && !strcmp(s, "\xf0\x9f\x98\x80") && r.len == 6, "piece 2: the whole pair, 6 bytes left");
+    static const unsigned char w1[6] = {'a', 0, 0x3d, 0xd8, 0, 0};
+    CHECK(r.st == CV_TRUNCATED && !memcmp(r.buf, w1, 6) && r.len == 8, "piece 1: 'a' and D83D, 8 bytes left");
     r = run(&v, emoji, SQL_C_WCHAR, 6, &p);
-    wide_str(r.buf, s);
-    CHECK(r.st == CV_OK && !strcmp(s, "b") && r.len == 2, "piece 3: 'b', 2 bytes left");
+    static const unsigned char w2[6] = {0x00, 0xde, 'b', 0, 0, 0};
+    CHECK(r.st == CV_OK && !memcmp(r.buf, w2, 6) && r.len == 4, "piece 2: DE00 and 'b', 4 bytes left, done");
     CHECK_INT(run(&v, emoji, SQL_C_WCHAR, 6, &p).st, CV_NO_DATA, "then SQL_NO_DATA");
+
+    /* one SQLWCHAR per piece: the pair takes two pieces */
+    memset(&p, 0, sizeof p);
+    static const uint16_t one[4] = {'a', 0xD83D, 0xDE00, 'b'};
+    for (int i = 0; i < 4; i++) {
+        r = run(&v, emoji, SQL_C_WCHAR, 4, &p);
+        uint16_t got[2];
+        memcpy(got, r.buf, sizeof got);
+        CHECK(r.st == (i < 3 ? CV_TRUNCATED : CV_OK) && got[0] == one[i] && got[1] == 0 && r.len == 8 - 2 * i,
+              "1-unit piece %d: %04X, %d bytes left", i + 1, (unsigned)one[i], 8 - 2 * i);
+        if (i == 1) {
+            /* a buffer with room for the NUL only keeps the low half pending */
+            r = run(&v, emoji, SQL_C_WCHAR, 2, &p);
+            CHECK(r.st == CV_TRUNCATED && r.len == 4 && r.buf[0] == 0 && r.buf[1] == 0,
+                  "room for the NUL only: nothing but the NUL, 4 bytes left");
+        }
+    }
+    CHECK_INT(run(&v, emoji, SQL_C_WCHAR, 4, &p).st, CV_NO_DATA, "then SQL_NO_DATA");
 
     r = run(&v, "abc", SQL_C_WCHAR, 1, NULL);
     CHECK(r.st == CV_TRUNCATED && r.len == 6 && r.buf[0] == 0xAB, "1 byte holds no SQLWCHAR: nothing written");
