@@ -907,11 +907,16 @@ static void qualifier_of(SQLSMALLINT ct, int *lead, int *trail)
 }
 
 /* Parses an interval string ("[sign]1-2", "[sign]3 04:05:06.7", ...) laid
- * out for the qualifier lead..trail. */
+ * out for the qualifier lead..trail. A field too large to hold is
+ * IV_OVERFLOW only when the whole text has that layout: text that is not an
+ * interval at all stays IV_SYNTAX (22018, not 22015). The seconds may end
+ * in a period without fraction digits ("5."), as ODBC's seconds-value
+ * allows. */
 static int parse_interval_string(const char *s, size_t n, int lead, int trail, ival *iv)
 {
     static const int maxv[6] = {0, 11, 0, 23, 59, 59};
     uint64_t f[6] = {0, 0, 0, 0, 0, 0};
+    bool overflow = false;
     memset(iv, 0, sizeof *iv);
     trim(&s, &n);
     size_t i = 0;
@@ -941,12 +946,11 @@ static int parse_interval_string(const char *s, size_t n, int lead, int trail, i
         if (fld > lead && (i - start > 2 || x > (uint64_t)maxv[fld]))
             return IV_SYNTAX;
         if (over)
-            return IV_OVERFLOW;
+            overflow = true;
         f[fld] = x;
     }
     if (trail == F_SECOND && i < n && s[i] == '.') {
         i++;
-        size_t start = i;
         int k = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9') {
             if (k < 9)
@@ -956,13 +960,13 @@ static int parse_interval_string(const char *s, size_t n, int lead, int trail, i
             k++;
             i++;
         }
-        if (i == start)
-            return IV_SYNTAX;
         for (; k < 9; k++)
             iv->nanos *= 10;
     }
     if (i != n)
         return IV_SYNTAX;
+    if (overflow)
+        return IV_OVERFLOW;
     iv->ym = lead <= F_MONTH;
     if (iv->ym) {
         if (f[F_YEAR] > (UINT64_MAX - 11) / 12)

@@ -709,6 +709,19 @@ static void test_intervals(void)
     CHECK_STR(cstr(&v, "99999999999999999999999", SQL_C_INTERVAL_DAY), E15, "huge leading field: 22015");
     CHECK_STR(cstr(&v, "-0-0", SQL_C_INTERVAL_YEAR_TO_MONTH), "+0-0", "zero has no sign");
     CHECK_STR(cstr(&v, "abc", SQL_C_INTERVAL_MONTH), E18, "not an interval");
+    /* a huge number is an interval value only for a single-field target */
+    CHECK_STR(cstr(&v, "99999999999999999999", SQL_C_INTERVAL_DAY_TO_SECOND), E18,
+              "huge number into a multi-field interval: not an interval value, 22018");
+    CHECK_STR(cstr(&v, "99999999999999999999", SQL_C_INTERVAL_YEAR_TO_MONTH), E18,
+              "huge number into year to month: 22018");
+    CHECK_STR(cstr(&v, "99999999999999999999-1", SQL_C_INTERVAL_YEAR_TO_MONTH), E15,
+              "huge year of a year-month value: 22015");
+    /* seconds-value ::= seconds-integer-value [.[seconds-fraction]] */
+    CHECK_STR(cstr(&v, "5.", SQL_C_INTERVAL_SECOND), "+0 0:0:5.0", "seconds ending in a period");
+    CHECK_STR(cstr(&v, "INTERVAL '5.' SECOND", SQL_C_INTERVAL_SECOND), "+0 0:0:5.0", "literal '5.' SECOND");
+    CHECK_STR(cstr(&v, "1 02:03:04.", SQL_C_INTERVAL_DAY_TO_SECOND), "+1 2:3:4.0", "day to second ending in a period");
+    CHECK_STR(cstr(&v, ".5", SQL_C_INTERVAL_SECOND), E18, "seconds need their integer part");
+    CHECK_STR(cstr(&v, "5.", SQL_C_INTERVAL_MINUTE), E18, "a period after minutes is not an interval");
 
     cv_target t;
     res r;
