@@ -1,0 +1,84 @@
+/* bench_fetch.c - end-to-end fetch speed through the driver manager: runs a
+ * query (default: every row of sampledb.numbers) and prints the time to the
+ * first row, rows per second and the driver's CPU time per row. It prints
+ * figures; it asserts nothing.
+ *   bench_fetch [SQL] [extra connection keys]   (DSN from ATHENA_TEST_DSN) */
+#include <sql.h>
+#include <sqlext.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double cpu_s(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+           (double)ru.ru_stime.tv_usec / 1e6;
+}
+
+int main(int argc, char **argv)
+{
+    const char *sql = argc > 1 ? argv[1] : "SELECT n, n_text, half FROM sampledb.numbers";
+    const char *extra = argc > 2 ? argv[2] : "";
+    const char *dsn = getenv("ATHENA_TEST_DSN") ? getenv("ATHENA_TEST_DSN") : "athena-local";
+    SQLHENV env;
+    SQLHDBC dbc;
+    SQLHSTMT st;
+    SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env);
+    SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0);
+    SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc);
+    char in[1024];
+    snprintf(in, sizeof in, "DSN=%s;%s", dsn, extra);
+    if (!SQL_SUCCEEDED(SQLDriverConnect(dbc, NULL, (SQLCHAR *)in, SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT))) {
+        fprintf(stderr, "connect failed\n");
+        return 1;
+    }
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    double t0 = now_s(), c0 = cpu_s();
+    if (!SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS))) {
+        fprintf(stderr, "execute failed\n");
+        return 1;
+    }
+    double t_exec = now_s();
+    SQLSMALLINT ncols = 0;
+    SQLNumResultCols(st, &ncols);
+    char bufs[16][256];
+    SQLLEN inds[16];
+    for (SQLSMALLINT i = 0; i < ncols && i < 16; i++)
+        SQLBindCol(st, (SQLUSMALLINT)(i + 1), SQL_C_CHAR, bufs[i], sizeof bufs[i], &inds[i]);
+    long long rows = 0, bytes = 0;
+    double t_first = 0, c_fetch0 = cpu_s();
+    while (SQL_SUCCEEDED(SQLFetch(st))) {
+        if (rows++ == 0)
+            t_first = now_s();
+        for (SQLSMALLINT i = 0; i < ncols && i < 16; i++)
+            if (inds[i] > 0)
+                bytes += inds[i];
+    }
+    double t_end = now_s(), c_end = cpu_s();
+    double fetch_s = t_end - t_exec;
+    printf("query: %s\n", sql);
+    printf("execute (start + poll until SUCCEEDED): %.3f s\n", t_exec - t0);
+    printf("first row after execute:               %.3f s\n", rows ? t_first - t_exec : 0.0);
+    printf("rows: %lld in %.3f s = %.0f rows/s, %.1f MB/s of cell text\n", rows, fetch_s,
+           rows / (fetch_s > 0 ? fetch_s : 1), bytes / 1e6 / (fetch_s > 0 ? fetch_s : 1));
+    printf("CPU of this process while fetching: %.3f s = %.2f us/row (%.2f us/cell)\n", c_end - c_fetch0,
+           rows ? (c_end - c_fetch0) * 1e6 / (double)rows : 0.0,
+           rows && ncols ? (c_end - c_fetch0) * 1e6 / (double)rows / ncols : 0.0);
+    printf("total wall %.3f s, total CPU %.3f s\n", t_end - t0, c_end - c0);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    SQLDisconnect(dbc);
+    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+    SQLFreeHandle(SQL_HANDLE_ENV, env);
+    return 0;
+}
