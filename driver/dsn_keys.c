@@ -139,7 +139,7 @@ static const key_def keys[] = {
     K_BOOL("UseWCharForStringTypes", NOAL, use_wchar_for_string_types, "0",
            "Report SQL_WCHAR / SQL_WVARCHAR for string columns"),
     /* polling */
-    K_INT("MinQueryExecutionPollingInterval", NOAL, min_poll_ms, 1, 600000, "10",
+    K_INT("MinQueryExecutionPollingInterval", NOAL, min_poll_ms, 1, 600000, "50",
           "First wait between GetQueryExecution polls (ms)"),
     K_INT("MaxQueryExecutionPollingInterval", NOAL, max_poll_ms, 1, 600000, "1000",
           "Longest wait between GetQueryExecution polls (ms)"),

@@ -55,7 +55,7 @@ typedef struct athena_config {
     long complex_type_column_length; /* default 65535 */
     bool use_wchar_for_string_types; /* default false */
     /* polling */
-    long min_poll_ms;              /* default 10 */
+    long min_poll_ms;              /* default 50 */
     long max_poll_ms;              /* default 1000 */
     double poll_multiplier;        /* default 1.5 (>= 1.0) */
     long max_poll_duration_ms;     /* default 1800000 */

@@ -165,7 +165,7 @@ int main(void)
     CHECK_INT(c.string_column_length, 255, "string length default");
     CHECK_INT(c.complex_type_column_length, 65535, "complex length default");
     CHECK_INT(c.use_wchar_for_string_types, 0, "wchar default");
-    CHECK_INT(c.min_poll_ms, 10, "min poll default");
+    CHECK_INT(c.min_poll_ms, 50, "min poll default");
     CHECK_INT(c.max_poll_ms, 1000, "max poll default");
     CHECK_DBL(c.poll_multiplier, 1.5, "multiplier default");
     CHECK_INT(c.max_poll_duration_ms, 1800000, "max poll duration default");
