@@ -195,6 +195,10 @@ void ac_status_to_error(const query_status *st, athena_error *err)
 
 /* ---- the calls ---- */
 
+static _Thread_local volatile const int *thread_cancel_flag;
+
+void ac_set_cancel_flag(volatile const int *flag) { thread_cancel_flag = flag; }
+
 /* Performs one Athena operation. On success (HTTP 2xx) resp holds the
  * answer and 0 is returned; otherwise err is filled and -1 returned. */
 static int call(athena_client *c, const char *op, json_t *req_body, bool retryable,
@@ -215,6 +219,7 @@ static int call(athena_client *c, const char *op, json_t *req_body, bool retryab
     rq.body_len = strlen(body);
     rq.operation = op;
     rq.retryable = retryable;
+    rq.cancel_flag = thread_cancel_flag;
     int rc = http_perform(c->http, &rq, resp, err);
     free(body);
     if (rc != 0)

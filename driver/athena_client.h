@@ -50,6 +50,11 @@ athena_client *athena_client_new(const athena_config *cfg, http_client *http, at
                                  athena_error *err);
 void athena_client_free(athena_client *c);
 
+/* Makes the calls this thread makes from now on stop waiting (retry
+ * backoff, transfer) as soon as *flag becomes non-zero; NULL clears it.
+ * The statement that is executing sets its SQLCancel flag here. */
+void ac_set_cancel_flag(volatile const int *flag);
+
 /* StartQueryExecution with a fresh ClientRequestToken kept across retries.
  * qid receives the QueryExecutionId. A synchronous InvalidRequestException
  * for a syntax error gives AE_SYNTAX with Athena's message. */

@@ -94,6 +94,7 @@ static SQLRETURN stop_and_report(athena_stmt *s, ae_code code, const char *why)
     athena_dbc *d = s->dbc;
     athena_error ae;
     ae_clear(&ae);
+    ac_set_cancel_flag(NULL); /* the stop itself must not be cancelled */
     if (ac_stop_query(d->client, s->qid, &ae) != 0)
         LOG_AT(d->log, LOG_WARN, "StopQueryExecution %s failed: %s", s->qid, ae.message);
     ae_set(&ae, code, 0, "%s (query %s was stopped)", why, s->qid);
@@ -111,8 +112,11 @@ static SQLRETURN poll_until_done(athena_stmt *s)
     athena_error ae;
     for (int polls = 1;; polls++) {
         ae_clear(&ae);
-        if (ac_get_query_execution(d->client, s->qid, &s->status, &ae) != 0)
+        if (ac_get_query_execution(d->client, s->qid, &s->status, &ae) != 0) {
+            if (s->cancel) /* SQLCancel interrupted the call (or its retry wait) */
+                return stop_and_report(s, AE_CANCELLED, "Operation canceled");
             return diag_post_error(&s->diag, &ae);
+        }
         switch (s->status.state) {
         case QS_SUCCEEDED:
             LOG_AT(d->log, LOG_DEBUG, "query %s succeeded after %d polls, %.0f ms", s->qid, polls,
@@ -237,6 +241,7 @@ SQLRETURN exec_execute(athena_stmt *s)
     ae_clear(&ae);
     double t0 = now_ms();
     SQLRETURN rc;
+    ac_set_cancel_flag(&s->cancel);
     if (ac_start_query(d->client, s->sql, &opt, s->qid, &ae) != 0) {
         s->qid[0] = '\0';
         rc = diag_post_error(&s->diag, &ae);
@@ -246,6 +251,7 @@ SQLRETURN exec_execute(athena_stmt *s)
         if (rc == SQL_SUCCESS)
             rc = open_results(s);
     }
+    ac_set_cancel_flag(NULL);
     free(catalog);
     pthread_mutex_lock(&s->wait_lock);
     s->executing = 0;

@@ -2,6 +2,7 @@
  * injects deterministic faults through its loopback admin endpoint, and the
  * driver must ride them out (or fail clearly), never running a query twice. */
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -131,6 +132,42 @@ static void test_retries_exhausted(void)
     test_disconnect(dbc);
 }
 
+static void *cancel_later(void *st)
+{
+    struct timespec ts = {0, 700000000L};
+    nanosleep(&ts, NULL);
+    SQLCancel(st);
+    return NULL;
+}
+
+/* SQLCancel must not wait for the retry policy to give up. */
+static void test_cancel_during_retries(void)
+{
+    SQLHDBC dbc = test_connect("MaxRetries=20");
+    CHECK(dbc != NULL, "connect with MaxRetries=20");
+    if (!dbc)
+        return;
+    char stats[65536];
+    faults("fail op=athena:GetQueryExecution,status=503,count=1000");
+    admin("POST", "/_athena_local/stats/reset", "", NULL, 0);
+    SQLHSTMT st;
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    pthread_t th;
+    pthread_create(&th, NULL, cancel_later, st);
+    double t0 = now_s();
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT 9", SQL_NTS);
+    double took = now_s() - t0;
+    pthread_join(th, NULL);
+    CHECK_RC(rc, SQL_ERROR, "cancelled while GetQueryExecution was being retried");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HY008", "operation canceled");
+    CHECK(took < 3.0, "SQLCancel cut the retry wait short (%.1f s)", took);
+    admin("GET", "/_athena_local/stats", NULL, stats, sizeof stats);
+    CHECK_INT(json_number(stats, "\"calls\"", "athena:StopQueryExecution"), 1, "the query was stopped on the server");
+    faults(NULL);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+}
+
 int main(void)
 {
     SQLHDBC dbc = test_connect(NULL);
@@ -141,6 +178,7 @@ int main(void)
     test_transient_errors(dbc);
     test_disconnect(dbc);
     test_retries_exhausted();
+    test_cancel_during_retries();
     faults(NULL);
     return th_done();
 }
