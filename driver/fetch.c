@@ -304,6 +304,9 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
         t.ctype = b->concise_type;
         t.precision = b->precision;
         t.scale = b->scale;
+        /* intervals: the ARD's leading and seconds precision, as for a bound column */
+        t.interval_precision = (SQLSMALLINT)b->datetime_interval_precision;
+        t.fraction_precision = b->precision;
     }
     t.ptr = ptr;
     t.buflen = buflen;
