@@ -421,41 +421,52 @@ void type_describe(athena_column *col, const type_options *opt)
         /* "01:02:03.456 America/Los_Angeles": hh:mm:ss[.f] + space + zone */
         int p = fraction_precision(col, nparams >= 1, a);
         set_char_type(col, opt, false, (p > 0 ? 9 + p : 8) + 1 + MAX_ZONE_LEN, 1);
+        col->literal_prefix = "TIME '";
         col->searchable = SQL_PRED_BASIC;
         break;
     }
     case AT_TIMESTAMP_TZ: {
         int p = fraction_precision(col, nparams >= 1, a);
         set_char_type(col, opt, false, (p > 0 ? 20 + p : 19) + 1 + MAX_ZONE_LEN, 1);
+        col->literal_prefix = "TIMESTAMP '";
         col->searchable = SQL_PRED_BASIC;
         break;
     }
     case AT_INTERVAL_YM:
         /* months are an int: "-178956970-8"; 13 leaves room for "-Y-11" */
         set_char_type(col, opt, false, 13, 1);
+        col->literal_prefix = "INTERVAL '";
+        col->literal_suffix = "' YEAR TO MONTH";
         col->searchable = SQL_PRED_BASIC;
         break;
     case AT_INTERVAL_DS:
         /* milliseconds are a long: "-106751991167 07:12:55.808" */
         set_char_type(col, opt, false, 26, 1);
+        col->literal_prefix = "INTERVAL '";
+        col->literal_suffix = "' DAY TO SECOND";
         col->searchable = SQL_PRED_BASIC;
         break;
     case AT_UUID:
         set_char_type(col, opt, false, 36, 1);
+        col->literal_prefix = "UUID '";
         col->searchable = SQL_PRED_BASIC;
         break;
     case AT_IPADDRESS:
         set_char_type(col, opt, false, 39, 1);
+        col->literal_prefix = "IPADDRESS '";
         col->searchable = SQL_PRED_BASIC;
         break;
     case AT_ARRAY:
     case AT_ROW:
         set_char_type(col, opt, false, complex_len, 4);
+        col->literal_prefix = col->literal_suffix = ""; /* no literal: built with ARRAY[...], ROW(...) */
         col->searchable = SQL_PRED_BASIC; /* comparable with = in Athena, no LIKE */
         break;
     case AT_MAP:
     case AT_JSON:
         set_char_type(col, opt, false, complex_len, 4);
+        col->literal_prefix = col->type == AT_JSON ? "JSON '" : "";
+        col->literal_suffix = col->type == AT_JSON ? "'" : "";
         col->searchable = SQL_PRED_NONE;
         break;
     case AT_UNKNOWN:

@@ -69,10 +69,8 @@ SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQL
     case SQL_ATTR_METADATA_ID: d->metadata_id = AS_UINT(value); return SQL_SUCCESS;
     case SQL_ATTR_PACKET_SIZE: d->packet_size = AS_ULEN(value); return SQL_SUCCESS;
     case SQL_ATTR_TXN_ISOLATION:
-        if (AS_UINT(value) != SQL_TXN_SERIALIZABLE)
-            return diag_post(&d->diag, "HYC00", 0, "Optional feature not implemented: Athena has no transactions; "
-                             "only SQL_TXN_SERIALIZABLE is reported");
-        return SQL_SUCCESS;
+        return diag_post(&d->diag, "HYC00", 0, "Optional feature not implemented: Athena has no transactions, "
+                         "so there is no isolation level to set");
     case SQL_ATTR_QUIET_MODE: return SQL_SUCCESS;
     case SQL_ATTR_CURRENT_CATALOG: {
         if (!value)

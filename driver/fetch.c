@@ -329,21 +329,19 @@ SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLU
 {
     if (s->state != ST_CURSOR || !s->rs)
         return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
-    if (op != SQL_POSITION && op != SQL_REFRESH)
+    if (op != SQL_POSITION)
         return diag_post(&s->diag, "HYC00", 0,
-                         "Optional feature not implemented: the cursor is read-only (SQLSetPos operation %u)",
-                         (unsigned)op);
+                         "Optional feature not implemented: SQLSetPos supports only SQL_POSITION "
+                         "(the cursor is read-only; operation %u)", (unsigned)op);
     if (lock != SQL_LOCK_NO_CHANGE)
         return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: row locking");
     SQLULEN rows = s->ard->array_size > 1 ? s->rowset_rows : (s->row ? 1 : 0);
     if (rows == 0)
         return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no rowset has been fetched");
-    if (row == 0 && op == SQL_POSITION)
+    if (row == 0)
         return diag_post(&s->diag, "HY109", 0, "Invalid cursor position: SQL_POSITION needs a single row");
     if ((SQLULEN)row > rows)
         return diag_post(&s->diag, "HY107", 0, "Row value out of range: the rowset has %lu rows", (unsigned long)rows);
-    if (op == SQL_REFRESH)
-        return SQL_SUCCESS; /* the data cannot change under a read-only, insensitive cursor */
     if (s->ard->array_size > 1 && !position_row(s, (SQLULEN)row))
         return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
     return SQL_SUCCESS;

@@ -14,7 +14,7 @@ SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
 SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
                          SQLLEN buflen, SQLLEN *ind);
 void fetch_unbind(athena_stmt *s);
-/* SQLSetPos: SQL_POSITION (and SQL_REFRESH, a no-op) within the current rowset. */
+/* SQLSetPos: SQL_POSITION within the current rowset (the only operation of a read-only cursor). */
 SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock);
 
 #endif

@@ -55,7 +55,7 @@ SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
     config_init(&d->cfg);
     d->access_mode = SQL_MODE_READ_WRITE;
     d->autocommit = SQL_AUTOCOMMIT_ON;
-    d->txn_isolation = SQL_TXN_SERIALIZABLE;
+    d->txn_isolation = 0; /* no transactions: SQL_TXN_CAPABLE is SQL_TC_NONE */
     pthread_mutex_lock(&e->lock);
     e->dbc_count++;
     pthread_mutex_unlock(&e->lock);

@@ -164,7 +164,11 @@ static void test_attributes(SQLHDBC dbc)
     SQLSetConnectAttr(dbc, SQL_ATTR_CURRENT_CATALOG, (SQLPOINTER) "AwsDataCatalog", SQL_NTS);
     CHECK_STR(test_scalar(dbc, "SELECT count(*) FROM numbers"), "1000000", "back in AwsDataCatalog");
     CHECK_RC(SQLSetConnectAttr(dbc, SQL_ATTR_TXN_ISOLATION, (SQLPOINTER)SQL_TXN_READ_COMMITTED, 0), SQL_ERROR,
-             "no other isolation level");
+             "no isolation level can be set");
+    CHECK_STATE(SQL_HANDLE_DBC, dbc, "HYC00", "no transactions");
+    SQLUINTEGER iso = 99;
+    SQLGetConnectAttr(dbc, SQL_ATTR_TXN_ISOLATION, &iso, 0, NULL);
+    CHECK_INT(iso, 0, "isolation reads 0, as SQL_DEFAULT_TXN_ISOLATION says");
     CHECK_RC(SQLSetConnectAttr(dbc, 54321, (SQLPOINTER)1, 0), SQL_ERROR, "unknown connection attribute");
     CHECK_STATE(SQL_HANDLE_DBC, dbc, "HY092", "invalid attribute");
 }

@@ -387,6 +387,8 @@ static void test_row_wise(SQLHDBC dbc)
     CHECK_STATE(SQL_HANDLE_STMT, st, "HY107", "row out of range");
     CHECK_RC(SQLSetPos(st, 1, SQL_UPDATE, SQL_LOCK_NO_CHANGE), SQL_ERROR, "updates are refused");
     CHECK_STATE(SQL_HANDLE_STMT, st, "HYC00", "read-only cursor");
+    CHECK_RC(SQLSetPos(st, 1, SQL_REFRESH, SQL_LOCK_NO_CHANGE), SQL_ERROR, "SQL_REFRESH is not offered");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HYC00", "only SQL_POSITION");
 
     /* the last two rows, then the end */
     memset(rows, 0, sizeof rows);

@@ -148,19 +148,19 @@ static void test_describe_defaults(void)
         {"timestamp", 6, 0, AT_TIMESTAMP, SQL_TYPE_TIMESTAMP, SQL_DATETIME, SQL_CODE_TIMESTAMP, 26, 6, 26, 16, 0, true, "TIMESTAMP '", "'", BASIC, SQL_C_TYPE_TIMESTAMP, 6},
         {"timestamp(9)", 3, 0, AT_TIMESTAMP, SQL_TYPE_TIMESTAMP, SQL_DATETIME, SQL_CODE_TIMESTAMP, 29, 9, 29, 16, 0, true, "TIMESTAMP '", "'", BASIC, SQL_C_TYPE_TIMESTAMP, 9},
         {"timestamp(0)", 0, 0, AT_TIMESTAMP, SQL_TYPE_TIMESTAMP, SQL_DATETIME, SQL_CODE_TIMESTAMP, 19, 0, 19, 16, 0, true, "TIMESTAMP '", "'", BASIC, SQL_C_TYPE_TIMESTAMP, 0},
-        {"time with time zone", 3, 0, AT_TIME_TZ, VC, VC, 0, 45, 0, 45, 45, 0, true, "'", "'", BASIC, CH, 45},
-        {"timestamp with time zone", 3, 0, AT_TIMESTAMP_TZ, VC, VC, 0, 56, 0, 56, 56, 0, true, "'", "'", BASIC, CH, 56},
-        {"timestamp(6) with time zone", 0, 0, AT_TIMESTAMP_TZ, VC, VC, 0, 59, 0, 59, 59, 0, true, "'", "'", BASIC, CH, 59},
-        {"interval year to month", 0, 0, AT_INTERVAL_YM, VC, VC, 0, 13, 0, 13, 13, 0, true, "'", "'", BASIC, CH, 13},
-        {"interval day to second", 0, 0, AT_INTERVAL_DS, VC, VC, 0, 26, 0, 26, 26, 0, true, "'", "'", BASIC, CH, 26},
-        {"array", 0, 0, AT_ARRAY, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "'", "'", BASIC, CH, 65535},
-        {"array<int>", 0, 0, AT_ARRAY, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "'", "'", BASIC, CH, 65535},
-        {"map", 0, 0, AT_MAP, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "'", "'", NONE, CH, 65535},
-        {"row", 0, 0, AT_ROW, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "'", "'", BASIC, CH, 65535},
-        {"struct<a:int>", 0, 0, AT_ROW, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "'", "'", BASIC, CH, 65535},
-        {"json", 0, 0, AT_JSON, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "'", "'", NONE, CH, 65535},
-        {"uuid", 0, 0, AT_UUID, VC, VC, 0, 36, 0, 36, 36, 0, true, "'", "'", BASIC, CH, 36},
-        {"ipaddress", 0, 0, AT_IPADDRESS, VC, VC, 0, 39, 0, 39, 39, 0, true, "'", "'", BASIC, CH, 39},
+        {"time with time zone", 3, 0, AT_TIME_TZ, VC, VC, 0, 45, 0, 45, 45, 0, true, "TIME '", "'", BASIC, CH, 45},
+        {"timestamp with time zone", 3, 0, AT_TIMESTAMP_TZ, VC, VC, 0, 56, 0, 56, 56, 0, true, "TIMESTAMP '", "'", BASIC, CH, 56},
+        {"timestamp(6) with time zone", 0, 0, AT_TIMESTAMP_TZ, VC, VC, 0, 59, 0, 59, 59, 0, true, "TIMESTAMP '", "'", BASIC, CH, 59},
+        {"interval year to month", 0, 0, AT_INTERVAL_YM, VC, VC, 0, 13, 0, 13, 13, 0, true, "INTERVAL '", "' YEAR TO MONTH", BASIC, CH, 13},
+        {"interval day to second", 0, 0, AT_INTERVAL_DS, VC, VC, 0, 26, 0, 26, 26, 0, true, "INTERVAL '", "' DAY TO SECOND", BASIC, CH, 26},
+        {"array", 0, 0, AT_ARRAY, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", BASIC, CH, 65535},
+        {"array<int>", 0, 0, AT_ARRAY, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", BASIC, CH, 65535},
+        {"map", 0, 0, AT_MAP, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", NONE, CH, 65535},
+        {"row", 0, 0, AT_ROW, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", BASIC, CH, 65535},
+        {"struct<a:int>", 0, 0, AT_ROW, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", BASIC, CH, 65535},
+        {"json", 0, 0, AT_JSON, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "JSON '", "'", NONE, CH, 65535},
+        {"uuid", 0, 0, AT_UUID, VC, VC, 0, 36, 0, 36, 36, 0, true, "UUID '", "'", BASIC, CH, 36},
+        {"ipaddress", 0, 0, AT_IPADDRESS, VC, VC, 0, 39, 0, 39, 39, 0, true, "IPADDRESS '", "'", BASIC, CH, 39},
         {"unknown", 0, 0, AT_UNKNOWN, VC, VC, 0, 255, 0, 255, 1020, 0, true, "'", "'", NONE, CH, 255},
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++)
@@ -176,10 +176,10 @@ static void test_describe_options(void)
         {"varchar", 10, 0, AT_VARCHAR, SQL_WVARCHAR, SQL_WVARCHAR, 0, 10, 0, 10, 20, 0, true, "'", "'", SRCH, SQL_C_WCHAR, 10},
         {"char", 4, 0, AT_CHAR, SQL_WCHAR, SQL_WCHAR, 0, 4, 0, 4, 8, 0, true, "'", "'", SRCH, SQL_C_WCHAR, 4},
         {"varbinary", 1073741824, 0, AT_VARBINARY, SQL_VARBINARY, SQL_VARBINARY, 0, 1000, 0, 2000, 1000, 0, true, "X'", "'", BASIC, SQL_C_BINARY, 1000},
-        {"array", 0, 0, AT_ARRAY, SQL_WVARCHAR, SQL_WVARCHAR, 0, 4096, 0, 4096, 8192, 0, true, "'", "'", BASIC, SQL_C_WCHAR, 4096},
-        {"json", 0, 0, AT_JSON, SQL_WVARCHAR, SQL_WVARCHAR, 0, 4096, 0, 4096, 8192, 0, true, "'", "'", NONE, SQL_C_WCHAR, 4096},
-        {"uuid", 0, 0, AT_UUID, SQL_WVARCHAR, SQL_WVARCHAR, 0, 36, 0, 36, 72, 0, true, "'", "'", BASIC, SQL_C_WCHAR, 36},
-        {"timestamp with time zone", 3, 0, AT_TIMESTAMP_TZ, SQL_WVARCHAR, SQL_WVARCHAR, 0, 56, 0, 56, 112, 0, true, "'", "'", BASIC, SQL_C_WCHAR, 56},
+        {"array", 0, 0, AT_ARRAY, SQL_WVARCHAR, SQL_WVARCHAR, 0, 4096, 0, 4096, 8192, 0, true, "", "", BASIC, SQL_C_WCHAR, 4096},
+        {"json", 0, 0, AT_JSON, SQL_WVARCHAR, SQL_WVARCHAR, 0, 4096, 0, 4096, 8192, 0, true, "JSON '", "'", NONE, SQL_C_WCHAR, 4096},
+        {"uuid", 0, 0, AT_UUID, SQL_WVARCHAR, SQL_WVARCHAR, 0, 36, 0, 36, 72, 0, true, "UUID '", "'", BASIC, SQL_C_WCHAR, 36},
+        {"timestamp with time zone", 3, 0, AT_TIMESTAMP_TZ, SQL_WVARCHAR, SQL_WVARCHAR, 0, 56, 0, 56, 112, 0, true, "TIMESTAMP '", "'", BASIC, SQL_C_WCHAR, 56},
         {"unknown", 0, 0, AT_UNKNOWN, SQL_WVARCHAR, SQL_WVARCHAR, 0, 1000, 0, 1000, 2000, 0, true, "'", "'", NONE, SQL_C_WCHAR, 1000},
         /* non-character types are unaffected by UseWCharForStringTypes */
         {"integer", 10, 0, AT_INTEGER, SQL_INTEGER, SQL_INTEGER, 0, 10, 0, 11, 4, 10, false, "", "", BASIC, SQL_C_SLONG, 10},
@@ -192,7 +192,7 @@ static void test_describe_options(void)
     /* No options at all: the documented defaults. */
     static const want nulls[] = {
         {"string", 0, 0, AT_VARCHAR, VC, VC, 0, 255, 0, 255, 1020, 0, true, "'", "'", SRCH, CH, 255},
-        {"map", 0, 0, AT_MAP, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "'", "'", NONE, CH, 65535},
+        {"map", 0, 0, AT_MAP, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", NONE, CH, 65535},
     };
     for (size_t i = 0; i < ARRAY_LEN(nulls); i++)
         check_one(&nulls[i], NULL, "no options");
