@@ -299,7 +299,15 @@ static bool sentinel_from(const unsigned char *buf, size_t from, size_t size)
     return true;
 }
 
-static int today_ymd[3];
+/* True if y-m-d is the local date now (asked at render time, right after the
+ * conversion, so a run that crosses midnight does not fail). */
+static bool is_today(int y, unsigned m, unsigned d)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    return y == tm.tm_year + 1900 && m == (unsigned)tm.tm_mon + 1 && d == (unsigned)tm.tm_mday;
+}
 
 static void render_fixed(vbuf *v, SQLSMALLINT ct, const unsigned char *buf)
 {
@@ -356,7 +364,7 @@ static void render_fixed(vbuf *v, SQLSMALLINT ct, const unsigned char *buf)
     case SQL_C_TYPE_TIMESTAMP: case SQL_C_TIMESTAMP: {
         SQL_TIMESTAMP_STRUCT t;
         memcpy(&t, buf, sizeof t);
-        if (t.year == today_ymd[0] && t.month == today_ymd[1] && t.day == today_ymd[2])
+        if (is_today(t.year, t.month, t.day))
             vb_add(v, "year,month,day=today");
         else
             vb_add(v, "year=%d month=%u day=%u", (int)t.year, (unsigned)t.month, (unsigned)t.day);
@@ -1158,13 +1166,6 @@ static void compare(void)
 
 int main(void)
 {
-    time_t now = time(NULL);
-    struct tm tm;
-    localtime_r(&now, &tm);
-    today_ymd[0] = tm.tm_year + 1900;
-    today_ymd[1] = tm.tm_mon + 1;
-    today_ymd[2] = tm.tm_mday;
-
     SQLHDBC dbc = test_connect(NULL);
     CHECK(dbc != NULL, "connect to %s", test_dsn());
     if (!dbc)
