@@ -61,6 +61,12 @@ static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
         return rc;
     }
     sb_free(&err);
+    /* SQL_ATTR_LOGIN_TIMEOUT bounds reaching the endpoint, SQL_ATTR_CONNECTION_TIMEOUT
+     * each request (both in seconds; 0 leaves the keys' values) */
+    if (d->login_timeout > 0 && (long)d->login_timeout * 1000 < d->cfg.connection_timeout_ms)
+        d->cfg.connection_timeout_ms = (long)d->login_timeout * 1000;
+    if (d->connection_timeout > 0 && (long)d->connection_timeout * 1000 < d->cfg.request_timeout_ms)
+        d->cfg.request_timeout_ms = (long)d->connection_timeout * 1000;
 
     d->log = log_open(d->cfg.log_level, d->cfg.log_path);
     LOG_AT(d->log, LOG_INFO, "connect: dsn=%s region=%s workgroup=%s catalog=%s schema=%s",

@@ -168,6 +168,28 @@ static void test_cancel_during_retries(void)
     test_disconnect(dbc);
 }
 
+/* SQL_ATTR_CONNECTION_TIMEOUT bounds each request: a GetWorkGroup that takes
+ * 5 s fails the connect after about 1 s with HYT01. */
+static void test_connection_timeout(void)
+{
+    faults("latency op=athena:GetWorkGroup,fixed=5000");
+    SQLHDBC dbc;
+    SQLAllocHandle(SQL_HANDLE_DBC, test_env(), &dbc);
+    SQLSetConnectAttr(dbc, SQL_ATTR_CONNECTION_TIMEOUT, (SQLPOINTER)1, 0);
+    char in[256];
+    snprintf(in, sizeof in, "DSN=%s;MaxRetries=0", test_dsn());
+    double t0 = now_s();
+    SQLRETURN rc = SQLDriverConnect(dbc, NULL, (SQLCHAR *)in, SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT);
+    double took = now_s() - t0;
+    CHECK_RC(rc, SQL_ERROR, "a connection test slower than SQL_ATTR_CONNECTION_TIMEOUT");
+    CHECK_STATE(SQL_HANDLE_DBC, dbc, "HYT01", "connection timeout expired");
+    CHECK(took < 4.0, "gave up after about a second (%.1f s)", took);
+    if (SQL_SUCCEEDED(rc))
+        SQLDisconnect(dbc);
+    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+    faults(NULL);
+}
+
 int main(void)
 {
     SQLHDBC dbc = test_connect(NULL);
@@ -179,6 +201,7 @@ int main(void)
     test_disconnect(dbc);
     test_retries_exhausted();
     test_cancel_during_retries();
+    test_connection_timeout();
     faults(NULL);
     return th_done();
 }
