@@ -730,6 +730,34 @@ static void copy_field(char *dst, size_t cap, const char *s, size_t n, bool lowe
     dst[n] = '\0';
 }
 
+/* The string keys of a ColumnInfo entry and where each goes. */
+typedef struct column_text_field {
+    const char *key;
+    size_t offset, size;
+    bool lower;          /* type names are compared lower-case */
+    const char *error;
+} column_text_field;
+
+#define TEXT_FIELD(key, member, lower) \
+    {key, offsetof(athena_column, member), sizeof(((athena_column *)0)->member), lower, key " must be a string"}
+
+static const column_text_field text_fields[] = {
+    TEXT_FIELD("Name", name, false),
+    TEXT_FIELD("Label", label, false),
+    TEXT_FIELD("Type", type_name, true),
+    TEXT_FIELD("CatalogName", catalog_name, false),
+    TEXT_FIELD("SchemaName", schema_name, false),
+    TEXT_FIELD("TableName", table_name, false),
+};
+
+static const column_text_field *text_field(const char *k, size_t kn)
+{
+    for (size_t i = 0; i < sizeof text_fields / sizeof text_fields[0]; i++)
+        if (strlen(text_fields[i].key) == kn && memcmp(k, text_fields[i].key, kn) == 0)
+            return &text_fields[i];
+    return NULL;
+}
+
 static int parse_column(pd_ctx *c, athena_column *col, int depth)
 {
     memset(col, 0, sizeof *col);
@@ -746,30 +774,11 @@ static int parse_column(pd_ctx *c, athena_column *col, int depth)
         size_t n;
         long long v;
         bool isnull;
-        if (KEY_IS(k, kn, "Name")) {
-            if (parse_string_or_null(c, &s, &n, "Name must be a string"))
+        const column_text_field *tf = text_field(k, kn);
+        if (tf) {
+            if (parse_string_or_null(c, &s, &n, tf->error))
                 return -1;
-            copy_field(col->name, sizeof col->name, s, n, false);
-        } else if (KEY_IS(k, kn, "Label")) {
-            if (parse_string_or_null(c, &s, &n, "Label must be a string"))
-                return -1;
-            copy_field(col->label, sizeof col->label, s, n, false);
-        } else if (KEY_IS(k, kn, "Type")) {
-            if (parse_string_or_null(c, &s, &n, "Type must be a string"))
-                return -1;
-            copy_field(col->type_name, sizeof col->type_name, s, n, true);
-        } else if (KEY_IS(k, kn, "CatalogName")) {
-            if (parse_string_or_null(c, &s, &n, "CatalogName must be a string"))
-                return -1;
-            copy_field(col->catalog_name, sizeof col->catalog_name, s, n, false);
-        } else if (KEY_IS(k, kn, "SchemaName")) {
-            if (parse_string_or_null(c, &s, &n, "SchemaName must be a string"))
-                return -1;
-            copy_field(col->schema_name, sizeof col->schema_name, s, n, false);
-        } else if (KEY_IS(k, kn, "TableName")) {
-            if (parse_string_or_null(c, &s, &n, "TableName must be a string"))
-                return -1;
-            copy_field(col->table_name, sizeof col->table_name, s, n, false);
+            copy_field((char *)col + tf->offset, tf->size, s, n, tf->lower);
         } else if (KEY_IS(k, kn, "Precision") || KEY_IS(k, kn, "Scale")) {
             bool prec = k[0] == 'P';
             if (parse_int(c, &v, &isnull, prec ? "Precision must be a number" : "Scale must be a number"))
