@@ -86,8 +86,8 @@ int main(void)
     CHECK(log != NULL, "log of a refused session token");
     if (log) {
         CHECK(strstr(log, "SeCrEtToKeN") == NULL, "the session token is not in the log");
-        CHECK(strstr(log, "UnrecognizedClientException") != NULL || strstr(log, "HTTP 4") != NULL,
-              "the refusal is logged");
+        CHECK(strstr(log, "POST StartQueryExecution -> HTTP 400 UnrecognizedClientException in ") != NULL,
+              "the refusal is logged with operation, status and error type");
         free(log);
     }
     rmdir(dir);

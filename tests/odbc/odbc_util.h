@@ -10,6 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "harness.h"
 
@@ -100,6 +105,73 @@ static inline const char *test_scalar(SQLHDBC dbc, const char *sql)
     }
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     return buf;
+}
+
+/* One HTTP/1.0 request to athena-local's admin endpoint; the body of the
+ * answer goes into out. Returns the status, or -1. */
+static inline int admin(const char *method, const char *path, const char *body, char *out, size_t out_size)
+{
+    const char *port = getenv("ATHENA_LOCAL_PORT");
+    if (!port)
+        return -1;
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in a = {0};
+    a.sin_family = AF_INET;
+    a.sin_port = htons((unsigned short)atoi(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) != 0) {
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    char req[1024];
+    int n = snprintf(req, sizeof req, "%s %s HTTP/1.0\r\nHost: 127.0.0.1\r\nContent-Length: %zu\r\n\r\n%s", method,
+                     path, body ? strlen(body) : 0, body ? body : "");
+    if (write(fd, req, (size_t)n) != n) {
+        close(fd);
+        return -1;
+    }
+    char buf[65536];
+    size_t got = 0;
+    ssize_t r;
+    while (got < sizeof buf - 1 && (r = read(fd, buf + got, sizeof buf - 1 - got)) > 0)
+        got += (size_t)r;
+    close(fd);
+    buf[got] = '\0';
+    int status = -1;
+    sscanf(buf, "HTTP/%*s %d", &status);
+    const char *b = strstr(buf, "\r\n\r\n");
+    if (out && out_size) {
+        snprintf(out, out_size, "%s", b ? b + 4 : "");
+    }
+    return status;
+}
+
+/* Value of "key": N in a JSON text (the first occurrence after `after`). */
+static inline long json_number(const char *json, const char *after, const char *key)
+{
+    const char *p = after ? strstr(json, after) : json;
+    if (!p)
+        return -1;
+    char pat[128];
+    snprintf(pat, sizeof pat, "\"%s\":", key);
+    p = strstr(p, pat);
+    return p ? strtol(p + strlen(pat), NULL, 10) : -1;
+}
+
+/* Waits (at most 10 s) until athena-local has answered `op` at least n times
+ * since its stats were last reset: a condition, not a guess at a delay. */
+static inline bool wait_for_calls(const char *op, long n)
+{
+    char stats[65536];
+    for (int i = 0; i < 1000; i++) {
+        if (admin("GET", "/_athena_local/stats", NULL, stats, sizeof stats) == 200 &&
+            json_number(stats, "\"calls\"", op) >= n)
+            return true;
+        struct timespec ts = {0, 10000000L};
+        nanosleep(&ts, NULL);
+    }
+    return false;
 }
 
 #define CHECK_RC(rc, want, what) CHECK_INT((rc), (want), (what))
