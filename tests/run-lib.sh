@@ -84,7 +84,10 @@ start_athena_local() {
     [ -s "$port_file" ] || { cat "$RUN_DIR/athena-local.log"; die "athena-local did not report its port within 60 s"; }
     ATHENA_LOCAL_PORT=$(cat "$port_file")
     ATHENA_LOCAL_URL="http://127.0.0.1:$ATHENA_LOCAL_PORT"
-    export ATHENA_LOCAL_PORT ATHENA_LOCAL_URL
+    # tests that start an athena-local of their own (short credential lifetimes) find it here,
+    # also when the build is out of the source tree
+    ATHENA_LOCAL_BIN="$LOCAL_DIR/athena-local"
+    export ATHENA_LOCAL_PORT ATHENA_LOCAL_URL ATHENA_LOCAL_BIN
     say "athena-local listening on $ATHENA_LOCAL_URL"
 }
 
