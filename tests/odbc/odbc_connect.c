@@ -49,7 +49,8 @@ static void test_sqlconnect(void)
     char state[6], msg[1024];
     first_diag(SQL_HANDLE_DBC, dbc, state, msg, sizeof msg);
     CHECK_STR(state, "28000", "unknown key state");
-    CHECK(strstr(msg, "UnrecognizedClientException") != NULL, "unknown key message names Athena's error: %s", msg);
+    CHECK_STR(msg, "[unixODBC][Athena ODBC][Athena]UnrecognizedClientException: The security token included in the "
+                   "request is invalid.", "unknown key: Athena's own error and message");
     CHECK(strstr(msg, "whatever") == NULL, "the message does not repeat the secret");
     rc = SQLConnect(dbc, (SQLCHAR *)"no-such-dsn", SQL_NTS, NULL, 0, NULL, 0);
     CHECK_RC(rc, SQL_ERROR, "SQLConnect to a DSN that does not exist");
@@ -68,7 +69,12 @@ static void test_driverconnect_dsn(void)
     char want_prefix[300];
     snprintf(want_prefix, sizeof want_prefix, "DSN=%s;", test_dsn());
     CHECK(strncmp(out, want_prefix, strlen(want_prefix)) == 0, "output starts with the DSN: %s", out);
-    CHECK(strstr(out, "RowsToFetchPerBlock=500") != NULL, "output has the overriding key: %s", out);
+    char want_out[1024];
+    snprintf(want_out, sizeof want_out,
+             "DSN=%s;DRIVER=Athena ODBC;AwsRegion=us-east-1;Schema=sampledb;S3OutputLocation=s3://athena-local-results/odbc/;"
+             "UID=AKIAIOSFODNN7EXAMPLE;RowsToFetchPerBlock=500;EndpointOverride=%s;S3EndpointOverride=%s;"
+             "StsEndpointOverride=%s;", test_dsn(), local_url(), local_url(), local_url());
+    CHECK_STR(out, want_out, "output string: the keys in force that differ from their defaults, no secret");
     CHECK(strstr(out, "PWD") == NULL && strstr(out, "EXAMPLEKEY") == NULL, "output has no secret: %s", out);
     CHECK(strstr(out, "SomeUnknownKey") == NULL, "output drops unknown keys: %s", out);
 
@@ -114,7 +120,8 @@ static void test_driverconnect_driver(void)
     snprintf(in, sizeof in, "DRIVER={Athena ODBC};EndpointOverride=%s;%s;VerifySSL=maybe", local_url(), keys);
     rc = driver_connect(in, SQL_DRIVER_NOPROMPT, out, sizeof out, &out_len, state, msg, sizeof msg, NULL);
     CHECK_RC(rc, SQL_ERROR, "bad boolean");
-    CHECK(strstr(msg, "VerifySSL") != NULL, "bad boolean message names the key: %s", msg);
+    CHECK_STR(msg, "[Athena ODBC][Driver]Invalid value 'maybe' for VerifySSL: expected 1, 0, true, false, yes or no",
+              "bad boolean message names the key and the values allowed");
 
     /* unterminated brace */
     rc = driver_connect("DRIVER={Athena ODBC;AwsRegion=us-east-1", SQL_DRIVER_NOPROMPT, out, sizeof out, &out_len,
@@ -127,7 +134,13 @@ static void test_driverconnect_driver(void)
         rc = driver_connect("DRIVER={Athena ODBC};UID=AKIAIOSFODNN7EXAMPLE;PWD=x", modes[i], out, sizeof out,
                             &out_len, state, msg, sizeof msg, NULL);
         CHECK_RC(rc, SQL_ERROR, "no region");
-        CHECK(strstr(msg, "AwsRegion") != NULL, "mode %u: message names AwsRegion: %s", (unsigned)modes[i], msg);
+        CHECK_STR(msg, modes[i] == SQL_DRIVER_NOPROMPT
+                           ? "[Athena ODBC][Driver]AwsRegion is required: set AwsRegion (or AWS_REGION in the "
+                             "environment), or EndpointOverride"
+                           : "[Athena ODBC][Driver]AwsRegion is required: set AwsRegion (or AWS_REGION in the "
+                             "environment), or EndpointOverride (this driver has no connection dialog: add the key "
+                             "to the connection string or the DSN)",
+                  "the message names the missing key");
     }
 }
 
@@ -138,7 +151,8 @@ static void test_connection_test(void)
     snprintf(in, sizeof in, "DSN=%s;Workgroup=no_such_workgroup", test_dsn());
     SQLRETURN rc = driver_connect(in, SQL_DRIVER_NOPROMPT, out, sizeof out, &out_len, state, msg, sizeof msg, NULL);
     CHECK_RC(rc, SQL_ERROR, "unknown workgroup");
-    CHECK(strstr(msg, "no_such_workgroup") != NULL, "unknown workgroup message: %s", msg);
+    CHECK_STR(msg, "[Athena ODBC][Athena]InvalidRequestException: WorkGroup no_such_workgroup is not found.",
+              "unknown workgroup: Athena's message");
 
     snprintf(in, sizeof in, "DSN=%s;EndpointOverride=http://127.0.0.1:1;MaxRetries=0;ConnectionTimeout=2000", test_dsn());
     rc = driver_connect(in, SQL_DRIVER_NOPROMPT, out, sizeof out, &out_len, state, msg, sizeof msg, NULL);
