@@ -9,50 +9,48 @@
 
 /* Athena's types in the order SQLGetTypeInfo lists them within one
  * DATA_TYPE (closest match first). The ODBC view (DATA_TYPE, searchability,
- * radix...) comes from type_describe() on `describe_as`: the type at its
+ * radix, literal prefix and suffix...) comes from type_describe() on `describe_as`: the type at its
  * largest, so that the datetime sizes assume the longest fraction (12 digits).
  * The other columns are what Athena accepts; docs/getinfo.md explains them. */
 typedef struct type_row {
     const char *name;          /* TYPE_NAME: Athena's (Trino's) name, as result columns report it */
     const char *describe_as;   /* what type_describe() sees */
     long column_size;          /* COLUMN_SIZE, or 0 for type_describe()'s column size */
-    const char *prefix;        /* LITERAL_PREFIX / LITERAL_SUFFIX (NULL: no literal form) */
-    const char *suffix;
     const char *create_params; /* CREATE_PARAMS */
     int min_scale, max_scale;  /* MINIMUM_SCALE / MAXIMUM_SCALE, -1 = NULL */
     bool case_sensitive;       /* CASE_SENSITIVE */
 } type_row;
 
 static const type_row type_list[] = {
-    {"boolean", "boolean", 0, NULL, NULL, NULL, -1, -1, false},
-    {"tinyint", "tinyint", 0, NULL, NULL, NULL, 0, 0, false},
-    {"smallint", "smallint", 0, NULL, NULL, NULL, 0, 0, false},
-    {"integer", "integer", 0, NULL, NULL, NULL, 0, 0, false},
-    {"bigint", "bigint", 0, NULL, NULL, NULL, 0, 0, false},
+    {"boolean", "boolean", 0, NULL, -1, -1, false},
+    {"tinyint", "tinyint", 0, NULL, 0, 0, false},
+    {"smallint", "smallint", 0, NULL, 0, 0, false},
+    {"integer", "integer", 0, NULL, 0, 0, false},
+    {"bigint", "bigint", 0, NULL, 0, 0, false},
     /* approximate types: NUM_PREC_RADIX 2, so COLUMN_SIZE counts bits */
-    {"real", "real", 24, NULL, NULL, NULL, -1, -1, false},
-    {"double", "double", 53, NULL, NULL, NULL, -1, -1, false},
-    {"decimal", "decimal(38,0)", 38, NULL, NULL, "precision,scale", 0, 38, false},
+    {"real", "real", 24, NULL, -1, -1, false},
+    {"double", "double", 53, NULL, -1, -1, false},
+    {"decimal", "decimal(38,0)", 38, "precision,scale", 0, 38, false},
     /* Athena's documented maxima: char(1..255), varchar(1..65535) */
-    {"char", "char(255)", 255, "'", "'", "length", -1, -1, true},
-    {"varchar", "varchar(65535)", 65535, "'", "'", "max length", -1, -1, true},
+    {"char", "char(255)", 255, "length", -1, -1, true},
+    {"varchar", "varchar(65535)", 65535, "max length", -1, -1, true},
     /* Athena's own ColumnInfo precision for varbinary */
-    {"varbinary", "varbinary", 1073741824, "X'", "'", NULL, -1, -1, false},
-    {"date", "date", 0, "DATE '", "'", NULL, -1, -1, false},
-    {"time", "time(12)", 0, "TIME '", "'", NULL, 0, 12, false},
-    {"timestamp", "timestamp(12)", 0, "TIMESTAMP '", "'", NULL, 0, 12, false},
+    {"varbinary", "varbinary", 1073741824, NULL, -1, -1, false},
+    {"date", "date", 0, NULL, -1, -1, false},
+    {"time", "time(12)", 0, NULL, 0, 12, false},
+    {"timestamp", "timestamp(12)", 0, NULL, 0, 12, false},
     /* types the driver hands over as character data; their literals take
      * the text the driver returns */
-    {"time with time zone", "time(12) with time zone", 0, "TIME '", "'", NULL, -1, -1, false},
-    {"timestamp with time zone", "timestamp(12) with time zone", 0, "TIMESTAMP '", "'", NULL, -1, -1, false},
-    {"interval year to month", "interval year to month", 0, "INTERVAL '", "' YEAR TO MONTH", NULL, -1, -1, false},
-    {"interval day to second", "interval day to second", 0, "INTERVAL '", "' DAY TO SECOND", NULL, -1, -1, false},
-    {"array", "array", 0, NULL, NULL, NULL, -1, -1, false},
-    {"map", "map", 0, NULL, NULL, NULL, -1, -1, false},
-    {"row", "row", 0, NULL, NULL, NULL, -1, -1, false},
-    {"json", "json", 0, "JSON '", "'", NULL, -1, -1, false},
-    {"uuid", "uuid", 0, "UUID '", "'", NULL, -1, -1, false},
-    {"ipaddress", "ipaddress", 0, "IPADDRESS '", "'", NULL, -1, -1, false},
+    {"time with time zone", "time(12) with time zone", 0, NULL, -1, -1, false},
+    {"timestamp with time zone", "timestamp(12) with time zone", 0, NULL, -1, -1, false},
+    {"interval year to month", "interval year to month", 0, NULL, -1, -1, false},
+    {"interval day to second", "interval day to second", 0, NULL, -1, -1, false},
+    {"array", "array", 0, NULL, -1, -1, false},
+    {"map", "map", 0, NULL, -1, -1, false},
+    {"row", "row", 0, NULL, -1, -1, false},
+    {"json", "json", 0, NULL, -1, -1, false},
+    {"uuid", "uuid", 0, NULL, -1, -1, false},
+    {"ipaddress", "ipaddress", 0, NULL, -1, -1, false},
 };
 
 static const char *const ti_names[] = {
@@ -162,7 +160,8 @@ SQLRETURN catalog_type_info(athena_stmt *s, SQLSMALLINT data_type)
         snprintf(sub, sizeof sub, "%d", c->datetime_sub);
         snprintf(radix, sizeof radix, "%d", c->num_prec_radix);
         const char *row[] = {
-            tr->name, data_type_s, size_s, tr->prefix, tr->suffix, tr->create_params, nullable_s,
+            tr->name, data_type_s, size_s, *c->literal_prefix ? c->literal_prefix : NULL,
+            *c->literal_suffix ? c->literal_suffix : NULL, tr->create_params, nullable_s,
             case_s, search_s, numeric ? unsigned_s : NULL, fixed_s, numeric ? auto_s : NULL,
             NULL /* LOCAL_TYPE_NAME: Athena has no localized type names */,
             tr->min_scale >= 0 ? min_scale : NULL, tr->max_scale >= 0 ? max_scale : NULL,
