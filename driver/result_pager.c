@@ -84,7 +84,11 @@ static int pager_next_row(result_source *self, const pd_cell **row, athena_error
     size_t r = p->pos++;
     if (p->opt.txt_result) {
         split_txt(p, pd_cell_at(&p->page, r, 0));
+    } else if (p->page.row_width >= p->ncols) {
+        *row = pd_cell_at(&p->page, r, 0); /* the page's own cells: nothing copied */
+        return 1;
     } else {
+        /* a page whose rows are shorter than ColumnInfo: the missing cells are NULL */
         for (size_t i = 0; i < p->ncols; i++) {
             if (i < p->page.row_width)
                 p->row[i] = *pd_cell_at(&p->page, r, i);
