@@ -74,18 +74,25 @@ static SQLRETURN state_return(const char *sqlstate)
     return SQL_ERROR;
 }
 
+static bool room_for_one(diag_list *d)
+{
+    if (d->count < d->cap)
+        return true;
+    int cap = d->cap ? d->cap * 2 : 4;
+    diag_rec *recs = realloc(d->recs, (size_t)cap * sizeof *recs);
+    if (!recs)
+        return false;
+    d->recs = recs;
+    d->cap = cap;
+    return true;
+}
+
 static SQLRETURN diag_vpost(diag_list *d, const char *component, const char *sqlstate,
                             SQLINTEGER native, const char *fmt, va_list ap)
 {
     SQLRETURN rc = state_return(sqlstate);
-    if (d->count == d->cap) {
-        int cap = d->cap ? d->cap * 2 : 4;
-        diag_rec *recs = realloc(d->recs, (size_t)cap * sizeof *recs);
-        if (!recs)
-            return rc; /* the record is lost, the return code is not */
-        d->recs = recs;
-        d->cap = cap;
-    }
+    if (!room_for_one(d))
+        return rc; /* the record is lost, the return code is not */
     strbuf sb = STRBUF_INIT;
     sb_printf(&sb, "%s[%s]", ATHENA_VENDOR, component);
     sb_vprintf(&sb, fmt, ap);
@@ -136,14 +143,8 @@ void diag_move_last(diag_list *from, diag_list *to)
 {
     if (from->count == 0)
         return;
-    if (to->count == to->cap) {
-        int cap = to->cap ? to->cap * 2 : 4;
-        diag_rec *recs = realloc(to->recs, (size_t)cap * sizeof *recs);
-        if (!recs)
-            return;
-        to->recs = recs;
-        to->cap = cap;
-    }
+    if (!room_for_one(to))
+        return;
     to->recs[to->count++] = from->recs[--from->count];
 }
 
