@@ -13,7 +13,7 @@
 #include "fetch.h"
 #include "handles.h"
 #include "info.h"
-#include "catalog.h"
+#include "typeinfo.h"
 #include "desc.h"
 #include "outstr.h"
 #include "api_shared.h"
@@ -419,7 +419,7 @@ SQLRETURN SQL_API SQLGetFunctions(SQLHDBC h, SQLUSMALLINT id, SQLUSMALLINT *supp
 SQLRETURN SQL_API SQLGetTypeInfo(SQLHSTMT h, SQLSMALLINT data_type)
 {
     STMT_ENTER(h);
-    STMT_LEAVE(catalog_type_info(s, data_type));
+    STMT_LEAVE(typeinfo_list(s, data_type));
 }
 
 /* ------------------------------------------------------------ descriptors */

@@ -80,7 +80,7 @@ SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQL
             return diag_post(&d->diag, "HY024", 0, "Invalid attribute value: the catalog name is empty");
         char *c = str_ndup(value, n);
         if (!c)
-            return diag_post(&d->diag, "HY001", 0, "Memory allocation error");
+            return diag_set(&d->diag, SS_HY001, NULL);
         pthread_mutex_lock(&d->lock);
         free(d->current_catalog);
         d->current_catalog = c;

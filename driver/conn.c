@@ -23,7 +23,7 @@ static SQLRETURN apply_key(athena_dbc *d, const char *key, const char *value, st
     } else if (r == KEY_BAD_VALUE) {
         rc = diag_post(&d->diag, "HY024", 0, "%s", sb_str(&err));
     } else if (r == KEY_NOMEM) {
-        rc = diag_post(&d->diag, "HY001", 0, "Memory allocation error");
+        rc = diag_set(&d->diag, SS_HY001, NULL);
     }
     sb_free(&err);
     return rc;

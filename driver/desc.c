@@ -199,7 +199,7 @@ SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
             if (iv < 0 || iv > 32767)
                 return diag_post(&x->diag, "07009", 0, "Invalid descriptor index %ld", (long)iv);
             if (iv > x->count && !desc_ensure(x, (SQLSMALLINT)iv))
-                return diag_post(&x->diag, "HY001", 0, "Memory allocation error");
+                return diag_set(&x->diag, SS_HY001, NULL);
             x->count = (SQLSMALLINT)iv;
             return SQL_SUCCESS;
         case SQL_DESC_ARRAY_SIZE:
@@ -216,7 +216,7 @@ SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
     if (rec <= 0)
         return diag_post(&x->diag, "07009", 0, "Invalid descriptor index %d", (int)rec);
     if (!desc_ensure(x, rec))
-        return diag_post(&x->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&x->diag, SS_HY001, NULL);
     desc_rec *r = &x->recs[rec];
     switch (field) {
     case SQL_DESC_CONCISE_TYPE:
@@ -268,7 +268,7 @@ SQLRETURN desc_copy(athena_desc *src, athena_desc *dst)
             return diag_post(&dst->diag, "HY007", 0, "Associated statement is not prepared");
         size_t n = s->rs->ncolumns;
         if (n > 32767 || !desc_ensure(dst, (SQLSMALLINT)n))
-            return diag_post(&dst->diag, "HY001", 0, "Memory allocation error");
+            return diag_set(&dst->diag, SS_HY001, NULL);
         desc_reset_records(dst);
         desc_ensure(dst, (SQLSMALLINT)n);
         for (size_t i = 0; i < n; i++) {
@@ -282,7 +282,7 @@ SQLRETURN desc_copy(athena_desc *src, athena_desc *dst)
         return SQL_SUCCESS;
     }
     if (src->count > 0 && !desc_ensure(dst, src->count))
-        return diag_post(&dst->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&dst->diag, SS_HY001, NULL);
     desc_reset_records(dst);
     if (src->count > 0) {
         desc_ensure(dst, src->count);

@@ -118,6 +118,21 @@ SQLRETURN diag_post(diag_list *d, const char *sqlstate, SQLINTEGER native, const
     return rc;
 }
 
+SQLRETURN diag_set(diag_list *d, sqlstate_id id, const char *fmt, ...)
+{
+    const sqlstate_info *info = sqlstate_get(id);
+    if (!fmt)
+        return diag_post(d, info->state, 0, "%s", info->text);
+    strbuf detail = STRBUF_INIT;
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vprintf(&detail, fmt, ap);
+    va_end(ap);
+    SQLRETURN rc = diag_post(d, info->state, 0, "%s: %s", info->text, detail.data ? detail.data : "");
+    sb_free(&detail);
+    return rc;
+}
+
 SQLRETURN diag_post_component(diag_list *d, const char *component, const char *sqlstate,
                               SQLINTEGER native, const char *fmt, ...)
 {

@@ -4,6 +4,7 @@
 
 #include "common.h"
 #include "error.h"
+#include "sqlstate.h"
 
 typedef struct diag_rec {
     char sqlstate[6];
@@ -31,6 +32,13 @@ SQLRETURN diag_post(diag_list *d, const char *sqlstate, SQLINTEGER native,
 SQLRETURN diag_post_component(diag_list *d, const char *component, const char *sqlstate,
                               SQLINTEGER native, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Posts the SQLSTATE `id` of sqlstate.h's table. The message is the table's
+ * default text, followed by ": " and the formatted detail when fmt is not
+ * NULL: diag_set(d, SS_24000, "close the cursor first") gives
+ * "Invalid cursor state: close the cursor first". Returns what diag_post
+ * returns. */
+SQLRETURN diag_set(diag_list *d, sqlstate_id id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Posts an internal error with the SQLSTATE diag.c's table gives its code. */
 SQLRETURN diag_post_error(diag_list *d, const athena_error *err);
 /* Sets row/column of the last record posted. */

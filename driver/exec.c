@@ -64,7 +64,7 @@ SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
         copy = sb_detach(&out);
     }
     if (!copy)
-        return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&s->diag, SS_HY001, NULL);
     exec_close_cursor(s);
     free(s->sql);
     s->sql = copy;

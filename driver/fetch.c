@@ -50,7 +50,7 @@ SQLRETURN fetch_bind_col(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
         return SQL_SUCCESS;
     }
     if (!desc_ensure(ard, (SQLSMALLINT)col))
-        return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&s->diag, SS_HY001, NULL);
     desc_rec *r = &ard->recs[col];
     r->concise_type = ctype;
     r->data_ptr = ptr;
@@ -236,7 +236,7 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
         s->rows_fetched++;
         if (block && !keep_row(s, got)) {
             s->row = NULL;
-            return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+            return diag_set(&s->diag, SS_HY001, NULL);
         }
         SQLUSMALLINT st = s->retrieve_data == SQL_RD_OFF ? SQL_ROW_SUCCESS
                                                          : convert_row(s, got, (SQLLEN)got + 1);
@@ -259,7 +259,7 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
         return SQL_NO_DATA;
     /* after a block fetch the cursor is on the first row of the rowset */
     if (block && !position_row(s, 1))
-        return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&s->diag, SS_HY001, NULL);
     if (errors && array_size == 1)
         return SQL_ERROR;
     if (errors || infos)
@@ -343,6 +343,6 @@ SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLU
     if ((SQLULEN)row > rows)
         return diag_post(&s->diag, "HY107", 0, "Row value out of range: the rowset has %lu rows", (unsigned long)rows);
     if (s->ard->array_size > 1 && !position_row(s, (SQLULEN)row))
-        return diag_post(&s->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&s->diag, SS_HY001, NULL);
     return SQL_SUCCESS;
 }

@@ -48,7 +48,7 @@ SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
 {
     athena_dbc *d = calloc(1, sizeof *d);
     if (!d)
-        return diag_post(&e->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&e->diag, SS_HY001, NULL);
     d->magic = MAGIC_DBC;
     pthread_mutex_init(&d->lock, NULL);
     d->env = e;
@@ -139,7 +139,7 @@ SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out)
         return diag_post(&d->diag, "08003", 0, "Connection not open");
     athena_stmt *s = calloc(1, sizeof *s);
     if (!s)
-        return diag_post(&d->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&d->diag, SS_HY001, NULL);
     s->magic = MAGIC_STMT;
     pthread_mutex_init(&s->lock, NULL);
     pthread_mutex_init(&s->wait_lock, NULL);
@@ -204,7 +204,7 @@ SQLRETURN desc_alloc(athena_dbc *d, athena_desc **out)
 {
     athena_desc *x = calloc(1, sizeof *x);
     if (!x)
-        return diag_post(&d->diag, "HY001", 0, "Memory allocation error");
+        return diag_set(&d->diag, SS_HY001, NULL);
     desc_init(x, d, NULL, true, true);
     *out = x;
     return SQL_SUCCESS;

@@ -64,7 +64,7 @@ char *in_ansi(const SQLCHAR *s, SQLLEN len, size_t *out_len, diag_list *diag, bo
         n = (size_t)len;
     char *c = malloc(n + 1);
     if (!c) {
-        diag_post(diag, "HY001", 0, "Memory allocation error");
+        diag_set(diag, SS_HY001, NULL);
         *bad = true;
         return NULL;
     }

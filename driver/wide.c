@@ -67,7 +67,7 @@ char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag
         n = (size_t)len_chars;
     char *out = malloc(n * 3 + 1);
     if (!out) {
-        diag_post(diag, "HY001", 0, "Memory allocation error");
+        diag_set(diag, SS_HY001, NULL);
         *bad = true;
         return NULL;
     }

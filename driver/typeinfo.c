@@ -1,6 +1,6 @@
-/* catalog.c - SQLGetTypeInfo: every Athena type, described by the same
+/* typeinfo.c - SQLGetTypeInfo: every Athena type, described by the same
  * type_describe that describes result columns. */
-#include "catalog.h"
+#include "typeinfo.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -103,7 +103,7 @@ static bool requested_type(SQLSMALLINT t, SQLSMALLINT *out)
     }
 }
 
-SQLRETURN catalog_type_info(athena_stmt *s, SQLSMALLINT data_type)
+SQLRETURN typeinfo_list(athena_stmt *s, SQLSMALLINT data_type)
 {
     athena_dbc *d = s->dbc;
     if (s->state == ST_CURSOR)
