@@ -2,6 +2,7 @@
 #include "cred_sts.h"
 
 #include "cred_profile.h"
+#include "utf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,22 +54,8 @@ static void xml_decode(strbuf *out, const char *s, size_t n)
                 }
             }
             if (ok && cp > 0 && cp < 0x110000) {
-                /* UTF-8 */
-                if (cp < 0x80) {
-                    sb_appendc(out, (char)cp);
-                } else if (cp < 0x800) {
-                    sb_appendc(out, (char)(0xC0 | (cp >> 6)));
-                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
-                } else if (cp < 0x10000) {
-                    sb_appendc(out, (char)(0xE0 | (cp >> 12)));
-                    sb_appendc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
-                } else {
-                    sb_appendc(out, (char)(0xF0 | (cp >> 18)));
-                    sb_appendc(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
-                    sb_appendc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
-                }
+                char u8[4];
+                sb_append(out, u8, utf8_encode((uint32_t)cp, u8));
                 done = true;
             }
         }
