@@ -395,14 +395,6 @@ static char **str_field(athena_config *cfg, const key_def *d)
     return (char **)(void *)((char *)cfg + d->off);
 }
 
-static void free_secret(char *s)
-{
-    if (s) {
-        memset(s, 0, strlen(s));
-        free(s);
-    }
-}
-
 /* Stores value (already known to be valid, or "" for the default) into the
  * field of key d. Does not touch the set-bits. */
 static key_result apply(athena_config *cfg, const key_def *d, const char *value, strbuf *err)
@@ -452,7 +444,7 @@ static key_result apply(athena_config *cfg, const key_def *d, const char *value,
             }
         }
         if (k->type == CK_SECRET)
-            free_secret(*sp);
+            secret_free(*sp);
         else
             free(*sp);
         *sp = nv;
@@ -546,7 +538,7 @@ void config_free(athena_config *cfg)
             continue;
         char **sp = str_field(cfg, &keys[i]);
         if (keys[i].info.type == CK_SECRET)
-            free_secret(*sp);
+            secret_free(*sp);
         else
             free(*sp);
         *sp = NULL;
@@ -632,8 +624,7 @@ int config_load_dsn(athena_config *cfg, const char *dsn, strbuf *err)
             break; /* the first spelling found wins */
         }
     }
-    memset(buf, 0, 8192);
-    free(buf);
+    secret_free_n(buf, 8192);
     return rc;
 }
 

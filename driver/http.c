@@ -67,14 +67,6 @@ static CURLcode global_rc = CURLE_OK;
 
 static void global_init(void) { global_rc = curl_global_init(CURL_GLOBAL_DEFAULT); }
 
-static void free_secret(char *s)
-{
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
-    }
-}
-
 void http_response_init(http_response *r)
 {
     memset(r, 0, sizeof *r);
@@ -175,7 +167,7 @@ void http_client_free(http_client *c)
     free(c->ca_file);
     free(c->proxy_host);
     free(c->proxy_uid);
-    free_secret(c->proxy_pwd);
+    secret_free(c->proxy_pwd);
     free(c->non_proxy_host);
     free(c);
 }
@@ -498,9 +490,7 @@ static void sb_header(struct curl_slist **list, bool *oom, const char *name, con
     strbuf h = STRBUF_INIT;
     sb_printf(&h, "%s: %s", name, value);
     struct curl_slist *n = h.oom ? NULL : curl_slist_append(*list, sb_str(&h));
-    if (h.data)
-        explicit_bzero(h.data, h.len);
-    sb_free(&h);
+    sb_free_secret(&h);
     if (!n)
         *oom = true;
     else

@@ -3,12 +3,12 @@
  * (cred_static.c, cred_sts.c, ...); cred_chain.c builds them. */
 #include "credentials.h"
 
-#include <openssl/crypto.h>
+#include <string.h>
 
 void aws_credentials_wipe(aws_credentials *c)
 {
     if (c)
-        OPENSSL_cleanse(c, sizeof *c); /* not optimised away, like explicit_bzero */
+        explicit_bzero(c, sizeof *c);
 }
 
 void cred_provider_free(cred_provider *p)
