@@ -5,7 +5,7 @@
  * attempt resets the handle's options (curl_easy_reset keeps the open
  * connections and caches) and sets them again from the configuration.
  *
- * Retry policy (athena-wire.md section 1): an attempt is retried when it got
+ * Retry policy (docs/wire.md, "Errors and retries"): an attempt is retried when it got
  *  - HTTP 5xx (500, 502, 503, 504 ...) or 429,
  *  - an AWS error type meaning throttling or a transient server fault
  *    (ThrottlingException, TooManyRequestsException, SlowDown, ...),
