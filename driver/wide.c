@@ -1,5 +1,6 @@
 /* wide.c - UTF-16 <-> UTF-8 conversion for the W entry points. */
 #include "wide.h"
+#include "utf16.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,14 +42,6 @@ static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
     return len;
 }
 
-static size_t w_strlen(const SQLWCHAR *w)
-{
-    size_t n = 0;
-    while (w[n])
-        n++;
-    return n;
-}
-
 char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag, bool *bad)
 {
     *bad = false;
@@ -58,47 +51,18 @@ char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag
         return NULL;
     size_t n;
     if (len_chars == SQL_NTS)
-        n = w_strlen(w);
+        n = w_len16(w);
     else if (len_chars < 0) {
         diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)len_chars);
         *bad = true;
         return NULL;
     } else
         n = (size_t)len_chars;
-    char *out = malloc(n * 3 + 1);
+    char *out = w_to_utf8(w, n, out_len);
     if (!out) {
         diag_set(diag, SS_HY001, NULL);
         *bad = true;
-        return NULL;
     }
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = w[i];
-        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < n && w[i + 1] >= 0xDC00 && w[i + 1] <= 0xDFFF) {
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (w[i + 1] - 0xDC00u);
-            i++;
-        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
-            cp = 0xFFFD;
-        }
-        if (cp < 0x80) {
-            out[o++] = (char)cp;
-        } else if (cp < 0x800) {
-            out[o++] = (char)(0xC0 | (cp >> 6));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out[o++] = (char)(0xE0 | (cp >> 12));
-            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            out[o++] = (char)(0xF0 | (cp >> 18));
-            out[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        }
-    }
-    out[o] = '\0';
-    if (out_len)
-        *out_len = o;
     return out;
 }
 
