@@ -48,12 +48,16 @@ static HODBCINSTPROPERTY find_prop(HODBCINSTPROPERTY p, const char *name)
     return NULL;
 }
 
-static size_t count_list(char **l)
+/* Property `name` asks with `prompt` and offers exactly `choices` ("a|b|c"). */
+static void check_prompt(HODBCINSTPROPERTY first, const char *name, int prompt, const char *choices)
 {
-    size_t n = 0;
-    while (l && l[n])
-        n++;
-    return n;
+    HODBCINSTPROPERTY p = find_prop(first, name);
+    CHECK(p && p->nPromptType == prompt, "%s: prompt type %d", name, prompt);
+    char joined[1024] = "";
+    for (size_t i = 0; p && p->aPromptData && p->aPromptData[i]; i++)
+        snprintf(joined + strlen(joined), sizeof joined - strlen(joined), "%s%s", i ? "|" : "",
+                 p->aPromptData[i]);
+    CHECK(!strcmp(joined, choices), "%s: choices \"%s\", want \"%s\"", name, joined, choices);
 }
 
 static void test_properties(void)
@@ -85,31 +89,19 @@ static void test_properties(void)
               "AwsRegion help");
     CHECK_STR(p ? p->szValue : "", "", "AwsRegion has no default");
 
-    p = find_prop(first, "AuthenticationType");
-    CHECK(p && p->nPromptType == ODBCINST_PROMPTTYPE_COMBOBOX, "AuthenticationType: a combo box (may stay empty)");
-    CHECK_INT((long)count_list(p ? p->aPromptData : NULL), 14L, "AuthenticationType: 14 choices");
-    CHECK_STR(p && p->aPromptData ? p->aPromptData[0] : "", "IAM Credentials", "first choice");
-    CHECK_STR(p && p->aPromptData ? p->aPromptData[13] : "", "Ping", "last choice");
-
-    p = find_prop(first, "LogLevel");
-    CHECK(p && p->nPromptType == ODBCINST_PROMPTTYPE_LISTBOX, "LogLevel is a list box");
-    CHECK_INT((long)count_list(p ? p->aPromptData : NULL), 7L, "LogLevel: 7 choices");
-    CHECK_STR(p ? p->szValue : "", "OFF", "LogLevel default");
+    check_prompt(first, "AuthenticationType", ODBCINST_PROMPTTYPE_COMBOBOX, /* no default: may stay empty */
+                 "IAM Credentials|IAM Profile|Default Credentials|Instance Profile|External Credentials|JWT|"
+                 "JWT Tag|ADFS|AzureAD|BrowserAzureAD|BrowserSAML|BrowserSSOOIDC|Okta|Ping");
+    check_prompt(first, "LogLevel", ODBCINST_PROMPTTYPE_LISTBOX, "OFF|FATAL|ERROR|WARN|INFO|DEBUG|TRACE");
+    CHECK_STR(find_prop(first, "LogLevel") ? find_prop(first, "LogLevel")->szValue : "", "OFF", "LogLevel default");
+    check_prompt(first, "VerifySSL", ODBCINST_PROMPTTYPE_LISTBOX, "1|0");
+    check_prompt(first, "ResultFetcher", ODBCINST_PROMPTTYPE_LISTBOX, "auto|S3|GetQueryResults");
+    check_prompt(first, "S3OutputEncOption", ODBCINST_PROMPTTYPE_COMBOBOX, "SSE_S3|SSE_KMS|CSE_KMS");
+    check_prompt(first, "Workgroup", ODBCINST_PROMPTTYPE_TEXTEDIT, "");
 
     p = find_prop(first, "RowsToFetchPerBlock");
     CHECK_STR(p ? p->pszHelp : "", "Rows per GetQueryResults call. Allowed: an integer from 1 to 1000. Default: 1000.",
               "RowsToFetchPerBlock help names its range and default");
-
-    p = find_prop(first, "VerifySSL");
-    CHECK(p && p->nPromptType == ODBCINST_PROMPTTYPE_LISTBOX, "VerifySSL is a list box");
-    CHECK_INT((long)count_list(p ? p->aPromptData : NULL), 2L, "VerifySSL: 2 choices");
-    CHECK_STR(p && p->aPromptData ? p->aPromptData[0] : "", "1", "VerifySSL choice 1");
-    CHECK_STR(p && p->aPromptData ? p->aPromptData[1] : "", "0", "VerifySSL choice 0");
-
-    p = find_prop(first, "ResultFetcher");
-    CHECK_INT((long)count_list(p ? p->aPromptData : NULL), 3L, "ResultFetcher: 3 choices");
-    p = find_prop(first, "S3OutputEncOption");
-    CHECK_INT((long)count_list(p ? p->aPromptData : NULL), 3L, "S3OutputEncOption: 3 choices");
 
     const char *secrets[] = {"PWD", "SessionToken", "ProxyPWD", "web_identity_token"};
     for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++) {

@@ -51,6 +51,9 @@ check "the setup library needs only odbcinst (and libc)" sh -c \
 check "the registration names the packaged files" sh -c \
     "grep -qx 'Driver      = $odbcdir/libathenaodbc.so' '$work/root/usr/share/athena-odbc/odbcinst.ini' &&
      grep -qx 'Setup       = $odbcdir/libathenaodbcS.so' '$work/root/usr/share/athena-odbc/odbcinst.ini'"
+check "the man page names the packaged driver and lists the keys" sh -c \
+    "zcat '$work/root/usr/share/man/man7/athenaodbc.7.gz' >'$work/man' && grep -qx 'Driver = $odbcdir/libathenaodbc.so' '$work/man' &&
+     grep -qx '.B RowsToFetchPerBlock' '$work/man'"
 
 # the maintainer scripts, against a private ini directory
 : >"$work/ini/odbcinst.ini"
