@@ -1,6 +1,7 @@
 /* utf.c - the one UTF-8 decoder and encoder and the UTF-16 surrogate rules. */
 #include "utf.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
@@ -135,4 +136,29 @@ size_t utf16_encode(uint32_t cp, uint16_t out[2])
     }
     out[0] = (uint16_t)cp;
     return 1;
+}
+
+size_t utf16_len(const uint16_t *w)
+{
+    size_t n = 0;
+    while (w[n])
+        n++;
+    return n;
+}
+
+char *utf16_to_utf8(const uint16_t *w, size_t n, size_t *out_len)
+{
+    char *out = malloc(n * 3 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        i += utf16_decode(w + i, n - i, &cp);
+        o += utf8_encode(cp, out + o);
+    }
+    out[o] = '\0';
+    if (out_len)
+        *out_len = o;
+    return out;
 }

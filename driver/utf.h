@@ -46,6 +46,14 @@ static inline uint32_t utf16_join(uint32_t hi, uint32_t lo)
  * units it takes. */
 size_t utf16_decode(const uint16_t *w, size_t n, uint32_t *cp);
 
+/* Units before the first 0 unit. */
+size_t utf16_len(const uint16_t *w);
+
+/* n units of UTF-16 to a malloc'd, NUL-terminated UTF-8 string (a lone
+ * surrogate becomes U+FFFD); *out_len (may be NULL) gets its length. NULL
+ * when out of memory. */
+char *utf16_to_utf8(const uint16_t *w, size_t n, size_t *out_len);
+
 /* Writes cp (a scalar value from utf8_decode) as one unit or a surrogate
  * pair into out and returns the count. */
 size_t utf16_encode(uint32_t cp, uint16_t out[2]);

@@ -7,14 +7,6 @@
 
 _Static_assert(sizeof(SQLWCHAR) == sizeof(uint16_t), "SQLWCHAR is a UTF-16 code unit");
 
-static size_t w_strlen(const SQLWCHAR *w)
-{
-    size_t n = 0;
-    while (w[n])
-        n++;
-    return n;
-}
-
 char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag, bool *bad)
 {
     *bad = false;
@@ -24,28 +16,18 @@ char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag
         return NULL;
     size_t n;
     if (len_chars == SQL_NTS)
-        n = w_strlen(w);
+        n = utf16_len(w);
     else if (len_chars < 0) {
         diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)len_chars);
         *bad = true;
         return NULL;
     } else
         n = (size_t)len_chars;
-    char *out = malloc(n * 3 + 1);
+    char *out = utf16_to_utf8(w, n, out_len);
     if (!out) {
         diag_set(diag, SS_HY001, NULL);
         *bad = true;
-        return NULL;
     }
-    size_t o = 0;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        i += utf16_decode(w + i, n - i, &cp);
-        o += utf8_encode(cp, out + o);
-    }
-    out[o] = '\0';
-    if (out_len)
-        *out_len = o;
     return out;
 }
 

@@ -52,21 +52,16 @@ static const char *const ctype_names[] = {
 
 static char today_str[32];
 
-/* UTF-16 code units to UTF-8 (for checking SQL_C_WCHAR output), with the
- * driver's own UTF-16 decoder and UTF-8 encoder (utf.c, tested in test_utf). */
-static void utf16_to_utf8(const unsigned char *b, size_t units, char *out)
+/* SQL_C_WCHAR output (native UTF-16 units, maybe unaligned) to UTF-8 with
+ * the driver's own converter (utf.c, tested in test_utf). */
+static void wchars_to_utf8(const unsigned char *b, size_t units, char *out)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < units;) {
-        uint16_t w[2];
-        size_t n = 0;
-        for (; n < 2 && i + n < units; n++)
-            w[n] = (uint16_t)(b[2 * (i + n)] | (unsigned)b[2 * (i + n) + 1] << 8);
-        uint32_t cp;
-        i += utf16_decode(w, n, &cp);
-        o += utf8_encode(cp, out + o);
-    }
-    out[o] = 0;
+    uint16_t *w = malloc(units * 2 + 2);
+    size_t len = 0;
+    char *s = w ? (memcpy(w, b, units * 2), utf16_to_utf8(w, units, &len)) : NULL;
+    memcpy(out, s ? s : "", len + 1);
+    free(s);
+    free(w);
 }
 
 static void hex(const unsigned char *b, size_t n, char *out)
@@ -121,7 +116,7 @@ static void render(SQLSMALLINT ct, const athena_column *col, cv_status st, const
         const unsigned char *b = buf;
         while (b[2 * units] || b[2 * units + 1])
             units++;
-        utf16_to_utf8(b, units, val);
+        wchars_to_utf8(b, units, val);
         if ((SQLLEN)(units * 2) != len && st == CV_OK)
             strcpy(val, "BADLEN");
         break;
@@ -884,7 +879,7 @@ static void wide_str(const unsigned char *buf, char *out)
     size_t units = 0;
     while (buf[2 * units] || buf[2 * units + 1])
         units++;
-    utf16_to_utf8(buf, units, out);
+    wchars_to_utf8(buf, units, out);
 }
 
 static void test_wchar(void)
