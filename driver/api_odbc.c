@@ -102,7 +102,7 @@ SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
         desc_reset_records(s->apd);
         STMT_LEAVE(SQL_SUCCESS);
     default:
-        STMT_LEAVE(diag_post(&s->diag, "HY092", 0, "Invalid SQLFreeStmt option %u", (unsigned)option));
+        STMT_LEAVE(diag_set(&s->diag, SS_HY092, "SQLFreeStmt option %u", (unsigned)option));
     }
 }
 
@@ -147,7 +147,7 @@ SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value, 
     (void)buflen;
     STMT_ENTER(h);
     if (!value)
-        STMT_LEAVE(diag_post(&s->diag, "HY009", 0, "Invalid use of null pointer"));
+        STMT_LEAVE(diag_set(&s->diag, SS_HY009, NULL));
     SQLRETURN rc = attr_get_stmt(s, attr, value);
     if (SQL_SUCCEEDED(rc) && len)
         *len = sizeof(SQLULEN);
@@ -196,7 +196,7 @@ SQLRETURN SQL_API SQLDisconnect(SQLHDBC h)
 {
     DBC_ENTER(h);
     if (!d->connected)
-        DBC_LEAVE(diag_post(&d->diag, "08003", 0, "Connection not open"));
+        DBC_LEAVE(diag_set(&d->diag, SS_08003, NULL));
     DBC_LEAVE(conn_disconnect(d));
 }
 
@@ -276,7 +276,7 @@ SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT h)
 {
     STMT_ENTER(h);
     if (s->state != ST_CURSOR)
-        STMT_LEAVE(diag_post(&s->diag, "24000", 0, "Invalid cursor state: no cursor is open"));
+        STMT_LEAVE(diag_set(&s->diag, SS_24000, "no cursor is open"));
     exec_close_cursor(s);
     STMT_LEAVE(SQL_SUCCESS);
 }
@@ -352,8 +352,8 @@ SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientation, SQLLEN 
 {
     STMT_ENTER(h);
     if (orientation != SQL_FETCH_NEXT)
-        STMT_LEAVE(diag_post(&s->diag, "HY106", 0,
-                             "Fetch type out of range: the cursor is forward-only, only SQL_FETCH_NEXT is allowed"));
+        STMT_LEAVE(diag_set(&s->diag, SS_HY106,
+                             "the cursor is forward-only, only SQL_FETCH_NEXT is allowed"));
     (void)offset;
     SQLULEN dummy = 0;
     STMT_LEAVE(fetch_next(s, rows ? rows : &dummy, status));
@@ -410,7 +410,7 @@ SQLRETURN SQL_API SQLGetFunctions(SQLHDBC h, SQLUSMALLINT id, SQLUSMALLINT *supp
 {
     DBC_ENTER(h);
     if (!supported)
-        DBC_LEAVE(diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer"));
+        DBC_LEAVE(diag_set(&d->diag, SS_HY009, NULL));
     DBC_LEAVE(info_functions(d, id, supported));
 }
 

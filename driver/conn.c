@@ -21,7 +21,7 @@ static SQLRETURN apply_key(athena_dbc *d, const char *key, const char *value, st
             sb_appends(unknown, ", ");
         sb_appends(unknown, key);
     } else if (r == KEY_BAD_VALUE) {
-        rc = diag_post(&d->diag, "HY024", 0, "%s", sb_str(&err));
+        rc = diag_set_text(&d->diag, SS_HY024, "%s", sb_str(&err));
     } else if (r == KEY_NOMEM) {
         rc = diag_set(&d->diag, SS_HY001, NULL);
     }
@@ -56,7 +56,7 @@ static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
     region_from_profile(d);
     strbuf err = STRBUF_INIT;
     if (config_validate(&d->cfg, &err) != 0) {
-        SQLRETURN rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+        SQLRETURN rc = diag_set_text(&d->diag, SS_HY000, "%s", sb_str(&err));
         sb_free(&err);
         return rc;
     }
@@ -109,7 +109,7 @@ fail:
 SQLRETURN conn_connect(athena_dbc *d, const char *dsn, const char *uid, const char *pwd)
 {
     if (d->connected)
-        return diag_post(&d->diag, "08002", 0, "Connection name in use");
+        return diag_set(&d->diag, SS_08002, NULL);
     reset_config(d);
     strbuf unknown = STRBUF_INIT;
     SQLRETURN rc = SQL_SUCCESS;
@@ -122,7 +122,7 @@ SQLRETURN conn_connect(athena_dbc *d, const char *dsn, const char *uid, const ch
     if (rc == SQL_SUCCESS) {
         strbuf err = STRBUF_INIT;
         if (config_load_dsn(&d->cfg, dsn, &err) != 0)
-            rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+            rc = diag_set_text(&d->diag, SS_HY000, "%s", sb_str(&err));
         sb_free(&err);
     }
     if (rc == SQL_SUCCESS)
@@ -137,7 +137,7 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
                               SQLUSMALLINT completion, strbuf *out)
 {
     if (d->connected)
-        return diag_post(&d->diag, "08002", 0, "Connection name in use");
+        return diag_set(&d->diag, SS_08002, NULL);
     switch (completion) {
     case SQL_DRIVER_NOPROMPT:
     case SQL_DRIVER_COMPLETE:
@@ -145,7 +145,7 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
     case SQL_DRIVER_PROMPT:
         break;
     default:
-        return diag_post(&d->diag, "HY110", 0, "Invalid driver completion %u", completion);
+        return diag_set(&d->diag, SS_HY110, "completion %u", completion);
     }
     reset_config(d);
     connstr cs = {0};
@@ -153,7 +153,7 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
     strbuf unknown = STRBUF_INIT;
     SQLRETURN rc = SQL_SUCCESS;
     if (connstr_parse(in, len, &cs, &err) != 0) {
-        rc = diag_post(&d->diag, "HY000", 0, "Invalid connection string: %s", sb_str(&err));
+        rc = diag_set_text(&d->diag, SS_HY000, "Invalid connection string: %s", sb_str(&err));
         goto done;
     }
     for (size_t i = 0; i < cs.count && rc == SQL_SUCCESS; i++) {
@@ -162,13 +162,13 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
         rc = apply_key(d, cs.pairs[i].key, cs.pairs[i].value, &unknown);
     }
     if (rc == SQL_SUCCESS && is_set(d->cfg.dsn) && config_load_dsn(&d->cfg, d->cfg.dsn, &err) != 0)
-        rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+        rc = diag_set_text(&d->diag, SS_HY000, "%s", sb_str(&err));
     if (rc == SQL_SUCCESS) {
         sb_reset(&err);
         region_from_profile(d);
         if (config_validate(&d->cfg, &err) != 0 && completion != SQL_DRIVER_NOPROMPT) {
             /* The driver has no dialog yet: say what is missing instead of prompting. */
-            rc = diag_post(&d->diag, "HY000", 0, "%s (this driver has no connection dialog: "
+            rc = diag_set_text(&d->diag, SS_HY000, "%s (this driver has no connection dialog: "
                            "add the key to the connection string or the DSN)", sb_str(&err));
         }
     }

@@ -24,43 +24,23 @@ _Static_assert(sizeof(SQLWCHAR) == 2, "SQLWCHAR must be UTF-16 code units");
 
 /* ------------------------------------------------------------ diagnostics */
 
-const char *cv_sqlstate(cv_status s)
+bool cv_state(cv_status s, sqlstate_id *id)
 {
     switch (s) {
-    case CV_TRUNCATED: return "01004";
-    case CV_FRACTIONAL: return "01S07";
-    case CV_ERR_NULL_NO_IND: return "22002";
-    case CV_ERR_RANGE: return "22003";
-    case CV_ERR_CHAR: return "22018";
-    case CV_ERR_DATETIME: return "22007";
-    case CV_ERR_DT_OVERFLOW: return "22008";
-    case CV_ERR_INTERVAL: return "22015";
-    case CV_ERR_RESTRICTED: return "07006";
-    case CV_ERR_BUFFER: return "HY090";
+    case CV_TRUNCATED: *id = SS_01004; return true;
+    case CV_FRACTIONAL: *id = SS_01S07; return true;
+    case CV_ERR_NULL_NO_IND: *id = SS_22002; return true;
+    case CV_ERR_RANGE: *id = SS_22003; return true;
+    case CV_ERR_CHAR: *id = SS_22018; return true;
+    case CV_ERR_DATETIME: *id = SS_22007; return true;
+    case CV_ERR_DT_OVERFLOW: *id = SS_22008; return true;
+    case CV_ERR_INTERVAL: *id = SS_22015; return true;
+    case CV_ERR_RESTRICTED: *id = SS_07006; return true;
+    case CV_ERR_BUFFER: *id = SS_HY090; return true;
     case CV_OK:
     case CV_NULL:
     case CV_NO_DATA:
-    default: return NULL;
-    }
-}
-
-const char *cv_message(cv_status s)
-{
-    switch (s) {
-    case CV_OK: return "Success";
-    case CV_NULL: return "The value is NULL";
-    case CV_NO_DATA: return "No more data for this column";
-    case CV_TRUNCATED: return "String data, right truncated";
-    case CV_FRACTIONAL: return "Fractional truncation";
-    case CV_ERR_NULL_NO_IND: return "Indicator variable required but not supplied";
-    case CV_ERR_RANGE: return "Numeric value out of range";
-    case CV_ERR_CHAR: return "Invalid character value for cast specification";
-    case CV_ERR_DATETIME: return "Invalid datetime format";
-    case CV_ERR_DT_OVERFLOW: return "Datetime field overflow";
-    case CV_ERR_INTERVAL: return "Interval field overflow";
-    case CV_ERR_RESTRICTED: return "Restricted data type attribute violation";
-    case CV_ERR_BUFFER: return "Invalid string or buffer length";
-    default: return "Unknown conversion status";
+    default: return false;
     }
 }
 

@@ -5,6 +5,7 @@
 #define ATHENA_CONVERT_H
 
 #include "athena_types.h"
+#include "sqlstate.h"
 
 typedef enum cv_status {
     CV_OK = 0,
@@ -60,10 +61,10 @@ typedef struct cv_piece {
 cv_status convert_value(const athena_column *col, const char *text, size_t len,
                         const cv_target *t, cv_piece *piece);
 
-/* SQLSTATE for a status ("01004", "22003"...), NULL for CV_OK/CV_NULL/CV_NO_DATA. */
-const char *cv_sqlstate(cv_status s);
-/* A short English description used in diagnostic messages. */
-const char *cv_message(cv_status s);
+/* The diagnostic a status posts: sets *id to its entry of sqlstate.h's table
+ * (01004, 22003...) and returns true; false for CV_OK, CV_NULL and
+ * CV_NO_DATA, which post none. */
+bool cv_state(cv_status s, sqlstate_id *id);
 /* True if ODBC allows converting this column's SQL type to ctype. */
 bool convert_allowed(const athena_column *col, SQLSMALLINT ctype);
 

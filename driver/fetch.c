@@ -33,11 +33,11 @@ SQLRETURN fetch_bind_col(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
                          SQLLEN buflen, SQLLEN *ind)
 {
     if (col == 0)
-        return diag_post(&s->diag, "07009", 0, "Invalid descriptor index 0: bookmarks are not supported");
+        return diag_set(&s->diag, SS_07009, "bookmarks (record 0) are not supported");
     if (!ctype_known(ctype))
-        return diag_post(&s->diag, "HY003", 0, "Invalid application buffer type %d", (int)ctype);
+        return diag_set(&s->diag, SS_HY003, "C type %d", (int)ctype);
     if (buflen < 0)
-        return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %ld", (long)buflen);
+        return diag_set(&s->diag, SS_HY090, "length %ld", (long)buflen);
     athena_desc *ard = s->ard;
     if (!ptr && !ind) {
         /* unbind this column */
@@ -99,15 +99,16 @@ static SQLLEN ctype_size(SQLSMALLINT ctype, SQLLEN buflen)
     }
 }
 
-/* Posts a conversion status; returns true if it is an error for the row. */
-static bool post_cv(athena_stmt *s, cv_status st, SQLLEN row, SQLUSMALLINT col)
+/* Posts a conversion status; returns the row status it gives: success,
+ * success with info (truncation) or error. */
+static SQLUSMALLINT post_cv(athena_stmt *s, cv_status st, SQLLEN row, SQLUSMALLINT col)
 {
-    const char *state = cv_sqlstate(st);
-    if (!state)
-        return false;
-    diag_post(&s->diag, state, 0, "%s (column %u)", cv_message(st), (unsigned)col);
+    sqlstate_id id;
+    if (!cv_state(st, &id))
+        return SQL_ROW_SUCCESS;
+    diag_set(&s->diag, id, "column %u", (unsigned)col);
     diag_set_position(&s->diag, row, (SQLINTEGER)col);
-    return !(st == CV_TRUNCATED || st == CV_FRACTIONAL);
+    return (st == CV_TRUNCATED || st == CV_FRACTIONAL) ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_ERROR;
 }
 
 /* Converts the current row into rowset position `r`. Returns the row status. */
@@ -139,10 +140,9 @@ static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
         t.fraction_precision = b->precision;
         const pd_cell *cell = &s->row[c - 1];
         cv_status st = convert_value(&rs->columns[c - 1], cell->ptr, cell->len, &t, NULL);
-        if (post_cv(s, st, row_number, (SQLUSMALLINT)c))
-            status = SQL_ROW_ERROR;
-        else if (cv_sqlstate(st) && status == SQL_ROW_SUCCESS)
-            status = SQL_ROW_SUCCESS_WITH_INFO;
+        SQLUSMALLINT cs = post_cv(s, st, row_number, (SQLUSMALLINT)c);
+        if (cs == SQL_ROW_ERROR || (cs == SQL_ROW_SUCCESS_WITH_INFO && status == SQL_ROW_SUCCESS))
+            status = cs;
     }
     return status;
 }
@@ -202,7 +202,7 @@ static bool position_row(athena_stmt *s, SQLULEN row)
 SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+        return diag_set(&s->diag, SS_24000, "no result set");
     SQLULEN array_size = s->ard->array_size ? s->ard->array_size : 1;
     SQLULEN *rows_fetched = rows_fetched_override ? rows_fetched_override : s->ird_impl.rows_processed_ptr;
     SQLUSMALLINT *row_status = row_status_override ? row_status_override : s->ird_impl.array_status_ptr;
@@ -271,8 +271,8 @@ SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 {
     (void)offset;
     if (orientation != SQL_FETCH_NEXT)
-        return diag_post(&s->diag, "HY106", 0,
-                         "Fetch type out of range: the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
+        return diag_set(&s->diag, SS_HY106,
+                         "the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
     return fetch_next(s, NULL, NULL);
 }
 
@@ -280,16 +280,16 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
                          SQLLEN buflen, SQLLEN *ind)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+        return diag_set(&s->diag, SS_24000, "no result set");
     if (!s->row)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no current row");
+        return diag_set(&s->diag, SS_24000, "no current row");
     if (col == 0 || col > s->rs->ncolumns)
-        return diag_post(&s->diag, "07009", 0, "Invalid descriptor index %u: the result has %zu columns",
+        return diag_set(&s->diag, SS_07009, "column %u (the result has %zu columns)",
                          (unsigned)col, s->rs->ncolumns);
     if (!ctype_known(ctype) && ctype != SQL_ARD_TYPE)
-        return diag_post(&s->diag, "HY003", 0, "Invalid application buffer type %d", (int)ctype);
+        return diag_set(&s->diag, SS_HY003, "C type %d", (int)ctype);
     if (buflen < 0)
-        return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %ld", (long)buflen);
+        return diag_set(&s->diag, SS_HY090, "length %ld", (long)buflen);
     if (col != s->getdata_col) {
         s->getdata_col = col;
         memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
@@ -299,7 +299,7 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
     t.ctype = ctype;
     if (ctype == SQL_ARD_TYPE) {
         if (col > s->ard->count)
-            return diag_post(&s->diag, "07009", 0, "SQL_ARD_TYPE: column %u has no ARD record", (unsigned)col);
+            return diag_set(&s->diag, SS_07009, "SQL_ARD_TYPE: column %u has no ARD record", (unsigned)col);
         const desc_rec *b = &s->ard->recs[col];
         t.ctype = b->concise_type;
         t.precision = b->precision;
@@ -318,9 +318,10 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
         return SQL_NO_DATA;
     if (st == CV_OK || st == CV_NULL)
         return SQL_SUCCESS;
-    const char *state = cv_sqlstate(st);
-    SQLRETURN rc = diag_post(&s->diag, state ? state : "HY000", 0, "%s (column %u)", cv_message(st),
-                             (unsigned)col);
+    sqlstate_id id;
+    if (!cv_state(st, &id))
+        id = SS_HY000;
+    SQLRETURN rc = diag_set(&s->diag, id, "column %u", (unsigned)col);
     diag_set_position(&s->diag, s->pos_row ? (SQLLEN)s->pos_row : 1, (SQLINTEGER)col);
     return rc;
 }
@@ -328,20 +329,20 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
 SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+        return diag_set(&s->diag, SS_24000, "no result set");
     if (op != SQL_POSITION)
-        return diag_post(&s->diag, "HYC00", 0,
-                         "Optional feature not implemented: SQLSetPos supports only SQL_POSITION "
+        return diag_set(&s->diag, SS_HYC00,
+                         "SQLSetPos supports only SQL_POSITION "
                          "(the cursor is read-only; operation %u)", (unsigned)op);
     if (lock != SQL_LOCK_NO_CHANGE)
-        return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: row locking");
+        return diag_set(&s->diag, SS_HYC00, "row locking");
     SQLULEN rows = s->ard->array_size > 1 ? s->rowset_rows : (s->row ? 1 : 0);
     if (rows == 0)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no rowset has been fetched");
+        return diag_set(&s->diag, SS_24000, "no rowset has been fetched");
     if (row == 0)
-        return diag_post(&s->diag, "HY109", 0, "Invalid cursor position: SQL_POSITION needs a single row");
+        return diag_set(&s->diag, SS_HY109, "SQL_POSITION needs a single row");
     if ((SQLULEN)row > rows)
-        return diag_post(&s->diag, "HY107", 0, "Row value out of range: the rowset has %lu rows", (unsigned long)rows);
+        return diag_set(&s->diag, SS_HY107, "the rowset has %lu rows", (unsigned long)rows);
     if (s->ard->array_size > 1 && !position_row(s, (SQLULEN)row))
         return diag_set(&s->diag, SS_HY001, NULL);
     return SQL_SUCCESS;

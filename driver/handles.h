@@ -158,5 +158,9 @@ void desc_reset_records(athena_desc *d);
 
 /* Diagnostics of any handle. */
 diag_list *handle_diag(SQLSMALLINT type, SQLHANDLE h);
+/* True when the handle (already validated) belongs to an environment whose
+ * application asked for ODBC 2 behaviour: its diagnostics then carry ODBC 2
+ * SQLSTATEs (S1000 for HY000...). */
+bool handle_odbc2(SQLSMALLINT type, SQLHANDLE h);
 
 #endif

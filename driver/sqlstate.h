@@ -76,8 +76,5 @@ typedef struct sqlstate_info {
 
 /* The entry of id (HY000's for an id out of range). */
 const sqlstate_info *sqlstate_get(sqlstate_id id);
-/* The ODBC 2 form of an ODBC 3 SQLSTATE string: the table's when the state
- * is in it, else the state itself (states ODBC 2 shares, such as 08001). */
-const char *sqlstate_odbc2(const char *state);
 
 #endif
