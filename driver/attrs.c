@@ -55,6 +55,11 @@ SQLRETURN attr_get_env(athena_env *e, SQLINTEGER attr, SQLPOINTER value, SQLINTE
     return SQL_SUCCESS;
 }
 
+bool attr_connect_is_string(SQLINTEGER attr)
+{
+    return attr == SQL_ATTR_CURRENT_CATALOG || attr == SQL_ATTR_TRACEFILE || attr == SQL_ATTR_TRANSLATE_LIB;
+}
+
 SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
 {
     switch (attr) {
@@ -212,8 +217,12 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     }
 }
 
-SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value)
+SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER *len)
 {
+    if (!value)
+        return diag_set(&s->diag, SS_HY009, NULL);
+    if (len) /* every statement attribute is an SQLULEN or a pointer of the same size */
+        *len = sizeof(SQLULEN);
     SQLULEN v;
     switch (attr) {
     case SQL_ATTR_APP_ROW_DESC: *(SQLPOINTER *)value = s->ard; return SQL_SUCCESS;
@@ -246,7 +255,6 @@ SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value)
     default:
         return diag_set(&s->diag, SS_HY092, "attribute %d", (int)attr);
     }
-    if (value)
-        *(SQLULEN *)value = v;
+    *(SQLULEN *)value = v;
     return SQL_SUCCESS;
 }

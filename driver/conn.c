@@ -8,6 +8,8 @@
 #include "connstr.h"
 #include "cred_chain.h"
 
+static void close_connection(athena_dbc *d);
+
 static bool is_set(const char *s) { return s && *s; }
 
 /* Applies one key; unknown keys are remembered for the log. */
@@ -102,7 +104,7 @@ static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
 fail:
     LOG_AT(d->log, LOG_ERROR, "connect failed: %s", ae.message);
     SQLRETURN rc = diag_post_error(&d->diag, &ae);
-    conn_disconnect(d);
+    close_connection(d);
     return rc;
 }
 
@@ -185,7 +187,8 @@ done:
     return rc;
 }
 
-SQLRETURN conn_disconnect(athena_dbc *d)
+/* Frees what a connection (or a failed attempt at one) holds. */
+static void close_connection(athena_dbc *d)
 {
     while (d->stmts)
         stmt_free(d->stmts);
@@ -202,5 +205,19 @@ SQLRETURN conn_disconnect(athena_dbc *d)
     free(d->current_catalog);
     d->current_catalog = NULL;
     d->connected = false;
+}
+
+SQLRETURN conn_disconnect(athena_dbc *d)
+{
+    if (!d->connected)
+        return diag_set(&d->diag, SS_08003, NULL);
+    close_connection(d);
     return SQL_SUCCESS;
+}
+
+SQLRETURN conn_end_tran(diag_list *diag, SQLSMALLINT completion)
+{
+    if (completion != SQL_COMMIT && completion != SQL_ROLLBACK)
+        return diag_set(diag, SS_HY012, "completion type %d", (int)completion);
+    return SQL_SUCCESS; /* Athena has no transactions: nothing to commit or roll back */
 }

@@ -262,12 +262,12 @@ SQLRETURN exec_execute(athena_stmt *s)
     return rc;
 }
 
-SQLRETURN exec_direct(athena_stmt *s, const char *sql, size_t len)
+SQLRETURN exec_close_open_cursor(athena_stmt *s)
 {
-    SQLRETURN rc = exec_prepare(s, sql, len);
-    if (!SQL_SUCCEEDED(rc))
-        return rc;
-    return exec_execute(s);
+    if (s->state != ST_CURSOR)
+        return diag_set(&s->diag, SS_24000, "no cursor is open");
+    exec_close_cursor(s);
+    return SQL_SUCCESS;
 }
 
 SQLRETURN exec_cancel(athena_stmt *s)

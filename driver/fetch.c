@@ -269,11 +269,19 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
 
 SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 {
+    return fetch_extended(s, (SQLUSMALLINT)orientation, offset, s->ird_impl.rows_processed_ptr,
+                          s->ird_impl.array_status_ptr);
+}
+
+SQLRETURN fetch_extended(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                         SQLUSMALLINT *status)
+{
     (void)offset;
     if (orientation != SQL_FETCH_NEXT)
         return diag_set(&s->diag, SS_HY106,
                          "the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
-    return fetch_next(s, NULL, NULL);
+    SQLULEN ignored = 0;
+    return fetch_next(s, rows ? rows : &ignored, status);
 }
 
 SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,

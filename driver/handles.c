@@ -50,7 +50,13 @@ SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
     if (!d)
         return diag_set(&e->diag, SS_HY001, NULL);
     d->magic = MAGIC_DBC;
-    pthread_mutex_init(&d->lock, NULL);
+    /* recursive: the API call running on the connection holds it (DBC_ENTER)
+     * and the core takes it again for the statement list */
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&d->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
     d->env = e;
     config_init(&d->cfg);
     d->access_mode = SQL_MODE_READ_WRITE;
@@ -75,6 +81,7 @@ SQLRETURN dbc_free(athena_dbc *d)
     config_free(&d->cfg);
     free(d->current_catalog);
     diag_free(&d->diag);
+    pthread_mutex_unlock(&d->lock);
     pthread_mutex_destroy(&d->lock);
     free(d);
     pthread_mutex_lock(&e->lock);

@@ -299,7 +299,8 @@ static bool is_implemented(SQLUSMALLINT id)
 
 SQLRETURN info_functions(athena_dbc *d, SQLUSMALLINT id, SQLUSMALLINT *supported)
 {
-    (void)d;
+    if (!supported)
+        return diag_set(&d->diag, SS_HY009, NULL);
     if (id == SQL_API_ODBC3_ALL_FUNCTIONS) {
         memset(supported, 0, SQL_API_ODBC3_ALL_FUNCTIONS_SIZE * sizeof(SQLUSMALLINT));
         for (size_t i = 0; i < ARRAY_LEN(implemented); i++) {

@@ -41,6 +41,7 @@ static const sqlstate_info table[] = {
     [SS_HY009] = {"HY009", "S1009", "Invalid use of null pointer"},
     [SS_HY010] = {"HY010", "S1010", "Function sequence error"},
     [SS_HY011] = {"HY011", "S1011", "Attribute cannot be set now"},
+    [SS_HY012] = {"HY012", "S1012", "Invalid transaction operation code"},
     [SS_HY016] = {"HY016", "S1000", "Cannot modify an implementation row descriptor"},
     [SS_HY017] = {"HY017", "S1000", "Invalid use of an automatically allocated descriptor handle"},
     [SS_HY024] = {"HY024", "S1009", "Invalid attribute value"},

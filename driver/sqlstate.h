@@ -43,6 +43,7 @@ typedef enum sqlstate_id {
     SS_HY009,  /* invalid use of null pointer */
     SS_HY010,  /* function sequence error */
     SS_HY011,  /* attribute cannot be set now */
+    SS_HY012,  /* invalid transaction operation code */
     SS_HY016,  /* cannot modify an implementation row descriptor */
     SS_HY017,  /* invalid use of an automatically allocated descriptor handle */
     SS_HY024,  /* invalid attribute value */
