@@ -15,7 +15,7 @@
 #include "info.h"
 #include "typeinfo.h"
 #include "desc.h"
-#include "outstr.h"
+#include "api_strings.h"
 #include "api_shared.h"
 
 /* ------------------------------------------------------------ handles */

@@ -7,7 +7,7 @@
 
 #include "common.h"
 #include "handles.h"
-#include "outstr.h"
+#include "api_strings.h"
 
 /* Handle entry/exit: validate, lock, clear diagnostics; record the return code. */
 #define STMT_ENTER(h)                           \

@@ -54,7 +54,6 @@ static bool is_header(SQLSMALLINT field)
 }
 
 bool desc_is_ird(const athena_desc *x) { return x->stmt && x == &x->stmt->ird_impl; }
-bool desc_is_ipd(const athena_desc *x) { return x->stmt && x == &x->stmt->ipd_impl; }
 
 static void put(SQLPOINTER value, field_kind k, SQLLEN v, SQLPOINTER p)
 {
@@ -73,19 +72,9 @@ static void put(SQLPOINTER value, field_kind k, SQLLEN v, SQLPOINTER p)
 /* Verbose type and interval code of a C type (SQL_DESC_TYPE, _CODE). */
 static void verbose_of(SQLSMALLINT concise, SQLSMALLINT *type, SQLSMALLINT *code)
 {
-    *code = 0;
-    *type = concise;
-    switch (concise) {
-    case SQL_C_TYPE_DATE: case SQL_C_DATE: *type = SQL_DATETIME; *code = SQL_CODE_DATE; break;
-    case SQL_C_TYPE_TIME: case SQL_C_TIME: *type = SQL_DATETIME; *code = SQL_CODE_TIME; break;
-    case SQL_C_TYPE_TIMESTAMP: case SQL_C_TIMESTAMP: *type = SQL_DATETIME; *code = SQL_CODE_TIMESTAMP; break;
-    default:
-        if (concise >= SQL_C_INTERVAL_YEAR && concise <= SQL_C_INTERVAL_MINUTE_TO_SECOND) {
-            *type = SQL_INTERVAL;
-            *code = (SQLSMALLINT)(concise - 100);
-        }
-        break;
-    }
+    const ctype_info *c = ctype_find(concise);
+    *type = c ? c->verbose : concise;
+    *code = c ? c->code : 0;
 }
 
 static SQLRETURN get_ird(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
@@ -170,17 +159,6 @@ SQLRETURN desc_get_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
     return SQL_SUCCESS;
 }
 
-/* The concise C type a (TYPE, DATETIME_INTERVAL_CODE) pair stands for. */
-static SQLSMALLINT concise_from(SQLSMALLINT type, SQLSMALLINT code)
-{
-    if (type == SQL_DATETIME)
-        return code == SQL_CODE_DATE ? SQL_C_TYPE_DATE : code == SQL_CODE_TIME ? SQL_C_TYPE_TIME
-             : code == SQL_CODE_TIMESTAMP ? SQL_C_TYPE_TIMESTAMP : 0;
-    if (type == SQL_INTERVAL)
-        return (code >= SQL_CODE_YEAR && code <= SQL_CODE_MINUTE_TO_SECOND) ? (SQLSMALLINT)(code + 100) : 0;
-    return type;
-}
-
 SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
                          SQLINTEGER len)
 {
@@ -235,7 +213,7 @@ SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
     case SQL_DESC_DATETIME_INTERVAL_CODE: {
         SQLSMALLINT vtype, code;
         verbose_of(r->concise_type, &vtype, &code);
-        SQLSMALLINT c = concise_from(r->pending_type ? r->pending_type : vtype, (SQLSMALLINT)iv);
+        SQLSMALLINT c = ctype_concise(r->pending_type ? r->pending_type : vtype, (SQLSMALLINT)iv);
         r->pending_type = 0;
         if (!c)
             return diag_set(&x->diag, SS_HY092, "SQL_DESC_DATETIME_INTERVAL_CODE %ld", (long)iv);

@@ -8,26 +8,8 @@
 
 #include "exec.h"
 
-static bool ctype_known(SQLSMALLINT t)
-{
-    switch (t) {
-    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BIT: case SQL_C_TINYINT: case SQL_C_STINYINT:
-    case SQL_C_UTINYINT: case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT: case SQL_C_LONG:
-    case SQL_C_SLONG: case SQL_C_ULONG: case SQL_C_SBIGINT: case SQL_C_UBIGINT: case SQL_C_FLOAT:
-    case SQL_C_DOUBLE: case SQL_C_NUMERIC: case SQL_C_DATE: case SQL_C_TIME: case SQL_C_TIMESTAMP:
-    case SQL_C_TYPE_DATE: case SQL_C_TYPE_TIME: case SQL_C_TYPE_TIMESTAMP: case SQL_C_BINARY:
-    case SQL_C_GUID: case SQL_C_DEFAULT:
-    case SQL_C_INTERVAL_YEAR: case SQL_C_INTERVAL_MONTH: case SQL_C_INTERVAL_DAY:
-    case SQL_C_INTERVAL_HOUR: case SQL_C_INTERVAL_MINUTE: case SQL_C_INTERVAL_SECOND:
-    case SQL_C_INTERVAL_YEAR_TO_MONTH: case SQL_C_INTERVAL_DAY_TO_HOUR:
-    case SQL_C_INTERVAL_DAY_TO_MINUTE: case SQL_C_INTERVAL_DAY_TO_SECOND:
-    case SQL_C_INTERVAL_HOUR_TO_MINUTE: case SQL_C_INTERVAL_HOUR_TO_SECOND:
-    case SQL_C_INTERVAL_MINUTE_TO_SECOND:
-        return true;
-    default:
-        return false;
-    }
-}
+/* A C type an application may bind or ask for: the catalogue's, or SQL_C_DEFAULT. */
+static bool ctype_known(SQLSMALLINT t) { return t == SQL_C_DEFAULT || ctype_find(t) != NULL; }
 
 SQLRETURN fetch_bind_col(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
                          SQLLEN buflen, SQLLEN *ind)
@@ -79,26 +61,6 @@ static void *elem(const athena_desc *ard, void *base, SQLLEN elem_size, SQLULEN 
     return p;
 }
 
-/* Size of one element of a column-wise bound buffer. */
-static SQLLEN ctype_size(SQLSMALLINT ctype, SQLLEN buflen)
-{
-    switch (ctype) {
-    case SQL_C_BIT: case SQL_C_TINYINT: case SQL_C_STINYINT: case SQL_C_UTINYINT: return 1;
-    case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT: return 2;
-    case SQL_C_LONG: case SQL_C_SLONG: case SQL_C_ULONG: return 4;
-    case SQL_C_SBIGINT: case SQL_C_UBIGINT: return 8;
-    case SQL_C_FLOAT: return sizeof(SQLREAL);
-    case SQL_C_DOUBLE: return sizeof(SQLDOUBLE);
-    case SQL_C_NUMERIC: return sizeof(SQL_NUMERIC_STRUCT);
-    case SQL_C_DATE: case SQL_C_TYPE_DATE: return sizeof(SQL_DATE_STRUCT);
-    case SQL_C_TIME: case SQL_C_TYPE_TIME: return sizeof(SQL_TIME_STRUCT);
-    case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP: return sizeof(SQL_TIMESTAMP_STRUCT);
-    case SQL_C_GUID: return sizeof(SQLGUID);
-    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BINARY: case SQL_C_DEFAULT: return buflen;
-    default: return sizeof(SQL_INTERVAL_STRUCT);
-    }
-}
-
 /* Posts a conversion status; returns the row status it gives: success,
  * success with info (truncation) or error. */
 static SQLUSMALLINT post_cv(athena_stmt *s, cv_status st, SQLLEN row, SQLUSMALLINT col)
@@ -127,9 +89,7 @@ static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
         cv_target t;
         t.ctype = b->concise_type;
         /* SQL_C_DEFAULT arrays are laid out with the default type's size */
-        SQLSMALLINT etype = b->concise_type == SQL_C_DEFAULT ? type_default_ctype(&rs->columns[c - 1])
-                                                             : b->concise_type;
-        SQLLEN esize = ctype_size(etype, b->octet_length);
+        SQLLEN esize = ctype_element_size(&rs->columns[c - 1], b->concise_type, b->octet_length);
         t.ptr = elem(ard, b->data_ptr, esize, r);
         t.buflen = b->octet_length;
         t.octet_len = elem(ard, b->octet_length_ptr, sizeof(SQLLEN), r);

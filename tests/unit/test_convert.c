@@ -122,7 +122,7 @@ static void render(SQLSMALLINT ct, const athena_column *col, cv_status st, const
         return;
     }
     if (ct == SQL_C_DEFAULT)
-        ct = type_default_ctype(col);
+        ct = ctype_default(col);
     SQLLEN size = -1;
     switch (ct) {
     case SQL_C_CHAR:

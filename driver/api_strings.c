@@ -1,5 +1,5 @@
-/* outstr.c - string arguments at the API edge. */
-#include "outstr.h"
+/* api_strings.c - string arguments at the API edge (api_strings.h). */
+#include "api_strings.h"
 
 #include <stdlib.h>
 #include <string.h>
