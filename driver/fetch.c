@@ -61,16 +61,28 @@ static void *elem(const athena_desc *ard, void *base, SQLLEN elem_size, SQLULEN 
     return p;
 }
 
-/* Posts a conversion status; returns the row status it gives: success,
- * success with info (truncation) or error. */
-static SQLUSMALLINT post_cv(athena_stmt *s, cv_status st, SQLLEN row, SQLUSMALLINT col)
+/* Posts the diagnostic of a conversion status, at row and col. Returns
+ * SQL_SUCCESS (nothing to post), SQL_SUCCESS_WITH_INFO (truncation) or
+ * SQL_ERROR. */
+static SQLRETURN post_cv(athena_stmt *s, cv_status st, SQLLEN row, SQLUSMALLINT col)
 {
     sqlstate_id id;
     if (!cv_state(st, &id))
-        return SQL_ROW_SUCCESS;
-    diag_set(&s->diag, id, "column %u", (unsigned)col);
+        return SQL_SUCCESS;
+    SQLRETURN rc = diag_set(&s->diag, id, "column %u", (unsigned)col);
     diag_set_position(&s->diag, row, (SQLINTEGER)col);
-    return (st == CV_TRUNCATED || st == CV_FRACTIONAL) ? SQL_ROW_SUCCESS_WITH_INFO : SQL_ROW_ERROR;
+    return rc;
+}
+
+/* The conversion settings of an ARD record: C type, numeric precision and
+ * scale, interval leading and seconds precision. */
+static void target_from_ard(cv_target *t, const desc_rec *b)
+{
+    t->ctype = b->concise_type;
+    t->precision = b->precision;
+    t->scale = b->scale;
+    t->interval_precision = (SQLSMALLINT)b->datetime_interval_precision;
+    t->fraction_precision = b->precision;
 }
 
 /* Converts the current row into rowset position `r`. Returns the row status. */
@@ -87,22 +99,20 @@ static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
         if (!b->data_ptr && !b->indicator_ptr && !b->octet_length_ptr)
             continue;
         cv_target t;
-        t.ctype = b->concise_type;
+        target_from_ard(&t, b);
         /* SQL_C_DEFAULT arrays are laid out with the default type's size */
         SQLLEN esize = ctype_element_size(&rs->columns[c - 1], b->concise_type, b->octet_length);
         t.ptr = elem(ard, b->data_ptr, esize, r);
         t.buflen = b->octet_length;
         t.octet_len = elem(ard, b->octet_length_ptr, sizeof(SQLLEN), r);
         t.ind = elem(ard, b->indicator_ptr, sizeof(SQLLEN), r);
-        t.precision = b->precision;
-        t.scale = b->scale;
-        t.interval_precision = (SQLSMALLINT)b->datetime_interval_precision;
-        t.fraction_precision = b->precision;
         const pd_cell *cell = &s->row[c - 1];
         cv_status st = convert_value(&rs->columns[c - 1], cell->ptr, cell->len, &t, NULL);
-        SQLUSMALLINT cs = post_cv(s, st, row_number, (SQLUSMALLINT)c);
-        if (cs == SQL_ROW_ERROR || (cs == SQL_ROW_SUCCESS_WITH_INFO && status == SQL_ROW_SUCCESS))
-            status = cs;
+        SQLRETURN rc = post_cv(s, st, row_number, (SQLUSMALLINT)c);
+        if (rc == SQL_ERROR)
+            status = SQL_ROW_ERROR;
+        else if (rc == SQL_SUCCESS_WITH_INFO && status == SQL_ROW_SUCCESS)
+            status = SQL_ROW_SUCCESS_WITH_INFO;
     }
     return status;
 }
@@ -268,13 +278,7 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
     if (ctype == SQL_ARD_TYPE) {
         if (col > s->ard->count)
             return diag_set(&s->diag, SS_07009, "SQL_ARD_TYPE: column %u has no ARD record", (unsigned)col);
-        const desc_rec *b = &s->ard->recs[col];
-        t.ctype = b->concise_type;
-        t.precision = b->precision;
-        t.scale = b->scale;
-        /* intervals: the ARD's leading and seconds precision, as for a bound column */
-        t.interval_precision = (SQLSMALLINT)b->datetime_interval_precision;
-        t.fraction_precision = b->precision;
+        target_from_ard(&t, &s->ard->recs[col]); /* as for a bound column */
     }
     t.ptr = ptr;
     t.buflen = buflen;
@@ -284,14 +288,7 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
     cv_status st = convert_value(&s->rs->columns[col - 1], cell->ptr, cell->len, &t, &s->getdata_piece);
     if (st == CV_NO_DATA)
         return SQL_NO_DATA;
-    if (st == CV_OK || st == CV_NULL)
-        return SQL_SUCCESS;
-    sqlstate_id id;
-    if (!cv_state(st, &id))
-        id = SS_HY000;
-    SQLRETURN rc = diag_set(&s->diag, id, "column %u", (unsigned)col);
-    diag_set_position(&s->diag, s->pos_row ? (SQLLEN)s->pos_row : 1, (SQLINTEGER)col);
-    return rc;
+    return post_cv(s, st, s->pos_row ? (SQLLEN)s->pos_row : 1, col);
 }
 
 SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
