@@ -15,7 +15,7 @@
 #include "info.h"
 #include "typeinfo.h"
 #include "desc.h"
-#include "outstr.h"
+#include "api_strings.h"
 #include "api_shared.h"
 
 /* ------------------------------------------------------------ handles */
@@ -63,7 +63,10 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
     }
     case SQL_HANDLE_DBC: {
         DBC_ENTER(h);
-        return dbc_free(d);
+        SQLRETURN rc = dbc_free(d);
+        if (rc != SQL_SUCCESS)
+            DBC_LEAVE(rc); /* still connected: the connection and its lock live on */
+        return rc;
     }
     case SQL_HANDLE_STMT: {
         athena_stmt *s = h;
@@ -102,7 +105,7 @@ SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
         desc_reset_records(s->apd);
         STMT_LEAVE(SQL_SUCCESS);
     default:
-        STMT_LEAVE(diag_post(&s->diag, "HY092", 0, "Invalid SQLFreeStmt option %u", (unsigned)option));
+        STMT_LEAVE(diag_set(&s->diag, SS_HY092, "SQLFreeStmt option %u", (unsigned)option));
     }
 }
 
@@ -146,12 +149,7 @@ SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value, 
 {
     (void)buflen;
     STMT_ENTER(h);
-    if (!value)
-        STMT_LEAVE(diag_post(&s->diag, "HY009", 0, "Invalid use of null pointer"));
-    SQLRETURN rc = attr_get_stmt(s, attr, value);
-    if (SQL_SUCCEEDED(rc) && len)
-        *len = sizeof(SQLULEN);
-    STMT_LEAVE(rc);
+    STMT_LEAVE(attr_get_stmt(s, attr, value, len));
 }
 
 /* ------------------------------------------------------------ connecting */
@@ -189,8 +187,6 @@ SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in, SQLSMAL
 SQLRETURN SQL_API SQLDisconnect(SQLHDBC h)
 {
     DBC_ENTER(h);
-    if (!d->connected)
-        DBC_LEAVE(diag_post(&d->diag, "08003", 0, "Connection not open"));
     DBC_LEAVE(conn_disconnect(d));
 }
 
@@ -269,23 +265,18 @@ SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h)
 SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT h)
 {
     STMT_ENTER(h);
-    if (s->state != ST_CURSOR)
-        STMT_LEAVE(diag_post(&s->diag, "24000", 0, "Invalid cursor state: no cursor is open"));
-    exec_close_cursor(s);
-    STMT_LEAVE(SQL_SUCCESS);
+    STMT_LEAVE(exec_close_open_cursor(s));
 }
 
 SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT completion)
 {
-    if (completion != SQL_COMMIT && completion != SQL_ROLLBACK)
-        return SQL_ERROR;
     if (type == SQL_HANDLE_ENV) {
         ENV_ENTER(h);
-        return SQL_SUCCESS;
+        return e->diag.return_code = conn_end_tran(&e->diag, completion);
     }
     if (type == SQL_HANDLE_DBC) {
         DBC_ENTER(h);
-        DBC_LEAVE(SQL_SUCCESS); /* Athena has no transactions: nothing to commit or roll back */
+        DBC_LEAVE(conn_end_tran(&d->diag, completion));
     }
     return SQL_INVALID_HANDLE;
 }
@@ -345,12 +336,7 @@ SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientation, SQLLEN 
                                    SQLULEN *rows, SQLUSMALLINT *status)
 {
     STMT_ENTER(h);
-    if (orientation != SQL_FETCH_NEXT)
-        STMT_LEAVE(diag_post(&s->diag, "HY106", 0,
-                             "Fetch type out of range: the cursor is forward-only, only SQL_FETCH_NEXT is allowed"));
-    (void)offset;
-    SQLULEN dummy = 0;
-    STMT_LEAVE(fetch_next(s, rows ? rows : &dummy, status));
+    STMT_LEAVE(fetch_extended(s, orientation, offset, rows, status));
 }
 
 SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
@@ -403,8 +389,6 @@ SQLRETURN SQL_API SQLGetInfo(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value, SQL
 SQLRETURN SQL_API SQLGetFunctions(SQLHDBC h, SQLUSMALLINT id, SQLUSMALLINT *supported)
 {
     DBC_ENTER(h);
-    if (!supported)
-        DBC_LEAVE(diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer"));
     DBC_LEAVE(info_functions(d, id, supported));
 }
 

@@ -132,15 +132,10 @@ SQLRETURN SQL_API SQLGetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER valu
     DBC_LEAVE(api_get_connect_attr(d, attr, value, &o, len));
 }
 
-static bool is_string_connect_attr(SQLINTEGER attr)
-{
-    return attr == SQL_ATTR_CURRENT_CATALOG || attr == SQL_ATTR_TRACEFILE || attr == SQL_ATTR_TRANSLATE_LIB;
-}
-
 SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
 {
     DBC_ENTER(h);
-    if (!is_string_connect_attr(attr))
+    if (!attr_connect_is_string(attr))
         DBC_LEAVE(attr_set_connect(d, attr, value, len));
     bool bad;
     size_t n = 0;

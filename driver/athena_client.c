@@ -232,6 +232,17 @@ static int call(athena_client *c, const char *op, json_t *req_body, bool retryab
     return 0;
 }
 
+/* call() with a body built for it: NULL (the JSON library ran out of
+ * memory) is AE_NOMEM; the body is freed either way. Retryable. */
+static int call_with(athena_client *c, const char *op, json_t *body, http_response *resp, athena_error *err)
+{
+    if (!body)
+        return ae_set(err, AE_NOMEM, 0, "Out of memory");
+    int rc = call(c, op, body, true, resp, err);
+    json_decref(body);
+    return rc;
+}
+
 static json_t *parse_answer(const http_response *resp, const char *op, athena_error *err)
 {
     json_error_t je;
@@ -303,8 +314,7 @@ int ac_start_query(athena_client *c, const char *sql, const start_options *opt, 
     /* the token makes the call idempotent: retries reuse it */
     http_response resp;
     http_response_init(&resp);
-    int rc = call(c, op, b, true, &resp, err);
-    json_decref(b);
+    int rc = call_with(c, op, b, &resp, err);
     if (rc == 0) {
         json_t *root = parse_answer(&resp, op, err);
         const char *id = root ? json_string_value(json_object_get(root, "QueryExecutionId")) : NULL;
@@ -357,13 +367,9 @@ int ac_get_query_execution(athena_client *c, const char *qid, query_status *st, 
     const char *op = "GetQueryExecution";
     memset(st, 0, sizeof *st);
     st->state = QS_UNKNOWN;
-    json_t *b = json_pack("{s:s}", "QueryExecutionId", qid ? qid : "");
-    if (!b)
-        return ae_set(err, AE_NOMEM, 0, "Out of memory");
     http_response resp;
     http_response_init(&resp);
-    int rc = call(c, op, b, true, &resp, err);
-    json_decref(b);
+    int rc = call_with(c, op, json_pack("{s:s}", "QueryExecutionId", qid ? qid : ""), &resp, err);
     if (rc == 0) {
         json_t *root = parse_answer(&resp, op, err);
         json_t *qe = root ? json_object_get(root, "QueryExecution") : NULL;
@@ -417,13 +423,9 @@ int ac_get_query_execution(athena_client *c, const char *qid, query_status *st, 
 int ac_stop_query(athena_client *c, const char *qid, athena_error *err)
 {
     const char *op = "StopQueryExecution";
-    json_t *b = json_pack("{s:s}", "QueryExecutionId", qid ? qid : "");
-    if (!b)
-        return ae_set(err, AE_NOMEM, 0, "Out of memory");
     http_response resp;
     http_response_init(&resp);
-    int rc = call(c, op, b, true, &resp, err);
-    json_decref(b);
+    int rc = call_with(c, op, json_pack("{s:s}", "QueryExecutionId", qid ? qid : ""), &resp, err);
     if (rc == 0)
         LOG_AT(c->log, LOG_DEBUG, "%s %s", op, qid);
     http_response_free(&resp);
@@ -440,14 +442,11 @@ int ac_get_results_page(athena_client *c, const char *qid, const char *next_toke
     if (max_results > 1000)
         max_results = 1000;
     json_t *b = json_pack("{s:s,s:i}", "QueryExecutionId", qid ? qid : "", "MaxResults", max_results);
-    if (!b)
-        return ae_set(err, AE_NOMEM, 0, "Out of memory");
-    if (next_token && *next_token)
+    if (b && next_token && *next_token)
         json_object_set_new(b, "NextToken", json_string(next_token));
     http_response resp;
     http_response_init(&resp);
-    int rc = call(c, op, b, true, &resp, err);
-    json_decref(b);
+    int rc = call_with(c, op, b, &resp, err);
     if (rc == 0) {
         const char *p = sb_str(&resp.body);
         while (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')
@@ -471,13 +470,10 @@ int ac_get_results_page(athena_client *c, const char *qid, const char *next_toke
 int ac_get_workgroup(athena_client *c, const char *workgroup, athena_error *err)
 {
     const char *op = "GetWorkGroup";
-    json_t *b = json_pack("{s:s}", "WorkGroup", workgroup && *workgroup ? workgroup : "primary");
-    if (!b)
-        return ae_set(err, AE_NOMEM, 0, "Out of memory");
     http_response resp;
     http_response_init(&resp);
-    int rc = call(c, op, b, true, &resp, err);
-    json_decref(b);
+    int rc = call_with(c, op, json_pack("{s:s}", "WorkGroup", workgroup && *workgroup ? workgroup : "primary"),
+                       &resp, err);
     if (rc == 0) {
         json_t *root = parse_answer(&resp, op, err);
         if (!root) {

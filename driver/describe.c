@@ -6,9 +6,9 @@
 SQLRETURN describe_num_cols(athena_stmt *s, SQLSMALLINT *count)
 {
     if (s->state == ST_ALLOCATED)
-        return diag_post(&s->diag, "HY010", 0, "Function sequence error: the statement was not prepared");
+        return diag_set(&s->diag, SS_HY010, "the statement was not prepared");
     if (s->state == ST_PREPARED)
-        return diag_post(&s->diag, "HY000", 0,
+        return diag_set_text(&s->diag, SS_HY000,
                          "The columns of a prepared statement are known only after SQLExecute "
                          "(Athena does not describe unexecuted queries)");
     if (count)
@@ -20,13 +20,13 @@ const athena_column *describe_column(athena_stmt *s, SQLUSMALLINT col)
 {
     if (s->state != ST_CURSOR || !s->rs) {
         if (s->state == ST_EXECUTED_NO_RESULT)
-            diag_post(&s->diag, "07005", 0, "Prepared statement not a cursor-specification");
+            diag_set(&s->diag, SS_07005, NULL);
         else
-            diag_post(&s->diag, "HY010", 0, "Function sequence error: no result set");
+            diag_set(&s->diag, SS_HY010, "no result set");
         return NULL;
     }
     if (col == 0 || col > s->rs->ncolumns) {
-        diag_post(&s->diag, "07009", 0, "Invalid descriptor index %u: the result has %zu columns",
+        diag_set(&s->diag, SS_07009, "column %u (the result has %zu columns)",
                   (unsigned)col, s->rs->ncolumns);
         return NULL;
     }
@@ -78,7 +78,7 @@ SQLRETURN describe_attribute(athena_stmt *s, SQLUSMALLINT col, SQLUSMALLINT fiel
     case SQL_DESC_UNNAMED: *num = c->name[0] ? SQL_NAMED : SQL_UNNAMED; break;
     case SQL_DESC_DATETIME_INTERVAL_PRECISION: *num = 0; break;
     default:
-        return diag_post(&s->diag, "HY091", 0, "Invalid descriptor field identifier %u", (unsigned)field);
+        return diag_set(&s->diag, SS_HY091, "field %u", (unsigned)field);
     }
     return SQL_SUCCESS;
 }

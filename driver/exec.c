@@ -41,14 +41,14 @@ void exec_close_cursor(athena_stmt *s)
 SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
 {
     if (s->state == ST_CURSOR)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: close the cursor first");
+        return diag_set(&s->diag, SS_24000, "close the cursor first");
     if (len == 0)
-        return diag_post(&s->diag, "42000", 0, "Syntax error or access violation: the SQL text is empty");
+        return diag_set(&s->diag, SS_42000, "the SQL text is empty");
     if (memchr(sql, '\0', len))
-        return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length: the SQL text contains a NUL character");
+        return diag_set(&s->diag, SS_HY090, "the SQL text contains a NUL character");
     if (len > 262144)
-        return diag_post(&s->diag, "42000", 0,
-                         "The SQL text is %zu bytes; Athena accepts at most 262144 bytes", len);
+        return diag_set(&s->diag, SS_42000,
+                         "the SQL text is %zu bytes; Athena accepts at most 262144 bytes", len);
     char *copy;
     if (s->noscan == SQL_NOSCAN_ON) {
         copy = str_ndup(sql, len);
@@ -210,9 +210,9 @@ SQLRETURN exec_execute(athena_stmt *s)
 {
     athena_dbc *d = s->dbc;
     if (!s->sql || s->state == ST_ALLOCATED)
-        return diag_post(&s->diag, "HY010", 0, "Function sequence error: no statement was prepared");
+        return diag_set(&s->diag, SS_HY010, "no statement was prepared");
     if (s->state == ST_CURSOR)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: close the cursor first");
+        return diag_set(&s->diag, SS_24000, "close the cursor first");
     exec_close_cursor(s);
     s->row_count = -1;
     pthread_mutex_lock(&s->wait_lock);
@@ -262,12 +262,12 @@ SQLRETURN exec_execute(athena_stmt *s)
     return rc;
 }
 
-SQLRETURN exec_direct(athena_stmt *s, const char *sql, size_t len)
+SQLRETURN exec_close_open_cursor(athena_stmt *s)
 {
-    SQLRETURN rc = exec_prepare(s, sql, len);
-    if (!SQL_SUCCEEDED(rc))
-        return rc;
-    return exec_execute(s);
+    if (s->state != ST_CURSOR)
+        return diag_set(&s->diag, SS_24000, "no cursor is open");
+    exec_close_cursor(s);
+    return SQL_SUCCESS;
 }
 
 SQLRETURN exec_cancel(athena_stmt *s)
@@ -291,7 +291,7 @@ SQLRETURN exec_cancel(athena_stmt *s)
 SQLRETURN exec_row_count(athena_stmt *s, SQLLEN *count)
 {
     if (s->state == ST_ALLOCATED || s->state == ST_PREPARED)
-        return diag_post(&s->diag, "HY010", 0, "Function sequence error: the statement was not executed");
+        return diag_set(&s->diag, SS_HY010, "the statement was not executed");
     if (count)
         *count = s->row_count;
     return SQL_SUCCESS;

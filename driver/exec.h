@@ -6,11 +6,12 @@
 
 SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len);
 SQLRETURN exec_execute(athena_stmt *s);
-SQLRETURN exec_direct(athena_stmt *s, const char *sql, size_t len);
 /* Thread-safe: may be called while another thread executes on s. */
 SQLRETURN exec_cancel(athena_stmt *s);
-/* Closes the cursor (SQLCloseCursor / SQLFreeStmt(SQL_CLOSE)). */
+/* Closes the cursor if one is open (SQLFreeStmt(SQL_CLOSE)). */
 void exec_close_cursor(athena_stmt *s);
+/* SQLCloseCursor: 24000 when no cursor is open. */
+SQLRETURN exec_close_open_cursor(athena_stmt *s);
 SQLRETURN exec_row_count(athena_stmt *s, SQLLEN *count);
 SQLRETURN exec_more_results(athena_stmt *s);
 

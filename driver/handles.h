@@ -1,5 +1,16 @@
 /* handles.h - the ODBC handles: environment, connection, statement and
- * descriptor, and the locks that guard them. */
+ * descriptor, and the locks that guard them.
+ *
+ * Lock order (a thread holding one lock takes only locks further down):
+ *   statement lock (STMT_ENTER, DESC_ENTER of an implicit descriptor)
+ *     -> connection lock (DBC_ENTER; exec.c copies current_catalog under it,
+ *        handles.c links and unlinks statements)
+ *       -> environment lock (connection count)
+ *       -> the HTTP client's own mutex (http.c), then the log's.
+ * A connection call never takes a statement lock, so a statement running a
+ * query and a connection call cannot wait on each other. SQLCancel takes no
+ * statement or connection lock: it sets the statement's cancel flag under
+ * wait_lock (a leaf) and only try-locks the statement to close an idle cursor. */
 #ifndef ATHENA_HANDLES_H
 #define ATHENA_HANDLES_H
 
@@ -36,7 +47,9 @@ struct athena_env {
 
 struct athena_dbc {
     unsigned magic;
-    pthread_mutex_t lock;          /* guards everything below except what the statement owns */
+    pthread_mutex_t lock;          /* recursive; held by the API call running on the connection
+                                      (DBC_ENTER) and taken briefly by statements for the list
+                                      below and current_catalog. See "Lock order" above. */
     diag_list diag;
     athena_env *env;
     athena_config cfg;
@@ -146,6 +159,8 @@ bool desc_valid(const athena_desc *d);
 SQLRETURN env_alloc(athena_env **out);
 SQLRETURN env_free(athena_env *e);
 SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out);
+/* Called with d->lock held (DBC_ENTER): on success it releases the lock
+ * with the connection; on error (still connected) the lock is still held. */
 SQLRETURN dbc_free(athena_dbc *d);
 SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out);
 SQLRETURN stmt_free(athena_stmt *s);
@@ -158,5 +173,9 @@ void desc_reset_records(athena_desc *d);
 
 /* Diagnostics of any handle. */
 diag_list *handle_diag(SQLSMALLINT type, SQLHANDLE h);
+/* True when the handle (already validated) belongs to an environment whose
+ * application asked for ODBC 2 behaviour: its diagnostics then carry ODBC 2
+ * SQLSTATEs (S1000 for HY000...). */
+bool handle_odbc2(SQLSMALLINT type, SQLHANDLE h);
 
 #endif

@@ -267,7 +267,7 @@ SQLRETURN info_get(athena_dbc *d, SQLUSMALLINT type, info_kind *kind, const char
     }
     /* SQL_DM_VER, SQL_DRIVER_HSTMT, SQL_DRIVER_HDESC and SQL_DRIVER_HLIB are
      * the driver manager's: it answers them without asking the driver. */
-    return diag_post(&d->diag, "HY096", 0, "Information type %u is out of range", (unsigned)type);
+    return diag_set(&d->diag, SS_HY096, "type %u", (unsigned)type);
 }
 
 /* The functions the driver exports and that work (each in its ANSI and W
@@ -299,7 +299,8 @@ static bool is_implemented(SQLUSMALLINT id)
 
 SQLRETURN info_functions(athena_dbc *d, SQLUSMALLINT id, SQLUSMALLINT *supported)
 {
-    (void)d;
+    if (!supported)
+        return diag_set(&d->diag, SS_HY009, NULL);
     if (id == SQL_API_ODBC3_ALL_FUNCTIONS) {
         memset(supported, 0, SQL_API_ODBC3_ALL_FUNCTIONS_SIZE * sizeof(SQLUSMALLINT));
         for (size_t i = 0; i < ARRAY_LEN(implemented); i++) {

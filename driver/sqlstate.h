@@ -43,6 +43,7 @@ typedef enum sqlstate_id {
     SS_HY009,  /* invalid use of null pointer */
     SS_HY010,  /* function sequence error */
     SS_HY011,  /* attribute cannot be set now */
+    SS_HY012,  /* invalid transaction operation code */
     SS_HY016,  /* cannot modify an implementation row descriptor */
     SS_HY017,  /* invalid use of an automatically allocated descriptor handle */
     SS_HY024,  /* invalid attribute value */
@@ -76,8 +77,5 @@ typedef struct sqlstate_info {
 
 /* The entry of id (HY000's for an id out of range). */
 const sqlstate_info *sqlstate_get(sqlstate_id id);
-/* The ODBC 2 form of an ODBC 3 SQLSTATE string: the table's when the state
- * is in it, else the state itself (states ODBC 2 shares, such as 08001). */
-const char *sqlstate_odbc2(const char *state);
 
 #endif

@@ -107,10 +107,10 @@ SQLRETURN typeinfo_list(athena_stmt *s, SQLSMALLINT data_type)
 {
     athena_dbc *d = s->dbc;
     if (s->state == ST_CURSOR)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: close the cursor first");
+        return diag_set(&s->diag, SS_24000, "close the cursor first");
     SQLSMALLINT wanted;
     if (!requested_type(data_type, &wanted))
-        return diag_post(&s->diag, "HY004", 0, "Invalid SQL data type %d", (int)data_type);
+        return diag_set(&s->diag, SS_HY004, "type %d", (int)data_type);
     exec_close_cursor(s);
     type_options opt = {d->cfg.string_column_length, d->cfg.complex_type_column_length,
                         d->cfg.use_wchar_for_string_types};

@@ -9,7 +9,9 @@ out=${FUZZ_OUT:-/tmp/athena-fuzz}
 mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
+n=0
 for target in fuzz_page_decode fuzz_convert fuzz_cred_profile; do
+    n=$((n + 1))
     case $target in
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/error.c" ;;
@@ -35,10 +37,11 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile; do
         >"$out/$target.log" 2>&1 || status=$?
     grep -E 'stat::number_of_executed_units|stat::new_units_added|cov:|ERROR|SUMMARY|Done' "$out/$target.log" | tail -6
     if [ "$status" -ne 0 ]; then
-        echo "not ok - $target found a failure (exit $status); see $out/$target.log"
+        echo "not ok $n - $target found a failure (exit $status); see $out/$target.log"
         failed=1
     else
-        echo "ok - $target ran ${secs}s without a failure"
+        echo "ok $n - $target ran ${secs}s without a failure"
     fi
 done
+echo "1..$n"
 exit "${failed:-0}"

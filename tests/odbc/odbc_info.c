@@ -1057,6 +1057,38 @@ static bool id_exported(const lines *ex, SQLUSMALLINT id)
 
 typedef SQLRETURN (*get_functions_fn)(SQLHDBC, SQLUSMALLINT, SQLUSMALLINT *);
 
+/* Checks the driver makes itself, called past the driver manager (which
+ * refuses these calls before they reach the driver): SQLEndTran with an
+ * unknown completion type and SQLGetFunctions without an output buffer. */
+typedef SQLRETURN (*end_tran_fn)(SQLSMALLINT, SQLHANDLE, SQLSMALLINT);
+typedef SQLRETURN (*diag_rec_fn)(SQLSMALLINT, SQLHANDLE, SQLSMALLINT, SQLCHAR *, SQLINTEGER *, SQLCHAR *,
+                                 SQLSMALLINT, SQLSMALLINT *);
+static void test_driver_checks(SQLHDBC dbc)
+{
+    void *lib = driver_path[0] ? dlopen(driver_path, RTLD_NOW | RTLD_NOLOAD) : NULL;
+    CHECK(lib != NULL, "the driver library is loaded");
+    if (!lib)
+        return;
+    end_tran_fn end_tran = (end_tran_fn)dlsym(lib, "SQLEndTran");
+    diag_rec_fn diag_rec = (diag_rec_fn)dlsym(lib, "SQLGetDiagRec");
+    get_functions_fn get_functions = (get_functions_fn)dlsym(lib, "SQLGetFunctions");
+    SQLHDBC ddbc = driver_hdbc(dbc);
+    char state[6] = "", msg[256] = "";
+    SQLINTEGER native = 0;
+    SQLSMALLINT len = 0;
+    CHECK_RC(end_tran(SQL_HANDLE_DBC, ddbc, 99), SQL_ERROR, "driver SQLEndTran with completion type 99");
+    diag_rec(SQL_HANDLE_DBC, ddbc, 1, (SQLCHAR *)state, &native, (SQLCHAR *)msg, sizeof msg, &len);
+    CHECK_STR(state, "HY012", "its SQLSTATE");
+    CHECK_STR(msg, "[Athena ODBC][Driver]Invalid transaction operation code: completion type 99", "its message");
+    CHECK_RC(end_tran(SQL_HANDLE_DBC, ddbc, SQL_ROLLBACK), SQL_SUCCESS, "driver SQLEndTran(SQL_ROLLBACK)");
+    CHECK_RC(diag_rec(SQL_HANDLE_DBC, ddbc, 1, (SQLCHAR *)state, &native, (SQLCHAR *)msg, sizeof msg, &len),
+             SQL_NO_DATA, "which clears the record");
+    CHECK_RC(get_functions(ddbc, SQL_API_SQLFETCH, NULL), SQL_ERROR, "driver SQLGetFunctions without a buffer");
+    diag_rec(SQL_HANDLE_DBC, ddbc, 1, (SQLCHAR *)state, &native, (SQLCHAR *)msg, sizeof msg, &len);
+    CHECK_STR(state, "HY009", "its SQLSTATE");
+    CHECK_STR(msg, "[Athena ODBC][Driver]Invalid use of null pointer", "its message");
+}
+
 static void test_getfunctions(SQLHDBC dbc)
 {
     driver_path[0] = '\0';
@@ -1555,6 +1587,7 @@ int main(void)
     test_getinfo_lengths(dbc);
     test_keywords(dbc);
     test_getfunctions(dbc);
+    test_driver_checks(dbc);
     test_typeinfo(dbc);
     test_getdata_extensions(dbc);
     test_cursors_and_transactions(dbc);

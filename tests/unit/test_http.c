@@ -265,21 +265,6 @@ static void *cancel_later(void *arg)
     return NULL;
 }
 
-static char *read_all(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    strbuf sb = STRBUF_INIT;
-    char b[4096];
-    size_t n;
-    while ((n = fread(b, 1, sizeof b, f)) > 0)
-        sb_append(&sb, b, n);
-    fclose(f);
-    return sb_detach(&sb);
-}
-
-
 /* ---------------------------------------------------------- Athena client */
 
 static json_t *seen_json(int i)
@@ -1007,7 +992,7 @@ int main(void)
     char logpath[512];
     snprintf(logpath, sizeof logpath, "%s", lp ? lp : "");
     log_close(log);
-    char *text = read_all(logpath);
+    char *text = th_read_file(logpath, NULL);
     CHECK(text != NULL && strstr(text, "GetWorkGroup -> HTTP 200") != NULL, "attempts logged");
     CHECK(text && strstr(text, "wJalrXUtnFEMI") == NULL, "no secret key in the log");
     CHECK(text && strstr(text, "TOKEN-") == NULL, "no session token in the log");
