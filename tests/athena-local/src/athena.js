@@ -4,6 +4,7 @@ import { ServiceError, athenaError } from './errors.js';
 import { parseS3Uri } from './s3.js';
 import { epochSeconds, sleep } from './util.js';
 import { countPlaceholders, substituteParameters } from './params.js';
+import { Catalogs } from './catalogs.js';
 
 export const ATHENA_OPERATIONS = new Set([
   'StartQueryExecution', 'GetQueryExecution', 'BatchGetQueryExecution', 'GetQueryResults',
@@ -15,6 +16,7 @@ export const ATHENA_OPERATIONS = new Set([
 export const DEFAULT_RESULTS_BUCKET = 'athena-local-results';
 const ENGINE_VERSION = { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' };
 const MAX_QUERY_BYTES = 262144;
+const DEFAULT_CALLER_ARN = 'arn:aws:iam::123456789012:user/athena-local';
 const MAX_SLEEP_SECONDS = 3600;
 const PAGE_CACHE_BYTES_PER_QUERY = 512 * 1024 * 1024;
 const PAGE_CACHE_BYTES_TOTAL = 1024 * 1024 * 1024;
@@ -133,8 +135,9 @@ function page(list, input, op, min, max, dflt) {
 // ------------------------------------------------------------------ the service
 
 export class AthenaService {
-  constructor({ engine, s3, stats, faults, now = () => Date.now() }) {
+  constructor({ engine, s3, stats, faults, catalogs = new Catalogs(), now = () => Date.now() }) {
     this.engine = engine;
+    this.catalogs = catalogs;
     this.s3 = s3;
     this.stats = stats;
     this.faults = faults;
@@ -167,7 +170,8 @@ export class AthenaService {
     this.pageCacheLimitTotal = PAGE_CACHE_BYTES_TOTAL;
   }
 
-  async handle(op, input) {
+  // ctx: { callerArn } of the signed request (named in access-denied messages).
+  async handle(op, input, ctx = {}) {
     switch (op) {
       case 'StartQueryExecution': return this.startQueryExecution(input);
       case 'GetQueryExecution': return { QueryExecution: this.describe(this.lookup(input)) };
@@ -178,32 +182,11 @@ export class AthenaService {
       case 'GetWorkGroup': return this.getWorkGroup(input);
       case 'ListWorkGroups': return this.listWorkGroups(input);
       case 'ListDataCatalogs': return this.listDataCatalogs(input);
-      case 'GetDataCatalog': return this.metadata(() => ({ DataCatalog: this.engine.getDataCatalog(requireString(input, 'Name', 'name', { max: 256 })) }));
-      case 'ListDatabases': return this.listDatabases(input);
-      case 'GetDatabase': return this.metadata(() => ({
-        Database: this.engine.getDatabase(requireString(input, 'CatalogName', 'catalogName', { max: 256 }),
-          requireString(input, 'DatabaseName', 'databaseName', { max: 128 })),
-      }));
-      case 'ListTableMetadata': return this.listTableMetadata(input);
-      case 'GetTableMetadata': return this.metadata(() => ({
-        TableMetadata: this.engine.getTableMetadata(requireString(input, 'CatalogName', 'catalogName', { max: 256 }),
-          requireString(input, 'DatabaseName', 'databaseName', { max: 128 }),
-          requireString(input, 'TableName', 'tableName', { max: 128 })),
-      }));
+      case 'GetDataCatalog': return this.getDataCatalog(input);
+      case 'ListDatabases': case 'GetDatabase': case 'ListTableMetadata': case 'GetTableMetadata':
+        return this.catalogCall(op, input, ctx);
       default:
         throw new ServiceError('UnknownOperationException', undefined, 400);
-    }
-  }
-
-  // Engine metadata calls may be sync or async; EngineError kind 'metadata' -> MetadataException.
-  async metadata(fn) {
-    try {
-      const out = fn();
-      const resolved = {};
-      for (const [k, v] of Object.entries(out)) resolved[k] = await v;
-      return resolved;
-    } catch (e) {
-      throw this.mapMetadataError(e);
     }
   }
 
@@ -212,6 +195,15 @@ export class AthenaService {
     if (e?.kind === 'metadata') return athenaError.metadata(e.message);
     if (e?.kind === 'invalid') return athenaError.invalidRequest(e.message);
     return athenaError.internal();
+  }
+
+  // The engine's metadata answers may be sync or async; its errors become Athena's.
+  async engineCall(fn) {
+    try {
+      return await fn();
+    } catch (e) {
+      throw this.mapMetadataError(e);
+    }
   }
 
   // ---------------------------------------------------------------- queries
@@ -632,37 +624,47 @@ export class AthenaService {
 
   async listDataCatalogs(input) {
     maxResults(input, 2, 50, 50);
-    const all = await this.engine.listDataCatalogs();
+    const all = this.catalogs.summaries(await this.engine.listDataCatalogs());
     const { items, next } = page(all, input, 'ListDataCatalogs', 2, 50, 50);
     return next ? { DataCatalogsSummary: items, NextToken: next } : { DataCatalogsSummary: items };
   }
 
-  async listDatabases(input) {
-    const catalog = requireString(input, 'CatalogName', 'catalogName', { max: 256 });
-    maxResults(input, 1, 50, 50);
-    let all;
-    try {
-      all = await this.engine.listDatabases(catalog);
-    } catch (e) {
-      throw this.mapMetadataError(e);
-    }
-    const { items, next } = page(all, input, 'ListDatabases', 1, 50, 50);
-    return next ? { DatabaseList: items, NextToken: next } : { DatabaseList: items };
+  async getDataCatalog(input) {
+    const name = requireString(input, 'Name', 'name', { max: 256 });
+    const extra = this.catalogs.dataCatalog(name);
+    if (extra) return { DataCatalog: extra };
+    return { DataCatalog: await this.engineCall(() => this.engine.getDataCatalog(name)) };
   }
 
-  async listTableMetadata(input) {
-    const catalog = requireString(input, 'CatalogName', 'catalogName', { max: 256 });
-    const database = requireString(input, 'DatabaseName', 'databaseName', { max: 128 });
-    const expression = optionalString(input, 'Expression', 'expression', { min: 0, max: 256 });
-    maxResults(input, 1, 50, 50);
-    let all;
-    try {
-      all = await this.engine.listTableMetadata(catalog, database, expression);
-    } catch (e) {
-      throw this.mapMetadataError(e);
+  // ListDatabases, GetDatabase, ListTableMetadata, GetTableMetadata: validated in the order AWS
+  // validates (the request's shape first), then the catalog is resolved (a declared catalog may
+  // fail here as its kind does), then the engine answers.
+  async catalogCall(op, input, ctx) {
+    const catalogName = requireString(input, 'CatalogName', 'catalogName', { max: 256 });
+    const database = op === 'ListDatabases' ? undefined : requireString(input, 'DatabaseName', 'databaseName', { max: 128 });
+    const table = op === 'GetTableMetadata' ? requireString(input, 'TableName', 'tableName', { max: 128 }) : undefined;
+    const expression = op === 'ListTableMetadata' ? optionalString(input, 'Expression', 'expression', { min: 0, max: 256 }) : undefined;
+    if (op === 'ListDatabases' || op === 'ListTableMetadata') {
+      maxResults(input, 1, 50, 50);
+      listToken(input, op);
     }
-    const { items, next } = page(all, input, 'ListTableMetadata', 1, 50, 50);
-    return next ? { TableMetadataList: items, NextToken: next } : { TableMetadataList: items };
+    const catalog = this.catalogs.resolve(catalogName, op, ctx.callerArn ?? DEFAULT_CALLER_ARN);
+    switch (op) {
+      case 'GetDatabase':
+        return { Database: await this.engineCall(() => this.engine.getDatabase(catalog, database)) };
+      case 'GetTableMetadata':
+        return { TableMetadata: await this.engineCall(() => this.engine.getTableMetadata(catalog, database, table)) };
+      case 'ListDatabases': {
+        const all = await this.engineCall(() => this.engine.listDatabases(catalog));
+        const { items, next } = page(all, input, op, 1, 50, 50);
+        return next ? { DatabaseList: items, NextToken: next } : { DatabaseList: items };
+      }
+      default: {
+        const all = await this.engineCall(() => this.engine.listTableMetadata(catalog, database, expression));
+        const { items, next } = page(all, input, op, 1, 50, 50);
+        return next ? { TableMetadataList: items, NextToken: next } : { TableMetadataList: items };
+      }
+    }
   }
 
   // ---------------------------------------------------------------- shutdown

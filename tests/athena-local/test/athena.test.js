@@ -4,8 +4,6 @@ import assert from 'node:assert/strict';
 import {
   StartQueryExecutionCommand, GetQueryExecutionCommand, GetQueryResultsCommand, StopQueryExecutionCommand,
   BatchGetQueryExecutionCommand, GetQueryRuntimeStatisticsCommand, GetWorkGroupCommand, ListWorkGroupsCommand,
-  ListDataCatalogsCommand, GetDataCatalogCommand, ListDatabasesCommand, GetDatabaseCommand,
-  ListTableMetadataCommand, GetTableMetadataCommand,
 } from '@aws-sdk/client-athena';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import {
@@ -386,45 +384,6 @@ describe('GetQueryResults paging', () => {
     assert.equal(r.UpdateCount, 10);
     assert.deepEqual(r.ResultSet.Rows, []);
     assert.deepEqual(r.ResultSet.ResultSetMetadata.ColumnInfo.map((c) => [c.Name, c.Type, c.Precision]), [['rows', 'bigint', 19]]);
-  });
-});
-
-describe('catalogs, databases and tables', () => {
-  it('ListDataCatalogs and GetDataCatalog', async () => {
-    const r = await athena.send(new ListDataCatalogsCommand({}));
-    assert.deepEqual(r.DataCatalogsSummary, [{ CatalogName: 'AwsDataCatalog', Type: 'GLUE' }]);
-    const c = await athena.send(new GetDataCatalogCommand({ Name: 'AwsDataCatalog' }));
-    assert.equal(c.DataCatalog.Name, 'AwsDataCatalog');
-    assert.equal(c.DataCatalog.Type, 'GLUE');
-    await rejects(athena.send(new ListDataCatalogsCommand({ MaxResults: 1 })), 'InvalidRequestException', /greater than or equal to 2$/);
-  });
-
-  it('ListDatabases pages; GetDatabase of an unknown database is a MetadataException', async () => {
-    const all = await athena.send(new ListDatabasesCommand({ CatalogName: 'AwsDataCatalog' }));
-    const names = all.DatabaseList.map((d) => d.Name);
-    assert.ok(names.includes('default') && names.includes('sampledb'));
-    assert.deepEqual(names, [...names].sort());
-    const p1 = await athena.send(new ListDatabasesCommand({ CatalogName: 'AwsDataCatalog', MaxResults: 1 }));
-    assert.deepEqual(p1.DatabaseList.map((d) => d.Name), [names[0]]);
-    const p2 = await athena.send(new ListDatabasesCommand({ CatalogName: 'AwsDataCatalog', MaxResults: 50, NextToken: p1.NextToken }));
-    assert.deepEqual(p2.DatabaseList.map((d) => d.Name), names.slice(1));
-    const d = await athena.send(new GetDatabaseCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb' }));
-    assert.equal(d.Database.Name, 'sampledb');
-    await rejects(athena.send(new GetDatabaseCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'nosuchdb' })), 'MetadataException');
-  });
-
-  it('ListTableMetadata filters with Expression; GetTableMetadata', async () => {
-    const all = await athena.send(new ListTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb' }));
-    const names = all.TableMetadataList.map((t) => t.Name);
-    assert.ok(names.includes('numbers') && names.includes('all_types'));
-    const some = await athena.send(new ListTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb', Expression: 'num.*' }));
-    assert.deepEqual(some.TableMetadataList.map((t) => t.Name), ['numbers']);
-    const t = await athena.send(new GetTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb', TableName: 'numbers' }));
-    assert.equal(t.TableMetadata.Name, 'numbers');
-    assert.ok(t.TableMetadata.CreateTime instanceof Date);
-    assert.ok(t.TableMetadata.Columns.length >= 1);
-    await rejects(athena.send(new GetTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb', TableName: 'nosuchtable' })), 'MetadataException');
-    await rejects(athena.send(new ListTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb', MaxResults: 51 })), 'InvalidRequestException', /less than or equal to 50$/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Shared test helpers: start the service in-process on port 0, build SDK clients for it,
 // send hand-signed requests, and read the admin endpoints.
 import http from 'node:http';
+import assert from 'node:assert/strict';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/protocol-http';
 import { Hash } from '@smithy/hash-node';
@@ -150,4 +151,14 @@ export function parseAthenaCsv(text) {
 
 export function data(row) {
   return row.Data.map((d) => (d.VarCharValue === undefined ? null : d.VarCharValue));
+}
+
+// The SDK call fails with error `name` and, when given, exactly `message` (a RegExp: matching it).
+export async function rejectsWith(promise, name, message) {
+  await assert.rejects(promise, (e) => {
+    assert.equal(e.name, name, `expected ${name}, got ${e.name}: ${e.message}`);
+    if (message instanceof RegExp) assert.match(e.message, message);
+    else if (message !== undefined) assert.equal(e.message, message);
+    return true;
+  });
 }
