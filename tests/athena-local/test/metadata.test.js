@@ -1,7 +1,7 @@
 // The metadata API (ListDataCatalogs, GetDataCatalog, ListDatabases, GetDatabase, ListTableMetadata,
 // GetTableMetadata) through the AWS SDK, on the built-in data, a mounted catalog of many tables
 // made by gen-catalog, and declared catalogs that fail as their AWS counterparts do.
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import {
   ListDataCatalogsCommand, GetDataCatalogCommand, ListDatabasesCommand, GetDatabaseCommand,
   ListTableMetadataCommand, GetTableMetadataCommand, StartQueryExecutionCommand, GetQueryResultsCommand,
 } from '@aws-sdk/client-athena';
-import { startService, athenaClient, waitForQuery, getStats, rawRequest, rejectsWith, data } from './helpers.js';
+import { waitForQuery, getStats, rawRequest, rejectsWith, data, serviceHooks } from './helpers.js';
 import { generateCatalog, columnNames } from '../src/gen-catalog.js';
 
 const TABLES = 120;
@@ -21,18 +21,13 @@ let dir;
 let svc;
 let athena;
 
-before(async () => {
+serviceHooks(() => {
   dir = mkdtempSync(join(tmpdir(), 'athena-local-metadata-'));
   generateCatalog(dir, { database: 'bigcat', tables: TABLES, columns: COLUMNS });
-  svc = await startService({ dataDir: dir, catalogs: ['other=glue', 'dynamo=lambda-fail', 'mysql=lambda-denied', 'secret=denied'] });
-  athena = athenaClient(svc, { maxAttempts: 1 });
-});
+  return { dataDir: dir, catalogs: ['other=glue', 'dynamo=lambda-fail', 'mysql=lambda-denied', 'secret=denied'] };
+}, (m) => { ({ svc, athena } = m); });
 
-after(async () => {
-  athena?.destroy();
-  await svc?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 async function callsOf(op) {
   return (await getStats(svc)).calls[`athena:${op}`] ?? 0;

@@ -88,7 +88,9 @@ class Engine {
   }
 
   // ---------- execution ----------
-  async execute(sql, { catalog, database, signal } = {}) {
+  // onRows(columns, rows): when given, a query's rows are handed over chunk by chunk as they are
+  // rendered, and the result has `rowCount` and no `rows` (other statements still return rows).
+  async execute(sql, { catalog, database, signal, onRows } = {}) {
     sql = String(sql);
     if (signal && signal.aborted) throw cancelled();
     const stmt = parseStatement(sql);
@@ -96,7 +98,7 @@ class Engine {
       throw failed('CATALOG_NOT_FOUND', `Catalog '${String(catalog).toLowerCase()}' does not exist`);
     }
     const db = String(database || 'default').toLowerCase();
-    const ctx = { sql, db, signal };
+    const ctx = { sql, db, signal, onRows };
     return this.run(stmt, ctx);
   }
 
@@ -195,7 +197,7 @@ class Engine {
     const r = await this.runQuery(q.sql, q.columns, ctx);
     return {
       statementType: 'DML', substatementType: 'SELECT', fileKind: 'csv',
-      columns: r.columns, rows: r.rows, updateCount: undefined, dataScannedBytes: this.scanned(tr),
+      columns: r.columns, rows: r.rows, rowCount: r.rowCount, updateCount: undefined, dataScannedBytes: this.scanned(tr),
     };
   }
 
@@ -251,7 +253,9 @@ class Engine {
         const types = dtypes.map((dt, i) => chooseType(staticCols && staticCols.length === ncol ? staticCols[i].type : null, dt));
         const columns = names.map((n, i) => columnInfo(n.startsWith(ANON_PREFIX) ? `_col${i}` : n.toLowerCase(), types[i]));
         const renderers = types.map(makeRenderer);
-        const rows = [];
+        // With ctx.onRows each chunk's rows go there as they are rendered (and are not kept).
+        let rows = [];
+        let rowCount = 0;
         for (;;) {
           if (ctx.signal && ctx.signal.aborted) throw cancelled();
           const chunk = await res.fetchChunk();
@@ -264,8 +268,13 @@ class Engine {
             const render = renderers[c];
             for (let r = 0; r < n; r++) rows[base + r][c] = render(values[r]);
           }
+          rowCount += n;
+          if (ctx.onRows) {
+            await ctx.onRows(columns, rows);
+            rows = [];
+          }
         }
-        return { columns, rows };
+        return ctx.onRows ? { columns, rows: undefined, rowCount } : { columns, rows, rowCount };
       });
     } catch (e) {
       throw this.mapError(e, ctx);
