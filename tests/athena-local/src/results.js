@@ -4,35 +4,25 @@
 // a page starts from the nearest indexed row, or from where the previous page ended.
 import { createHash } from 'node:crypto';
 import { open, unlink } from 'node:fs/promises';
+import { csvRecord, txtRecord } from './engine/render.js';
 
 const INDEX_EVERY = 256;
 const READ_BYTES = 256 * 1024;
 const WRITE_BUFFER = 1 << 20;
 const RECENT_ENDS = 64;
 
-function csvLine(row, ncol) {
-  let line = '';
-  for (let c = 0; c < ncol; c++) {
-    const v = row[c];
-    if (c) line += ',';
-    if (v !== null && v !== undefined) line += '"' + (v.indexOf('"') >= 0 ? v.replace(/"/g, '""') : v) + '"';
-  }
-  return line + '\n';
-}
-
 // Writes `kind` ('csv': header line of `columns` then one quoted line per row; 'txt': each row's
 // single datum and LF; 'empty': nothing) to `path`.
 export class ResultWriter {
   static async create(path, kind, columns) {
-    const w = new ResultWriter(path, kind, columns, await open(path, 'w'));
-    if (kind === 'csv') w.append(columns.map((c) => '"' + c.Name.replace(/"/g, '""') + '"').join(',') + '\n');
+    const w = new ResultWriter(path, kind, await open(path, 'w'));
+    if (kind === 'csv') w.append(csvRecord(columns.map((c) => c.Name)));
     return w;
   }
 
-  constructor(path, kind, columns, fh) {
+  constructor(path, kind, fh) {
     this.path = path;
     this.kind = kind;
-    this.ncol = columns.length;
     this.fh = fh;
     this.md5 = createHash('md5');
     this.pending = '';
@@ -60,7 +50,7 @@ export class ResultWriter {
   async write(rows) {
     for (const row of rows) {
       if (this.rows % INDEX_EVERY === 0) this.index.push(this.bytes + this.pendingBytes);
-      this.append(this.kind === 'txt' ? (row[0] ?? '') + '\n' : csvLine(row, this.ncol));
+      this.append(this.kind === 'txt' ? txtRecord(row) : csvRecord(row));
       this.rows++;
       if (this.pendingBytes > WRITE_BUFFER) await this.flush();
     }

@@ -1,11 +1,12 @@
 // The Athena API, driven by the real AWS SDK for JavaScript v3.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   StartQueryExecutionCommand, GetQueryExecutionCommand, GetQueryResultsCommand, StopQueryExecutionCommand,
   BatchGetQueryExecutionCommand, GetQueryRuntimeStatisticsCommand, GetWorkGroupCommand, ListWorkGroupsCommand,
 } from '@aws-sdk/client-athena';
-import { GetObjectCommand, DeleteObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { waitForQuery, athenaCall, getStats, parseAthenaCsv, data, rejectsWith, serviceHooks } from './helpers.js';
 
 const OUT = 's3://athena-local-results/tests/';
@@ -340,6 +341,14 @@ describe('GetQueryResults paging', () => {
     } while (NextToken);
     assert.equal(n, 301);
     assert.equal(pages, 43);
+    // the file itself, byte for byte, and its ETag
+    const file = await s3Text(q.ResultConfiguration.OutputLocation);
+    let expected = '"n","s"\n';
+    for (let i = 1; i <= 300; i++) expected += `"${i}","${'é'.repeat(3000)}""\n${i}😀"\n`;
+    assert.equal(file.toString('utf8'), expected);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'athena-local-results', Key: `tests/${q.QueryExecutionId}.csv` }));
+    assert.equal(head.ETag, `"${createHash('md5').update(file).digest('hex')}"`);
+    assert.equal(head.ContentLength, Buffer.byteLength(expected));
     const token = (row) => Buffer.from(`r1:${q.QueryExecutionId}:${row}`).toString('base64url');
     for (const row of [299, 256, 255, 0, 513 % 300, 1]) {
       const r = JSON.parse((await svc.athena.getQueryResults({ QueryExecutionId: q.QueryExecutionId, MaxResults: 2, NextToken: token(row) })).raw);
