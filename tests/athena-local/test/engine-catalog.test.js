@@ -271,6 +271,8 @@ describe('--data DIR mounting', () => {
     writeFileSync(join(dir, 'UserDB', 'notes.txt'), 'not a table');
     writeFileSync(join(dir, 'sampledb', 'extra.csv'), 'x\n42\n');
     writeFileSync(join(dir, 'UserDB', 'semicolons.csv'), 'a;b\n1;x\n2;y\n');
+    writeFileSync(join(dir, 'UserDB', 'grow.csv'), 'v\n1\n2\n');
+    writeFileSync(join(dir, 'UserDB', 'dropme.csv'), 'v\n1\n');
     writeFileSync(join(dir, 'UserDB', 'kinds.csv'), 'i,d,b,day,ts,mixed,bad_day,empty\r\n1,2,TRUE,2020-02-29,2020-01-01 10:00:00.5,1,2020-02-30,\r\n-3,1e3,false,1999-12-31,2020-01-01T23:59:59,x,2020-01-01,""\r\n');
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
@@ -287,7 +289,7 @@ describe('--data DIR mounting', () => {
 
   it('each subfolder is a database, each csv/parquet/json file a table', async () => {
     assert.ok(mounted.listDatabases('AwsDataCatalog').some((d) => d.Name === 'userdb'));
-    assert.deepEqual(mounted.listTableMetadata('AwsDataCatalog', 'userdb').map((t) => t.Name), ['events', 'kinds', 'measures', 'people', 'semicolons']);
+    assert.deepEqual(mounted.listTableMetadata('AwsDataCatalog', 'userdb').map((t) => t.Name), ['dropme', 'events', 'grow', 'kinds', 'measures', 'people', 'semicolons']);
     assert.ok(mounted.listTableMetadata('AwsDataCatalog', 'sampledb').some((t) => t.Name === 'extra'));
   });
 
@@ -312,6 +314,13 @@ describe('--data DIR mounting', () => {
     ]);
     assert.deepEqual(r2.rows, [['2']]);
     assert.equal(mounted.registry.resolveTable('userdb', 'kinds').load, undefined);
+  });
+
+  it('a mounted csv table not read yet takes INSERT and DROP TABLE', async () => {
+    assert.equal((await mounted.execute('INSERT INTO userdb.grow VALUES (3)', {})).updateCount, 1);
+    assert.deepEqual((await mounted.execute('SELECT v FROM userdb.grow ORDER BY v', {})).rows, [['1'], ['2'], ['3']]);
+    assert.equal((await mounted.execute('DROP TABLE userdb.dropme', {})).substatementType, 'DROP_TABLE');
+    assert.equal(mounted.listTableMetadata('AwsDataCatalog', 'userdb').some((t) => t.Name === 'dropme'), false);
   });
 
   it('csv DuckDB sniffs (not comma-separated)', async () => {
