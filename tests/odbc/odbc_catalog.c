@@ -85,21 +85,6 @@ static const char *columns(SQLHDBC dbc, const char *cat, const char *schema, con
     return r;
 }
 
-static long athena_calls(const char *op)
-{
-    char stats[65536];
-    if (admin("GET", "/_athena_local/stats", NULL, stats, sizeof stats) != 200)
-        return -1;
-    long n = json_number(stats, "\"calls\"", op);
-    return n < 0 ? 0 : n;
-}
-
-static long metadata_calls(void)
-{
-    return athena_calls("athena:ListDataCatalogs") + athena_calls("athena:ListDatabases") +
-           athena_calls("athena:ListTableMetadata") + athena_calls("athena:GetTableMetadata");
-}
-
 /* SQLTables of sampledb: views after tables; athena-local gives views the
  * comment Glue gives Athena views, "Presto View". */
 #define ALL_TABLES \
@@ -491,12 +476,12 @@ static void test_cache(void)
     admin("POST", "/_athena_local/stats/reset", NULL, NULL, 0);
     CHECK_STR(columns(dbc, NULL, "sampledb", "numbers", NULL, name_pos, 2), "numbers|n; numbers|n_text; numbers|half",
               "SQLColumns, first time");
-    long first = metadata_calls();
+    long first = athena_metadata_calls();
     CHECK_INT(first, 3, "first time: ListDataCatalogs, ListDatabases, ListTableMetadata");
     CHECK_STR(columns(dbc, NULL, "sampledb", "numbers", NULL, name_pos, 2), "numbers|n; numbers|n_text; numbers|half",
               "SQLColumns, second time");
     CHECK_STR(tables(dbc, NULL, "sampledb", "numbers", NULL, T3, 2), "numbers|TABLE", "SQLTables of the same table");
-    CHECK_INT(metadata_calls(), first, "answered from the cache: no Athena call");
+    CHECK_INT(athena_metadata_calls(), first, "answered from the cache: no Athena call");
 
     /* DDL on the connection empties the cache */
     CHECK_STR(tables(dbc, NULL, "sampledb", NULL, "TABLE", T3, 2),
@@ -523,7 +508,7 @@ static void test_cache(void)
     admin("POST", "/_athena_local/stats/reset", NULL, NULL, 0);
     columns(dbc, NULL, "sampledb", "numbers", NULL, name_pos, 2);
     columns(dbc, NULL, "sampledb", "numbers", NULL, name_pos, 2);
-    CHECK_INT(metadata_calls(), 6, "MetadataCacheTTL=0: the same three calls each time");
+    CHECK_INT(athena_metadata_calls(), 6, "MetadataCacheTTL=0: the same three calls each time");
     test_disconnect(dbc);
 }
 
