@@ -52,38 +52,27 @@ static char *rows_of(SQLHSTMT st, const int *cols, int ncols)
 static const int T5[] = {1, 2, 3, 4, 5};
 static const int T3[] = {3, 4};
 
-/* SQLTables on a fresh statement; the columns `cols` of its rows. */
-static const char *tables(SQLHDBC dbc, const char *cat, const char *schema, const char *table, const char *types,
-                          const int *cols, int ncols)
+/* SQLTables (or SQLColumns) on a fresh statement; the columns `cols` of its rows. */
+static const char *catalog_rows(SQLHDBC dbc, bool tables_fn, const char *cat, const char *schema, const char *table,
+                                const char *last, const int *cols, int ncols)
 {
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
-    SQLRETURN rc = SQLTables(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)schema, SQL_NTS, (SQLCHAR *)table, SQL_NTS,
-                             (SQLCHAR *)types, SQL_NTS);
-    const char *r = "(SQLTables failed)";
+    SQLRETURN rc = tables_fn ? SQLTables(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)schema, SQL_NTS,
+                                         (SQLCHAR *)table, SQL_NTS, (SQLCHAR *)last, SQL_NTS)
+                             : SQLColumns(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)schema, SQL_NTS,
+                                          (SQLCHAR *)table, SQL_NTS, (SQLCHAR *)last, SQL_NTS);
+    const char *r = "(failed)";
     if (SQL_SUCCEEDED(rc))
         r = rows_of(st, cols, ncols);
     else
-        show_diag("SQLTables", SQL_HANDLE_STMT, st);
+        show_diag(tables_fn ? "SQLTables" : "SQLColumns", SQL_HANDLE_STMT, st);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     return r;
 }
 
-static const char *columns(SQLHDBC dbc, const char *cat, const char *schema, const char *table, const char *column,
-                           const int *cols, int ncols)
-{
-    SQLHSTMT st;
-    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
-    SQLRETURN rc = SQLColumns(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)schema, SQL_NTS, (SQLCHAR *)table, SQL_NTS,
-                              (SQLCHAR *)column, SQL_NTS);
-    const char *r = "(SQLColumns failed)";
-    if (SQL_SUCCEEDED(rc))
-        r = rows_of(st, cols, ncols);
-    else
-        show_diag("SQLColumns", SQL_HANDLE_STMT, st);
-    SQLFreeHandle(SQL_HANDLE_STMT, st);
-    return r;
-}
+#define tables(dbc, c, s, t, types, cols, n) catalog_rows((dbc), true, (c), (s), (t), (types), (cols), (n))
+#define columns(dbc, c, s, t, col, cols, n) catalog_rows((dbc), false, (c), (s), (t), (col), (cols), (n))
 
 /* SQLTables of sampledb: views after tables; athena-local gives views the
  * comment Glue gives Athena views, "Presto View". */
