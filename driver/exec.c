@@ -206,13 +206,24 @@ static SQLRETURN open_results(athena_stmt *s)
     return SQL_SUCCESS;
 }
 
-SQLRETURN exec_execute(athena_stmt *s)
+SQLRETURN exec_check_executable(athena_stmt *s)
 {
-    athena_dbc *d = s->dbc;
     if (!s->sql || s->state == ST_ALLOCATED)
         return diag_post(&s->diag, "HY010", 0, "Function sequence error: no statement was prepared");
     if (s->state == ST_CURSOR)
         return diag_post(&s->diag, "24000", 0, "Invalid cursor state: close the cursor first");
+    return SQL_SUCCESS;
+}
+
+SQLRETURN exec_execute(athena_stmt *s)
+{
+    SQLRETURN rc = exec_check_executable(s);
+    return rc == SQL_SUCCESS ? exec_run(s, s->sql, NULL, 0) : rc;
+}
+
+SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, size_t nparams)
+{
+    athena_dbc *d = s->dbc;
     exec_close_cursor(s);
     s->row_count = -1;
     pthread_mutex_lock(&s->wait_lock);
@@ -236,17 +247,19 @@ SQLRETURN exec_execute(athena_stmt *s)
     opt.acl_option = d->cfg.acl_option;
     opt.result_reuse = d->cfg.enable_result_reuse;
     opt.result_reuse_max_age = d->cfg.reused_result_max_age;
+    opt.execution_parameters = params;
+    opt.execution_parameter_count = nparams;
 
     athena_error ae;
     ae_clear(&ae);
     double t0 = now_ms();
     SQLRETURN rc;
     ac_set_cancel_flag(&s->cancel);
-    if (ac_start_query(d->client, s->sql, &opt, s->qid, &ae) != 0) {
+    if (ac_start_query(d->client, sql, &opt, s->qid, &ae) != 0) {
         s->qid[0] = '\0';
         rc = diag_post_error(&s->diag, &ae);
     } else {
-        LOG_AT(d->log, LOG_DEBUG, "started query %s", s->qid);
+        LOG_AT(d->log, LOG_DEBUG, "started query %s with %zu ExecutionParameters", s->qid, nparams);
         rc = poll_until_done(s);
         if (rc == SQL_SUCCESS)
             rc = open_results(s);

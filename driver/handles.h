@@ -23,6 +23,7 @@ typedef struct athena_env athena_env;
 typedef struct athena_dbc athena_dbc;
 typedef struct athena_stmt athena_stmt;
 typedef struct athena_desc athena_desc;
+typedef struct param_run param_run;
 
 struct athena_env {
     unsigned magic;
@@ -135,6 +136,8 @@ struct athena_stmt {
     SQLULEN use_bookmarks;
     SQLULEN *rows_fetched_ptr;     /* SQL_ATTR_ROWS_FETCHED_PTR (mirrors IRD rows_processed_ptr) */
     SQLULEN row_number;
+    /* parameters: an execute waiting for data at execution (param_exec.c) */
+    param_run *prun;
 };
 
 /* Validation: NULL or wrong magic -> false. */
