@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "param_bind.h"
 #include "sql_escape.h"
 #include "strbuf.h"
 
@@ -66,6 +67,7 @@ SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
     if (!copy)
         return diag_set(&s->diag, SS_HY001, NULL);
     exec_close_cursor(s);
+    param_run_free(s);
     free(s->sql);
     s->sql = copy;
     s->state = ST_PREPARED;
@@ -295,6 +297,7 @@ SQLRETURN exec_cancel(athena_stmt *s)
     /* Nothing running: the driver manager's state table treats SQLCancel
      * like SQLFreeStmt(SQL_CLOSE) here, so close the cursor to match it. */
     if (!running && pthread_mutex_trylock(&s->lock) == 0) {
+        param_run_free(s); /* SQLCancel ends a data-at-execution sequence too */
         exec_close_cursor(s);
         pthread_mutex_unlock(&s->lock);
     }

@@ -353,7 +353,19 @@ SQLRETURN param_data(athena_stmt *s, SQLPOINTER *token)
     return run_all(s);
 }
 
+static SQLRETURN put_data(athena_stmt *s, SQLPOINTER data, SQLLEN len);
+
+/* An error ends the data-at-execution sequence, as the driver manager's
+ * state table has it: the statement is back where it was before SQLExecute. */
 SQLRETURN param_put_data(athena_stmt *s, SQLPOINTER data, SQLLEN len)
+{
+    SQLRETURN rc = put_data(s, data, len);
+    if (!SQL_SUCCEEDED(rc))
+        param_run_free(s);
+    return rc;
+}
+
+static SQLRETURN put_data(athena_stmt *s, SQLPOINTER data, SQLLEN len)
 {
     param_run *r = s->prun;
     if (!r || r->cur == SIZE_MAX || r->cur >= r->nslots)

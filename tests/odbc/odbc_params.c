@@ -439,6 +439,31 @@ static void test_data_at_exec(SQLHDBC dbc)
     }
     CHECK(strcmp(got, want) == 0 && ind == 3000, "the value sent in pieces comes back whole (%ld)", (long)ind);
     CHECK_INT(ind2, SQL_NULL_DATA, "NULL sent at execution");
+    SQLCloseCursor(st);
+    /* SQLCancel ends the sequence; a fixed-size value in two pieces is HY019 */
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS s, ? AS n", SQL_NTS), SQL_NEED_DATA, "SQL_NEED_DATA again");
+    CHECK_RC(SQLCancel(st), SQL_SUCCESS, "SQLCancel during data at execution");
+    CHECK_RC(SQLParamData(st, &token), SQL_ERROR, "SQLParamData after SQLCancel");
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS s, ? AS n", SQL_NTS), SQL_NEED_DATA, "SQL_NEED_DATA");
+    SQLParamData(st, &token);
+    SQLPutData(st, "a", 1);
+    SQLParamData(st, &token);
+    SQLINTEGER seven = 7;
+    CHECK_RC(SQLPutData(st, &seven, 0), SQL_SUCCESS, "integer sent at execution");
+    CHECK_RC(SQLPutData(st, &seven, 0), SQL_ERROR, "an integer in two pieces");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HY019", "non-character data in pieces");
+    CHECK_RC(SQLParamData(st, &token), SQL_ERROR, "the error ended the sequence");
+    /* again, right */
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS s, ? AS n", SQL_NTS), SQL_NEED_DATA, "SQL_NEED_DATA");
+    SQLParamData(st, &token);
+    SQLPutData(st, "a", 1);
+    SQLParamData(st, &token);
+    SQLPutData(st, &seven, 0);
+    CHECK_RC(SQLParamData(st, &token), SQL_SUCCESS, "executed with 'a' and 7");
+    n = 0;
+    if (SQL_SUCCEEDED(SQLFetch(st)))
+        SQLGetData(st, 2, SQL_C_SLONG, &n, 0, NULL);
+    CHECK_INT(n, 7, "the integer sent at execution");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
