@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "param_bind.h"
+#include "prepare_meta.h"
 #include "sql_escape.h"
 #include "strbuf.h"
 
@@ -68,6 +69,7 @@ SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
         return diag_set(&s->diag, SS_HY001, NULL);
     exec_close_cursor(s);
     param_run_free(s);
+    prepare_meta_free(s);
     free(s->sql);
     s->sql = copy;
     s->state = ST_PREPARED;

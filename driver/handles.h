@@ -138,6 +138,9 @@ struct athena_stmt {
     SQLULEN row_number;
     /* parameters: an execute waiting for data at execution (param_exec.c) */
     param_run *prun;
+    /* the columns of the prepared statement before SQLExecute (prepare_meta.c) */
+    result_source *meta;
+    bool meta_known;               /* meta is the answer (NULL: no result set) */
 };
 
 /* Validation: NULL or wrong magic -> false. */

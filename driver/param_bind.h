@@ -20,6 +20,9 @@ SQLRETURN param_describe(athena_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type, SQ
 SQLRETURN param_execute(athena_stmt *s);
 SQLRETURN param_data(athena_stmt *s, SQLPOINTER *token);
 SQLRETURN param_put_data(athena_stmt *s, SQLPOINTER data, SQLLEN len);
+/* Appends the prepared text with the first parameter set's values written
+ * in (NULL for a parameter not bound yet or sent at execution). */
+SQLRETURN param_inline_text(athena_stmt *s, strbuf *out);
 /* Drops a pending data-at-execution (SQLCancel, SQLFreeStmt, a new prepare). */
 void param_run_free(athena_stmt *s);
 

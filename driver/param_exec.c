@@ -279,6 +279,34 @@ static SQLRETURN run_sets(athena_stmt *s, const param_scan_result *sc)
     return failed || info ? SQL_SUCCESS_WITH_INFO : SQL_SUCCESS;
 }
 
+SQLRETURN param_inline_text(athena_stmt *s, strbuf *out)
+{
+    param_scan_result sc;
+    if (param_scan(s->sql, strlen(s->sql), &sc) != 0)
+        return diag_set(&s->diag, SS_HY001, NULL);
+    size_t at = 0;
+    bool ok = true;
+    SQLRETURN rc = SQL_SUCCESS;
+    for (size_t j = 0; ok && rc == SQL_SUCCESS && j < sc.count; j++) {
+        ok = sb_append(out, s->sql + at, sc.markers[j].pos - at);
+        at = sc.markers[j].pos + 1;
+        SQLUSMALLINT num = (SQLUSMALLINT)(j + 1);
+        const athena_desc *apd = s->apd;
+        bool bound = j < 32767 && num <= apd->count && apd->recs[num].concise_type && num <= s->ipd_impl.count &&
+                     s->ipd_impl.recs[num].concise_type;
+        param_error err;
+        if (!bound || is_dae(len_ptr(apd, &apd->recs[num], 0)))
+            ok = ok && sb_appends(out, "NULL");
+        else if (literal_of(s, 0, num, NULL, out, &err) != 0)
+            rc = diag_set(&s->diag, err.state, "%s", err.detail);
+    }
+    ok = ok && sb_appends(out, s->sql + at);
+    param_scan_free(&sc);
+    if (rc == SQL_SUCCESS && !ok)
+        rc = diag_set(&s->diag, SS_HY001, NULL);
+    return rc;
+}
+
 /* Runs the sets once every data-at-execution value is in. */
 static SQLRETURN run_all(athena_stmt *s)
 {
