@@ -10,6 +10,7 @@
 
 #include "param_bind.h"
 #include "prepare_meta.h"
+#include "query_tag.h"
 #include "sql_escape.h"
 #include "strbuf.h"
 
@@ -259,7 +260,13 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
     double t0 = now_ms();
     SQLRETURN rc;
     ac_set_cancel_flag(&s->cancel);
-    if (ac_start_query(d->client, sql, &opt, s->qid, &ae) != 0) {
+    char *tagged = d->cfg.query_tagging ? query_tag(&d->cfg, sql) : NULL;
+    if (tagged)
+        LOG_AT(d->log, LOG_DEBUG, "query tag:%s", strrchr(tagged, '\n') + 3);
+    if (d->cfg.query_tagging && !tagged) {
+        s->qid[0] = '\0';
+        rc = diag_set(&s->diag, SS_HY001, NULL);
+    } else if (ac_start_query(d->client, tagged ? tagged : sql, &opt, s->qid, &ae) != 0) {
         s->qid[0] = '\0';
         rc = diag_post_error(&s->diag, &ae);
     } else {
@@ -269,6 +276,7 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
             rc = open_results(s);
     }
     ac_set_cancel_flag(NULL);
+    free(tagged);
     free(catalog);
     pthread_mutex_lock(&s->wait_lock);
     s->executing = 0;

@@ -489,11 +489,12 @@ static void test_paths(void)
     test_disconnect(dbc);
     snprintf(path, sizeof path, "%s/athenaodbc_%d.log", dir, (int)getpid());
     FILE *f = fopen(path, "r");
-    int with = 0, without = 0;
+    int with = 0, without = 0, tags = 0;
     char line[4096];
     while (f && fgets(line, sizeof line, f)) {
         with += strstr(line, "with 1 ExecutionParameters") != NULL;
         without += strstr(line, "with 0 ExecutionParameters") != NULL;
+        tags += strstr(line, "query tag:") != NULL;
     }
     if (f)
         fclose(f);
@@ -501,11 +502,57 @@ static void test_paths(void)
     rmdir(dir);
     CHECK(with == 1 && without == 1, "one query with ExecutionParameters, one with the value in the text (%d, %d)",
           with, without);
+    CHECK_INT(tags, 0, "QueryTagging is off by default");
+}
+
+/* QueryTagging=1: every query carries the tag (the DEBUG log shows it) and still runs,
+ * after a trailing line comment and with ExecutionParameters. */
+static void test_tagging(void)
+{
+    char dir[] = "/tmp/athena-tag-XXXXXX", keys[256], path[512];
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp");
+        return;
+    }
+    snprintf(keys, sizeof keys, "QueryTagging=1;QueryTagUser={al*/ice};LogLevel=DEBUG;LogPath=%s", dir);
+    SQLHDBC dbc = test_connect(keys);
+    SQLHSTMT st;
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    SQLINTEGER got = 0, one = 1;
+    SQLLEN len = 0;
+    if (SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)"SELECT 1 AS a -- trailing", SQL_NTS)) && SQL_SUCCEEDED(SQLFetch(st)))
+        SQLGetData(st, 1, SQL_C_SLONG, &got, 0, NULL);
+    CHECK_INT(got, 1, "a tagged query after a trailing comment");
+    SQLCloseCursor(st);
+    got = 0;
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &one, 0, &len);
+    if (SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)"SELECT x FROM (VALUES 1) AS t(x) WHERE x = ?", SQL_NTS)) &&
+        SQL_SUCCEEDED(SQLFetch(st)))
+        SQLGetData(st, 1, SQL_C_SLONG, &got, 0, NULL);
+    CHECK_INT(got, 1, "a tagged query with ExecutionParameters");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+    snprintf(path, sizeof path, "%s/athenaodbc_%d.log", dir, (int)getpid());
+    FILE *f = fopen(path, "r");
+    int t1 = 0, t2 = 0, tags = 0;
+    char line[4096];
+    while (f && fgets(line, sizeof line, f)) {
+        tags += strstr(line, "query tag:") != NULL;
+        /* SHA-256 prefixes of the two statements */
+        t1 += strstr(line, "query tag: athena-odbc user=al__ice query_hash=2288c2c8d3145bc8") != NULL;
+        t2 += strstr(line, "query tag: athena-odbc user=al__ice query_hash=4cf35cf8a1228e88") != NULL;
+    }
+    if (f)
+        fclose(f);
+    remove(path);
+    rmdir(dir);
+    CHECK(tags == 2 && t1 == 1 && t2 == 1, "each query tagged with the user and its hash (%d, %d, %d)", tags, t1, t2);
 }
 
 int main(void)
 {
     test_paths();
+    test_tagging();
     SQLHDBC dbc = test_connect(NULL);
     CHECK(dbc != NULL, "connect");
     if (!dbc)
