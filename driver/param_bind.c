@@ -91,11 +91,11 @@ SQLRETURN param_describe(athena_stmt *s, SQLUSMALLINT num, SQLSMALLINT *type, SQ
     if (num < 1 || num > n)
         return diag_set(&s->diag, SS_07009, "parameter %u: the statement has %zu markers", (unsigned)num, n);
     /* Athena does not describe parameters: a bound one is what the
-     * application said, an unbound one a varchar (any value has a literal
-     * text that Athena casts where the statement needs another type). */
+     * application said, an unbound one Athena's unbounded varchar (a client
+     * that binds with the size described must not have its values cut). */
     const athena_desc *ipd = &s->ipd_impl;
     SQLSMALLINT t = SQL_VARCHAR, dg = 0;
-    SQLULEN sz = (SQLULEN)s->dbc->cfg.string_column_length;
+    SQLULEN sz = 2147483647;
     if (num <= ipd->count && ipd->recs[num].concise_type) {
         const desc_rec *r = &ipd->recs[num];
         t = r->concise_type;

@@ -245,8 +245,7 @@ static SQLRETURN run_sets(athena_stmt *s, const param_scan_result *sc)
                 *status = SQL_PARAM_UNUSED;
             continue;
         }
-        if (s->state == ST_CURSOR)
-            exec_close_cursor(s); /* one result per set: the last set's stays open */
+        exec_close_cursor(s); /* one result per set: the last set's stays open */
         SQLRETURN rc = run_set(s, sc, set, lits);
         processed++;
         if (ipd->rows_processed_ptr)

@@ -595,6 +595,13 @@ static int write_number(value *v, const param_target *t, strbuf *out, param_erro
     return write_integer(v, t, out, err);
 }
 
+static bool guid_text(strbuf *out, const SQLGUID *g)
+{
+    return sb_printf(out, "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x", (unsigned)g->Data1, (unsigned)g->Data2,
+                     (unsigned)g->Data3, g->Data4[0], g->Data4[1], g->Data4[2], g->Data4[3], g->Data4[4],
+                     g->Data4[5], g->Data4[6], g->Data4[7]);
+}
+
 static int write_char(value *v, const param_target *t, strbuf *out, param_error *err)
 {
     strbuf tmp = STRBUF_INIT;
@@ -630,13 +637,9 @@ static int write_char(value *v, const param_target *t, strbuf *out, param_error 
             return -1;
         ok = put_time(&tmp, v, -1);
         break;
-    case K_GUID: {
-        const SQLGUID *g = &v->guid;
-        ok = sb_printf(&tmp, "%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x", (unsigned)g->Data1,
-                       (unsigned)g->Data2, (unsigned)g->Data3, g->Data4[0], g->Data4[1], g->Data4[2],
-                       g->Data4[3], g->Data4[4], g->Data4[5], g->Data4[6], g->Data4[7]);
+    case K_GUID:
+        ok = guid_text(&tmp, &v->guid);
         break;
-    }
     }
     if (tmp.len) {
         s = sb_str(&tmp);
@@ -647,7 +650,8 @@ static int write_char(value *v, const param_target *t, strbuf *out, param_error 
         return fail(err, SS_22001, "the value has more than the parameter's %lu characters",
                     (unsigned long)t->column_size);
     }
-    ok = ok && quote_text(out, "", s, n);
+    /* varchar without a length: the parameter's type does not depend on the value's length */
+    ok = ok && sb_appends(out, "CAST(") && quote_text(out, "", s, n) && sb_appends(out, " AS varchar)");
     sb_free(&tmp);
     return ok ? 0 : oom(err);
 }
@@ -747,9 +751,7 @@ static int write_guid(const value *v, strbuf *out, param_error *err)
     }
     if (v->k != K_GUID)
         return fail(err, SS_07006, "this C type does not convert to SQL_GUID");
-    value tmp = *v;
-    param_target t = {SQL_VARCHAR, 0, 0, 0};
-    return sb_appends(out, "UUID ") && write_char(&tmp, &t, out, err) == 0 ? 0 : -1;
+    return sb_appends(out, "UUID '") && guid_text(out, &v->guid) && sb_appendc(out, '\'') ? 0 : oom(err);
 }
 
 int param_literal(const param_value *pv, const param_target *t, strbuf *out, param_error *err)

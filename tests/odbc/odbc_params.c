@@ -56,35 +56,13 @@ static const ctype_case c_types[] = {
     {"GUID", SQL_C_GUID}, {"DEFAULT", SQL_C_DEFAULT},
 };
 
-/* UTF-8 -> UTF-16 (BMP and surrogate pairs) for SQL_C_WCHAR. */
-static size_t to_utf16(const char *s, SQLWCHAR *out, size_t cap)
-{
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p && n + 2 < cap) {
-        unsigned cp;
-        if (*p < 0x80) cp = *p++;
-        else if ((*p & 0xE0) == 0xC0) cp = (unsigned)(*p & 0x1F) << 6 | (p[1] & 0x3F), p += 2;
-        else if ((*p & 0xF0) == 0xE0) cp = (unsigned)(*p & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F), p += 3;
-        else cp = (unsigned)(*p & 0x07) << 18 | (unsigned)(p[1] & 0x3F) << 12 | (unsigned)(p[2] & 0x3F) << 6 | (p[3] & 0x3F), p += 4;
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            out[n++] = (SQLWCHAR)(0xD800 + (cp >> 10));
-            out[n++] = (SQLWCHAR)(0xDC00 + (cp & 0x3FF));
-        } else {
-            out[n++] = (SQLWCHAR)cp;
-        }
-    }
-    out[n] = 0;
-    return n;
-}
 
 /* Fills buf with the C value of ctype for SQL type t; returns its length. */
 static SQLLEN c_value(SQLSMALLINT ctype, const sqltype_case *t, void *buf)
 {
     switch (ctype) {
     case SQL_C_CHAR: strcpy(buf, t->text); return SQL_NTS;
-    case SQL_C_WCHAR: return (SQLLEN)(to_utf16(t->text, buf, 256) * sizeof(SQLWCHAR));
+    case SQL_C_WCHAR: return (SQLLEN)(to_w(t->text, buf, 256) * sizeof(SQLWCHAR));
     case SQL_C_BINARY: memcpy(buf, "it's", 4); return 4;
     case SQL_C_BIT: *(unsigned char *)buf = 1; break;
     case SQL_C_STINYINT: *(signed char *)buf = -7; break;
@@ -234,7 +212,7 @@ static void test_corpus(SQLHDBC dbc)
             SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
             SQLLEN len = SQL_NTS;
             if (wide)
-                len = (SQLLEN)(to_utf16(v, wval, ARRAY_LEN(wval)) * sizeof(SQLWCHAR));
+                len = (SQLLEN)(to_w(v, wval, ARRAY_LEN(wval)) * sizeof(SQLWCHAR));
             SQLBindParameter(st, 1, SQL_PARAM_INPUT, wide ? SQL_C_WCHAR : SQL_C_CHAR, wide ? SQL_WVARCHAR : SQL_VARCHAR,
                              0, 0, wide ? (SQLPOINTER)wval : (SQLPOINTER)v, 0, &len);
             SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS v, 'end' AS e", SQL_NTS);
@@ -322,7 +300,7 @@ static void test_markers(SQLHDBC dbc)
     CHECK(type == SQL_VARCHAR && size == 3 && digits == 0 && nullable == SQL_NULLABLE,
           "bound parameter: type %d size %lu digits %d nullable %d", type, (unsigned long)size, digits, nullable);
     CHECK_RC(SQLDescribeParam(st, 2, &type, &size, &digits, &nullable), SQL_SUCCESS, "SQLDescribeParam 2");
-    CHECK(type == SQL_VARCHAR && size == 255 && digits == 0, "unbound parameter: varchar(%lu)", (unsigned long)size);
+    CHECK(type == SQL_VARCHAR && size == 2147483647 && digits == 0, "unbound parameter: varchar(%lu)", (unsigned long)size);
     CHECK_RC(SQLDescribeParam(st, 3, &type, &size, &digits, &nullable), SQL_ERROR, "SQLDescribeParam 3");
     CHECK_STATE(SQL_HANDLE_STMT, st, "07009", "parameter 3 of 2");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
@@ -470,7 +448,7 @@ static void test_data_at_exec(SQLHDBC dbc)
 /* Which way the values went: the driver's DEBUG log names the ExecutionParameters it sent. */
 static void test_paths(void)
 {
-    char dir[] = "/tmp/athena-params-XXXXXX", keys[256], path[512];
+    char dir[] = "/tmp/athena-params-XXXXXX", keys[256];
     if (!mkdtemp(dir)) {
         CHECK(0, "mkdtemp");
         return;
@@ -487,19 +465,10 @@ static void test_paths(void)
     CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS a", SQL_NTS), SQL_SUCCESS, "marker in the select list");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     test_disconnect(dbc);
-    snprintf(path, sizeof path, "%s/athenaodbc_%d.log", dir, (int)getpid());
-    FILE *f = fopen(path, "r");
-    int with = 0, without = 0, tags = 0;
-    char line[4096];
-    while (f && fgets(line, sizeof line, f)) {
-        with += strstr(line, "with 1 ExecutionParameters") != NULL;
-        without += strstr(line, "with 0 ExecutionParameters") != NULL;
-        tags += strstr(line, "query tag:") != NULL;
-    }
-    if (f)
-        fclose(f);
-    remove(path);
-    rmdir(dir);
+    char *log = take_log(dir);
+    int with = count_of(log, "with 1 ExecutionParameters"), without = count_of(log, "with 0 ExecutionParameters");
+    int tags = count_of(log, "query tag:");
+    free(log);
     CHECK(with == 1 && without == 1, "one query with ExecutionParameters, one with the value in the text (%d, %d)",
           with, without);
     CHECK_INT(tags, 0, "QueryTagging is off by default");
@@ -509,7 +478,7 @@ static void test_paths(void)
  * after a trailing line comment and with ExecutionParameters. */
 static void test_tagging(void)
 {
-    char dir[] = "/tmp/athena-tag-XXXXXX", keys[256], path[512];
+    char dir[] = "/tmp/athena-tag-XXXXXX", keys[256];
     if (!mkdtemp(dir)) {
         CHECK(0, "mkdtemp");
         return;
@@ -532,20 +501,12 @@ static void test_tagging(void)
     CHECK_INT(got, 1, "a tagged query with ExecutionParameters");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     test_disconnect(dbc);
-    snprintf(path, sizeof path, "%s/athenaodbc_%d.log", dir, (int)getpid());
-    FILE *f = fopen(path, "r");
-    int t1 = 0, t2 = 0, tags = 0;
-    char line[4096];
-    while (f && fgets(line, sizeof line, f)) {
-        tags += strstr(line, "query tag:") != NULL;
-        /* SHA-256 prefixes of the two statements */
-        t1 += strstr(line, "query tag: athena-odbc user=al__ice query_hash=2288c2c8d3145bc8") != NULL;
-        t2 += strstr(line, "query tag: athena-odbc user=al__ice query_hash=4cf35cf8a1228e88") != NULL;
-    }
-    if (f)
-        fclose(f);
-    remove(path);
-    rmdir(dir);
+    char *log = take_log(dir);
+    int tags = count_of(log, "query tag:");
+    /* SHA-256 prefixes of the two statements */
+    int t1 = count_of(log, "query tag: athena-odbc user=al__ice query_hash=2288c2c8d3145bc8");
+    int t2 = count_of(log, "query tag: athena-odbc user=al__ice query_hash=4cf35cf8a1228e88");
+    free(log);
     CHECK(tags == 2 && t1 == 1 && t2 == 1, "each query tagged with the user and its hash (%d, %d, %d)", tags, t1, t2);
 }
 

@@ -118,7 +118,7 @@ static void test_others(SQLHDBC dbc)
 /* The metadata query is the LIMIT 0 wrapper: the driver's DEBUG log. */
 static void test_log(void)
 {
-    char dir[] = "/tmp/athena-prepare-XXXXXX", keys[256], path[512];
+    char dir[] = "/tmp/athena-prepare-XXXXXX", keys[256];
     if (!mkdtemp(dir)) {
         CHECK(0, "mkdtemp");
         return;
@@ -132,16 +132,9 @@ static void test_log(void)
     CHECK_RC(SQLNumResultCols(st, &n), SQL_SUCCESS, "describe numbers");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     test_disconnect(dbc);
-    snprintf(path, sizeof path, "%s/athenaodbc_%d.log", dir, (int)getpid());
-    FILE *f = fopen(path, "r");
-    int meta = 0;
-    char line[4096];
-    while (f && fgets(line, sizeof line, f))
-        meta += strstr(line, "metadata-only query") != NULL;
-    if (f)
-        fclose(f);
-    remove(path);
-    rmdir(dir);
+    char *log = take_log(dir);
+    int meta = count_of(log, "metadata-only query");
+    free(log);
     CHECK_INT(meta, 1, "one metadata-only query");
 }
 

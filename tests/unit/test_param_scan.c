@@ -57,13 +57,13 @@ int main(void)
     param_scan_free(&r);
 
     /* literals */
-    CHECK_STR(lit(TEXT("it's"), SQL_VARCHAR, 0, 0, 0), "'it''s'", "quotes doubled");
-    CHECK_STR(lit(TEXT("a\\'b"), SQL_VARCHAR, 0, 0, 0), "'a\\''b'", "backslashes kept as they are");
-    CHECK_STR(lit(TEXT("?"), SQL_VARCHAR, 0, 0, 0), "'?'", "a ? value");
+    CHECK_STR(lit(TEXT("it's"), SQL_VARCHAR, 0, 0, 0), "CAST('it''s' AS varchar)", "quotes doubled");
+    CHECK_STR(lit(TEXT("a\\'b"), SQL_VARCHAR, 0, 0, 0), "CAST('a\\''b' AS varchar)", "backslashes kept as they are");
+    CHECK_STR(lit(TEXT("?"), SQL_VARCHAR, 0, 0, 0), "CAST('?' AS varchar)", "a ? value");
     CHECK_STR(lit(SQL_C_CHAR, "a\0b", 3, SQL_VARCHAR, 0, 0, 0), "22018", "a NUL is refused");
     CHECK_STR(lit(TEXT("\xff"), SQL_VARCHAR, 0, 0, 0), "22018", "invalid UTF-8 is refused");
     CHECK_STR(lit(TEXT("abcd"), SQL_VARCHAR, 3, 0, 0), "22001", "longer than the column size");
-    CHECK_STR(lit(TEXT("\xc3\xa9\xc3\xa9\xc3\xa9"), SQL_VARCHAR, 3, 0, 0), "'\xc3\xa9\xc3\xa9\xc3\xa9'",
+    CHECK_STR(lit(TEXT("\xc3\xa9\xc3\xa9\xc3\xa9"), SQL_VARCHAR, 3, 0, 0), "CAST('\xc3\xa9\xc3\xa9\xc3\xa9' AS varchar)",
               "the column size counts characters");
     CHECK_STR(lit(TEXT(" 1.2e2 "), SQL_INTEGER, 0, 0, 0), "CAST(120 AS integer)", "exponent");
     CHECK_STR(lit(TEXT("12.5"), SQL_INTEGER, 0, 0, 0), "22001", "fraction into an integer");
