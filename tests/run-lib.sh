@@ -20,7 +20,7 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 APT_PACKAGES=(gcc make autoconf automake libtool pkg-config unixodbc unixodbc-dev odbcinst
               libcurl4-openssl-dev libssl-dev libjansson-dev ca-certificates python3
               python3-pyodbc python3-pytest valgrind clang libclang-rt-14-dev libdbd-odbc-perl
-              r-base-core r-cran-rodbc
+              r-base-core r-cran-rodbc php-cli php-odbc
               libreoffice-calc-nogui libreoffice-base libreoffice-base-drivers python3-uno)
 
 ensure_packages() {
