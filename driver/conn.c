@@ -7,6 +7,7 @@
 
 #include "connstr.h"
 #include "cred_chain.h"
+#include "meta_cache.h"
 
 static bool is_set(const char *s) { return s && *s; }
 
@@ -201,6 +202,8 @@ SQLRETURN conn_disconnect(athena_dbc *d)
     d->log = NULL;
     free(d->current_catalog);
     d->current_catalog = NULL;
+    meta_cache_free(d->meta_cache);
+    d->meta_cache = NULL;
     d->connected = false;
     return SQL_SUCCESS;
 }
