@@ -3,9 +3,11 @@
 
 One headless soffice with a private user profile, driven over a UNO pipe (python3-uno):
 a data source with the URL sdbc:odbc:<DSN> is created through com.sun.star.sdb.DatabaseContext,
-stored to an .odb and registered; then XImportable.doImport fills sheets of a hidden Calc
-document with a stored query (SourceType QUERY, EscapeProcessing off) and an SQL statement
-(SourceType SQL, native), and every cell is compared with its exact expected content. Prints TAP.
+stored to an .odb and registered; its table list and the columns of all_types (which LibreOffice
+reads with SQLTables and SQLColumns) are checked; then XImportable.doImport fills sheets of a hidden
+Calc document with a table (SourceType TABLE), a stored query (SourceType QUERY, EscapeProcessing
+off) and an SQL statement (SourceType SQL, native), and every cell is compared with its exact
+expected content. Prints TAP.
 
 Calc's own limits, visible in the expected cells (docs/clients.md): numbers are doubles (bigint
 and wide decimals round), times lose their milliseconds (LibreOffice reads them as SQL_C_TYPE_TIME,
@@ -24,8 +26,7 @@ import time
 import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
-from com.sun.star.sheet.DataImportMode import QUERY, SQL
-from com.sun.star.table.CellContentType import EMPTY, FORMULA, TEXT, VALUE
+from com.sun.star.sheet.DataImportMode import QUERY, SQL, TABLE
 
 DSN = os.environ.get("ATHENA_TEST_DSN", "athena-local")
 TIMEOUT = float(os.environ.get("ATHENA_LO_TIMEOUT", "120"))  # the whole run, soffice start included
@@ -72,6 +73,17 @@ ALL_TYPES = [
     (12.0, N, N, N, N, N, 1.4e-45, 5e-324, N, N, "\n") + NULLS_AFTER_REAL[4:],
 ]
 
+# LibreOffice names a table catalog.schema.table (SQL_CATALOG_USAGE and SQL_CATALOG_NAME_SEPARATOR)
+TABLES = ("AwsDataCatalog.sampledb.all_types", "AwsDataCatalog.sampledb.elb_logs",
+          "AwsDataCatalog.sampledb.impressions", "AwsDataCatalog.sampledb.numbers",
+          "AwsDataCatalog.sampledb.elb_errors")
+# name, com.sun.star.sdbc.DataType (the ODBC SQL type), type name
+ALL_TYPES_COLUMNS = list(zip(
+    HEADER,
+    (4, -7, -6, 5, 4, -5, 7, 8, 3, 3, 12, 12, 1, -3, 91, 92, 93) + (12,) * 10,
+    ("integer", "boolean", "tinyint", "smallint", "integer", "bigint", "real", "double", "decimal", "decimal",
+     "varchar", "varchar", "char", "varbinary", "date", "time", "timestamp", "timestamp with time zone", "array",
+     "array", "map", "row", "json", "uuid", "ipaddress", "interval year to month", "interval day to second")))
 ALL_TYPES_SQL = "SELECT * FROM sampledb.all_types ORDER BY id"
 QUERY_SQL = ("SELECT elb_response_code, count(*) AS requests FROM sampledb.elb_logs "
              "GROUP BY elb_response_code ORDER BY elb_response_code")
@@ -116,24 +128,27 @@ def same(got, want):
 
 def cells(sheet):
     """The used area of a sheet: None for an empty cell, the float of a number, the text of a
-    text cell, the shown text of a formula (an error such as #N/A)."""
+    text cell, the formula of a formula cell (an error such as #N/A)."""
     cur = sheet.createCursor()
     cur.gotoEndOfUsedArea(False)
-    end = cur.getRangeAddress()
-    rows = []
-    for r in range(end.EndRow + 1):
-        row = []
-        for c in range(end.EndColumn + 1):
-            cell = sheet.getCellByPosition(c, r)
-            kind = cell.getType()
-            if kind == EMPTY:
-                row.append(None)
-            elif kind == VALUE:
-                row.append(cell.getValue())
-            else:  # TEXT, FORMULA: getString, not getDataArray, which writes a tab in a multi-line text as \x01
-                row.append(cell.getString())
-        rows.append(tuple(row))
-    return rows
+    used = sheet.getCellRangeByPosition(0, 0, cur.getRangeAddress().EndColumn, cur.getRangeAddress().EndRow)
+    # one call for the whole range: floats, texts, "" for an empty cell, None for a formula
+    data = used.getDataArray()
+
+    def cell(r, c, d):
+        if isinstance(d, float):
+            return d
+        if d is None:
+            return sheet.getCellByPosition(c, r).getFormula()
+        if "\x01" in d:  # how getDataArray writes a tab in a multi-line text: ask the cell itself
+            return sheet.getCellByPosition(c, r).getString()
+        return d if d != "" else None
+    return [tuple(cell(r, c, d) for c, d in enumerate(row)) for r, row in enumerate(data)]
+
+
+def note(text, since):
+    with output:
+        print("# %s: %.1f s" % (text, time.monotonic() - since))
 
 
 def check_cells(got, want, name):
@@ -174,7 +189,9 @@ def connect(proc, pipe, deadline):
 def import_into_new_sheet(doc, index, desc):
     doc.Sheets.insertNewByName("import%d" % index, index)
     sheet = doc.Sheets.getByIndex(index)
+    start = time.monotonic()
     sheet.getCellRangeByName("A1").doImport(desc)
+    note("doImport %s" % "/".join(str(p.Value.value if p.Name == "SourceType" else p.Value) for p in desc[1:3]), start)
     return sheet
 
 
@@ -191,13 +208,31 @@ def run(ctx, workdir):
     dbctx.registerObject(SOURCE, ds)
     ok(dbctx.hasByName(SOURCE), "data source sdbc:odbc:%s stored and registered" % DSN)
 
+    conn = ds.getConnection("", "")
+    try:
+        names = conn.Tables.ElementNames
+        ok(names == TABLES, "the data source's table list", "got %r" % (names,))
+        table = conn.Tables.getByName(TABLES[0])
+        got = [(n, table.Columns.getByName(n).Type, table.Columns.getByName(n).TypeName)
+               for n in table.Columns.ElementNames]
+        ok(got == ALL_TYPES_COLUMNS, "the columns of all_types: names, types, type names",
+           *["got %r, expected %r" % (g, w) for g, w in zip(got, ALL_TYPES_COLUMNS) if g != w],
+           "%d columns" % len(got))
+    finally:
+        conn.close()
+
     desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
     doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (pv("Hidden", True),))
     try:
         sheet = import_into_new_sheet(doc, 1, (pv("DatabaseName", SOURCE), pv("SourceType", QUERY),
                                                pv("SourceObject", "response_codes")))
         check_cells(cells(sheet), QUERY_CELLS, "stored query (EscapeProcessing off) imported into a sheet")
-        sheet = import_into_new_sheet(doc, 2, (pv("DatabaseName", SOURCE), pv("SourceType", SQL),
+        sheet = import_into_new_sheet(doc, 2, (pv("DatabaseName", SOURCE), pv("SourceType", TABLE),
+                                               pv("SourceObject", TABLES[0])))
+        got = cells(sheet)
+        got[1:] = sorted(got[1:], key=lambda row: row[0])  # SELECT * has no order: sort by id
+        check_cells(got, ALL_TYPES, "table %s imported into a sheet: every cell" % TABLES[0])
+        sheet = import_into_new_sheet(doc, 3, (pv("DatabaseName", SOURCE), pv("SourceType", SQL),
                                                pv("SourceObject", ALL_TYPES_SQL), pv("IsNative", True)))
         check_cells(cells(sheet), ALL_TYPES, "SQL statement (native) imported into a sheet: every cell of all_types")
     finally:
@@ -248,4 +283,6 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    os._exit(status)  # no interpreter clean-up of UNO proxies whose process is gone

@@ -4,6 +4,7 @@
 # (ATHENA_LOCAL_URL). Sourced by each test_*.R.
 suppressPackageStartupMessages(library(RODBC))
 Sys.setenv(TZ = "UTC")  # RODBC turns timestamps into POSIXct in the local time zone
+options(useFancyQuotes = FALSE)  # RODBC's messages quote names with sQuote()
 
 tap_count <- 0L
 tap_failed <- 0L
