@@ -52,53 +52,27 @@ static char *rows_of(SQLHSTMT st, const int *cols, int ncols)
 static const int T5[] = {1, 2, 3, 4, 5};
 static const int T3[] = {3, 4};
 
-/* SQLTables on a fresh statement; the columns `cols` of its rows. */
-static const char *tables(SQLHDBC dbc, const char *cat, const char *schema, const char *table, const char *types,
-                          const int *cols, int ncols)
+/* SQLTables (or SQLColumns) on a fresh statement; the columns `cols` of its rows. */
+static const char *catalog_rows(SQLHDBC dbc, bool tables_fn, const char *cat, const char *schema, const char *table,
+                                const char *last, const int *cols, int ncols)
 {
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
-    SQLRETURN rc = SQLTables(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)schema, SQL_NTS, (SQLCHAR *)table, SQL_NTS,
-                             (SQLCHAR *)types, SQL_NTS);
-    const char *r = "(SQLTables failed)";
+    SQLRETURN rc = tables_fn ? SQLTables(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)schema, SQL_NTS,
+                                         (SQLCHAR *)table, SQL_NTS, (SQLCHAR *)last, SQL_NTS)
+                             : SQLColumns(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)schema, SQL_NTS,
+                                          (SQLCHAR *)table, SQL_NTS, (SQLCHAR *)last, SQL_NTS);
+    const char *r = "(failed)";
     if (SQL_SUCCEEDED(rc))
         r = rows_of(st, cols, ncols);
     else
-        show_diag("SQLTables", SQL_HANDLE_STMT, st);
+        show_diag(tables_fn ? "SQLTables" : "SQLColumns", SQL_HANDLE_STMT, st);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     return r;
 }
 
-static const char *columns(SQLHDBC dbc, const char *cat, const char *schema, const char *table, const char *column,
-                           const int *cols, int ncols)
-{
-    SQLHSTMT st;
-    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
-    SQLRETURN rc = SQLColumns(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)schema, SQL_NTS, (SQLCHAR *)table, SQL_NTS,
-                              (SQLCHAR *)column, SQL_NTS);
-    const char *r = "(SQLColumns failed)";
-    if (SQL_SUCCEEDED(rc))
-        r = rows_of(st, cols, ncols);
-    else
-        show_diag("SQLColumns", SQL_HANDLE_STMT, st);
-    SQLFreeHandle(SQL_HANDLE_STMT, st);
-    return r;
-}
-
-static long athena_calls(const char *op)
-{
-    char stats[65536];
-    if (admin("GET", "/_athena_local/stats", NULL, stats, sizeof stats) != 200)
-        return -1;
-    long n = json_number(stats, "\"calls\"", op);
-    return n < 0 ? 0 : n;
-}
-
-static long metadata_calls(void)
-{
-    return athena_calls("athena:ListDataCatalogs") + athena_calls("athena:ListDatabases") +
-           athena_calls("athena:ListTableMetadata") + athena_calls("athena:GetTableMetadata");
-}
+#define tables(dbc, c, s, t, types, cols, n) catalog_rows((dbc), true, (c), (s), (t), (types), (cols), (n))
+#define columns(dbc, c, s, t, col, cols, n) catalog_rows((dbc), false, (c), (s), (t), (col), (cols), (n))
 
 /* SQLTables of sampledb: views after tables; athena-local gives views the
  * comment Glue gives Athena views, "Presto View". */
@@ -491,12 +465,12 @@ static void test_cache(void)
     admin("POST", "/_athena_local/stats/reset", NULL, NULL, 0);
     CHECK_STR(columns(dbc, NULL, "sampledb", "numbers", NULL, name_pos, 2), "numbers|n; numbers|n_text; numbers|half",
               "SQLColumns, first time");
-    long first = metadata_calls();
+    long first = athena_metadata_calls();
     CHECK_INT(first, 3, "first time: ListDataCatalogs, ListDatabases, ListTableMetadata");
     CHECK_STR(columns(dbc, NULL, "sampledb", "numbers", NULL, name_pos, 2), "numbers|n; numbers|n_text; numbers|half",
               "SQLColumns, second time");
     CHECK_STR(tables(dbc, NULL, "sampledb", "numbers", NULL, T3, 2), "numbers|TABLE", "SQLTables of the same table");
-    CHECK_INT(metadata_calls(), first, "answered from the cache: no Athena call");
+    CHECK_INT(athena_metadata_calls(), first, "answered from the cache: no Athena call");
 
     /* DDL on the connection empties the cache */
     CHECK_STR(tables(dbc, NULL, "sampledb", NULL, "TABLE", T3, 2),
@@ -523,7 +497,7 @@ static void test_cache(void)
     admin("POST", "/_athena_local/stats/reset", NULL, NULL, 0);
     columns(dbc, NULL, "sampledb", "numbers", NULL, name_pos, 2);
     columns(dbc, NULL, "sampledb", "numbers", NULL, name_pos, 2);
-    CHECK_INT(metadata_calls(), 6, "MetadataCacheTTL=0: the same three calls each time");
+    CHECK_INT(athena_metadata_calls(), 6, "MetadataCacheTTL=0: the same three calls each time");
     test_disconnect(dbc);
 }
 
