@@ -197,8 +197,10 @@ static int add_tables(catalog_walk *w, result_source *rs, const table_types *tt,
 
 static int add_kept_views(result_source *rs, const strbuf *text, athena_error *ae)
 {
+    if (!text->len)
+        return 0;
     const char *p = text->data, *end = text->data + text->len;
-    while (p && p < end) {
+    while (p < end) {
         const char *row[5];
         for (int i = 0; i < 5; i++) {
             row[i] = *p == '1' ? p + 1 : NULL;

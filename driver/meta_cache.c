@@ -235,7 +235,8 @@ static meta_db *load_db(athena_client *client, const char *catalog, const char *
         }
     } while (next[0]);
     /* ListTableMetadata promises no order: sort by name */
-    qsort_r(db->tables, db->ntables, sizeof *db->tables, cmp_table, &db->text);
+    if (db->ntables > 1)
+        qsort_r(db->tables, db->ntables, sizeof *db->tables, cmp_table, &db->text);
     return db;
 }
 
