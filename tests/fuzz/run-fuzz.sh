@@ -9,9 +9,10 @@ out=${FUZZ_OUT:-/tmp/athena-fuzz}
 mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
-for target in fuzz_page_decode fuzz_convert fuzz_cred_profile; do
+for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_csv_reader; do
     case $target in
     fuzz_cred_profile) src="$top/driver/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
+    fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/error.c" ;;
     esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src
@@ -19,6 +20,9 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile; do
     if [ "$target" = fuzz_page_decode ]; then
         printf '%s' '{"UpdateCount":0,"ResultSet":{"Rows":[{"Data":[{"VarCharValue":"a\u00e9\ud83d\ude00"},{}]}],"ResultSetMetadata":{"ColumnInfo":[{"CatalogName":"hive","SchemaName":"","TableName":"","Name":"a","Label":"a","Type":"varchar","Precision":2147483647,"Scale":0,"Nullable":"UNKNOWN","CaseSensitive":true}]}},"NextToken":"x"}' \
             > "$out/corpus-$target/seed1.json"
+    elif [ "$target" = fuzz_csv_reader ]; then
+        printf '\002\005"a","b","c"\n"1",,"x ""y"""\n"2","l1\nl2","\303\251\360\237\230\200"\n,,\n' \
+            > "$out/corpus-$target/seed1"
     elif [ "$target" = fuzz_cred_profile ]; then
         printf '\000[profile dev]\nregion = us-west-2\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n' \
             > "$out/corpus-$target/seed1"
