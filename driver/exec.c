@@ -183,7 +183,8 @@ static SQLRETURN open_results(athena_stmt *s)
     opt.types.use_wchar = d->cfg.use_wchar_for_string_types;
     athena_error ae;
     ae_clear(&ae);
-    s->rs = result_pager_open(d->client, s->qid, &opt, &ae);
+    result_env env = {&d->cfg, d->creds, d->log};
+    s->rs = result_open(d->client, s->qid, &s->status, &opt, &env, &ae);
     if (!s->rs)
         return diag_post_error(&s->diag, &ae);
     /* Athena sends UpdateCount (0) with SELECT results too: only the

@@ -21,6 +21,7 @@ typedef struct pager {
     athena_column *cols;  /* owned copy, described */
     size_t ncols;
     pd_cell *row;         /* the row handed out: ncols cells */
+    unsigned long long first_page_rows;
 } pager;
 
 static int load_page(pager *p, bool first, athena_error *err)
@@ -144,6 +145,7 @@ result_source *result_pager_open(athena_client *client, const char *qid, const p
     if (load_page(p, true, err) != 0)
         goto fail;
     p->ncols = p->page.ncolumns;
+    p->first_page_rows = p->page.nrows;
     if (p->ncols) {
         p->cols = calloc(p->ncols, sizeof *p->cols);
         p->row = calloc(p->ncols, sizeof *p->row);
@@ -165,4 +167,27 @@ result_source *result_pager_open(athena_client *client, const char *qid, const p
 fail:
     pager_close(&p->base);
     return NULL;
+}
+
+size_t result_pager_rows_left(const result_source *rs)
+{
+    const pager *p = (const pager *)rs;
+    return p->page.nrows - p->pos;
+}
+
+bool result_pager_has_more_pages(const result_source *rs)
+{
+    return ((const pager *)rs)->have_next;
+}
+
+unsigned long long result_pager_first_page_records(const result_source *rs)
+{
+    return ((const pager *)rs)->first_page_rows;
+}
+
+void result_pager_set_page_size(result_source *rs, int page_size)
+{
+    pager *p = (pager *)rs;
+    if (page_size >= 1 && page_size <= 1000)
+        p->opt.page_size = page_size;
 }

@@ -36,6 +36,29 @@ typedef struct pager_options {
 result_source *result_pager_open(athena_client *client, const char *qid,
                                  const pager_options *opt, athena_error *err);
 
+/* Where the pager stands: rows of the current page not yet handed out,
+ * whether another page follows, how many rows page one held (the header
+ * row included: the result file's first records), and the page size of the
+ * pages still to come. */
+size_t result_pager_rows_left(const result_source *rs);
+bool result_pager_has_more_pages(const result_source *rs);
+unsigned long long result_pager_first_page_records(const result_source *rs);
+void result_pager_set_page_size(result_source *rs, int page_size);
+
+/* What the S3 result source needs from the connection (not owned). */
+typedef struct result_env {
+    const athena_config *cfg;   /* ResultFetcher, S3 keys, endpoints, timeouts */
+    cred_provider *creds;
+    athena_log *log;
+} result_env;
+
+/* Opens the result of a SUCCEEDED query with the fetcher ResultFetcher
+ * asks for (result_s3.c): GetQueryResults paging, or page one and then the
+ * result .csv from S3, falling back to paging (with a log line saying why)
+ * when the file cannot be read from S3. */
+result_source *result_open(athena_client *client, const char *qid, const query_status *st,
+                           const pager_options *opt, const result_env *env, athena_error *err);
+
 /* A result built in memory (SQLGetTypeInfo, catalog functions): columns
  * given as name + Athena type name, rows appended as text (NULL = SQL NULL). */
 result_source *result_static_new(const char *const *names, const char *const *types, size_t ncols,
