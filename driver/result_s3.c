@@ -61,6 +61,7 @@ typedef struct s3src {
     strbuf cur;              /* the block being parsed */
     size_t cur_off;
     bool done;
+    bool failed;             /* an error was reported: the stream ends there */
 } s3src;
 
 static void slot_fail(athena_error *e, const http_response *r, const char *what)
@@ -165,7 +166,23 @@ static int take_block(s3src *s, athena_error *err)
     return rc;
 }
 
+static int stream_rows(s3src *s, const pd_cell **row, athena_error *err);
+
+/* Rows from S3; after an error (reported once, by the fetch that met it)
+ * the stream stays ended with its own message. */
 static int stream_next_row(s3src *s, const pd_cell **row, athena_error *err)
+{
+    if (s->done)
+        return 0;
+    if (s->failed)
+        return ae_set(err, AE_GENERAL, 0, "The result cannot be read past the error reported by an earlier fetch");
+    int r = stream_rows(s, row, err);
+    if (r < 0)
+        s->failed = true;
+    return r;
+}
+
+static int stream_rows(s3src *s, const pd_cell **row, athena_error *err)
 {
     for (;;) {
         int r = csv_reader_next(s->csv_in, row, err);
@@ -333,7 +350,7 @@ static int s3_next_row(result_source *self, const pd_cell **row, athena_error *e
 {
     s3src *s = (s3src *)self;
     if (s->streaming)
-        return s->done ? 0 : stream_next_row(s, row, err);
+        return stream_next_row(s, row, err);
     if (!s->decided && result_pager_rows_left(s->pager) == 0 && result_pager_has_more_pages(s->pager)) {
         s->decided = true;
         s->skip = result_pager_first_page_records(s->pager);
