@@ -362,7 +362,7 @@ static int s3_next_row(result_source *self, const pd_cell **row, athena_error *e
             *err = e;
             return -1;
         }
-        result_pager_set_page_size(s->pager, (int)s->cfg->rows_to_fetch_per_block);
+        result_pager_continue(s->pager, (int)s->cfg->rows_to_fetch_per_block);
     }
     return s->pager->next_row(s->pager, row, err);
 }
@@ -395,9 +395,11 @@ result_source *result_open(athena_client *client, const char *qid, const query_s
                            const pager_options *popt, const result_env *env, athena_error *err)
 {
     const athena_config *cfg = env->cfg;
-    if (cfg->fetcher == FETCHER_GETQUERYRESULTS || popt->txt_result)
-        return result_pager_open(client, qid, popt, err);
     pager_options first = *popt;
+    first.prefetch = true;
+    if (cfg->fetcher == FETCHER_GETQUERYRESULTS || popt->txt_result)
+        return result_pager_open(client, qid, &first, err);
+    first.prefetch = false; /* pages after page one only if S3 cannot be read */
     if (cfg->fetcher == FETCHER_S3)
         first.page_size = 1; /* page one for the metadata only: it holds just the header */
     s3src *s = calloc(1, sizeof *s);

@@ -28,6 +28,7 @@ typedef struct pager_options {
     int page_size;              /* RowsToFetchPerBlock: 1..1000 */
     bool txt_result;            /* the output file is .txt: rows are one tab-separated datum */
     bool header_candidate;      /* .csv result: row 0 of page 1 may be the header */
+    bool prefetch;              /* a background thread fetches the pages after page one ahead */
     type_options types;
 } pager_options;
 
@@ -38,12 +39,12 @@ result_source *result_pager_open(athena_client *client, const char *qid,
 
 /* Where the pager stands: rows of the current page not yet handed out,
  * whether another page follows, how many rows page one held (the header
- * row included: the result file's first records), and the page size of the
- * pages still to come. */
+ * row included: the result file's first records). result_pager_continue:
+ * the pages still to come have page_size rows and are prefetched. */
 size_t result_pager_rows_left(const result_source *rs);
 bool result_pager_has_more_pages(const result_source *rs);
 unsigned long long result_pager_first_page_records(const result_source *rs);
-void result_pager_set_page_size(result_source *rs, int page_size);
+void result_pager_continue(result_source *rs, int page_size);
 
 /* What the S3 result source needs from the connection (not owned). */
 typedef struct result_env {

@@ -380,8 +380,35 @@ static void test_close_while_streaming(void)
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
 }
 
+/* While the application holds the first row, the next pages (paging) or
+ * ranges (S3) are fetched in the background, as far as the bound allows and
+ * no further: the fetching thread waits for the application then, so the
+ * counts are exact. */
+static void test_prefetch(void)
+{
+    SQLRETURN rc;
+    SQLHDBC dbc = test_connect(GQR ";" REUSE);
+    stats_reset();
+    SQLHSTMT st = test_exec(dbc, numbers_sql, &rc);
+    CHECK_RC(SQLFetch(st), SQL_SUCCESS, "first row");
+    CHECK(wait_for_calls("athena:GetQueryResults", 3), "pages 2 and 3 fetched while the application holds row 1");
+    CHECK_INT(calls("athena:GetQueryResults"), 3, "and no more than two pages ahead");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+
+    dbc = test_connect(S3_ONE ";" REUSE);
+    stats_reset();
+    st = test_exec(dbc, numbers_sql, &rc);
+    CHECK_RC(SQLFetch(st), SQL_SUCCESS, "first row from S3");
+    CHECK(wait_for_calls("s3:GetObject", 3), "ranges 2 and 3 of 4 fetched while the application holds row 1");
+    CHECK_INT(calls("s3:GetObject"), 3, "and no more: one thread, one range beyond its own");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+}
+
 int main(void)
 {
+    test_prefetch();
     test_nasty();
     test_numbers_and_all_types();
     test_error_surfaces();
