@@ -28,7 +28,15 @@ typedef struct block_slot {
     athena_error err;   /* err.code != AE_OK: the block failed */
 } block_slot;
 
-typedef struct s3src {
+typedef struct s3src s3src;
+
+typedef struct s3worker {
+    s3src *src;
+    http_client *http;       /* its own: the downloads run in parallel */
+    pthread_t thread;
+} s3worker;
+
+struct s3src {
     result_source base;
     result_source *pager;    /* page one, and the fallback */
     bool streaming;          /* rows come from S3 now */
@@ -51,7 +59,7 @@ typedef struct s3src {
     size_t next_read;        /* block the reader waits for */
     size_t fail_at;          /* first block that failed: none after it is fetched */
     block_slot *slots;       /* window slots, block i in slots[i % window] */
-    pthread_t workers[MAX_WORKERS];
+    s3worker workers[MAX_WORKERS];
     int nworkers;
     pthread_mutex_t lock;
     pthread_cond_t cond;
@@ -62,7 +70,7 @@ typedef struct s3src {
     size_t cur_off;
     bool done;
     bool failed;             /* an error was reported: the stream ends there */
-} s3src;
+};
 
 static void slot_fail(athena_error *e, const http_response *r, const char *what)
 {
@@ -106,10 +114,8 @@ static int get_block(s3src *s, http_client *http, size_t i, strbuf *out, athena_
 
 static void *worker_main(void *arg)
 {
-    s3src *s = arg;
-    athena_error err;
-    ae_clear(&err);
-    http_client *http = http_client_new(s->cfg, s->creds, s->log, &err);
+    s3worker *w = arg;
+    s3src *s = w->src;
     for (;;) {
         pthread_mutex_lock(&s->lock);
         while (!s->stop && s->next_assign < s->nblocks && s->next_assign >= s->next_read + s->window)
@@ -124,10 +130,7 @@ static void *worker_main(void *arg)
         strbuf data = STRBUF_INIT;
         athena_error e;
         ae_clear(&e);
-        if (!http)
-            e = err;
-        else
-            get_block(s, http, i, &data, &e);
+        get_block(s, w->http, i, &data, &e);
         pthread_mutex_lock(&s->lock);
         block_slot *slot = &s->slots[i % s->window];
         slot->data = data;
@@ -138,7 +141,6 @@ static void *worker_main(void *arg)
         pthread_cond_broadcast(&s->cond);
         pthread_mutex_unlock(&s->lock);
     }
-    http_client_free(http);
     return NULL;
 }
 
@@ -329,15 +331,26 @@ static bool start_streaming(s3src *s, athena_error *err)
         ae_set(err, AE_NOMEM, 0, "Memory allocation error");
         return false;
     }
+    /* the clients are made here, one after the other: libcurl's handle
+     * setup is not meant to run in several threads at once */
     int started = 0;
     for (int i = 0; i < s->nworkers && s->nblocks > 0; i++) {
-        if (pthread_create(&s->workers[i], NULL, worker_main, s) != 0)
+        s3worker *w = &s->workers[started];
+        w->src = s;
+        w->http = http_client_new(s->cfg, s->creds, s->log, err);
+        if (!w->http)
             break;
+        if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+            http_client_free(w->http);
+            w->http = NULL;
+            break;
+        }
         started++;
     }
     s->nworkers = started;
     if (started == 0 && s->nblocks > 0) {
-        ae_set(err, AE_GENERAL, 0, "Could not start a thread to read the result file");
+        if (err->code == AE_OK)
+            ae_set(err, AE_GENERAL, 0, "Could not start a thread to read the result file");
         return false;
     }
     LOG_AT(s->log, LOG_INFO, "reading the result from %s: %lld bytes in %zu blocks, %d threads, skipping %llu records",
@@ -374,8 +387,10 @@ static void s3_close(result_source *self)
     s->stop = 1;
     pthread_cond_broadcast(&s->cond);
     pthread_mutex_unlock(&s->lock);
-    for (int i = 0; i < s->nworkers; i++)
-        pthread_join(s->workers[i], NULL);
+    for (int i = 0; i < s->nworkers; i++) {
+        pthread_join(s->workers[i].thread, NULL);
+        http_client_free(s->workers[i].http);
+    }
     if (s->slots) {
         for (size_t i = 0; i < s->window; i++)
             sb_free(&s->slots[i].data);
