@@ -136,8 +136,12 @@ static int next_page(pager *p, athena_error *err)
     if (!start_prefetch(p))
         return load_page(p, false, err);
     pthread_mutex_lock(&p->lock);
-    while (p->count == 0)
-        pthread_cond_wait(&p->cond, &p->lock);
+    while (p->count == 0) {
+        if (!rs_wait(&p->cond, &p->lock, p->opt.cancel)) {
+            pthread_mutex_unlock(&p->lock);
+            return ae_set(err, AE_CANCELLED, 0, "Operation canceled");
+        }
+    }
     page_slot *sl = &p->ahead[p->head];
     int rc = 0;
     if (sl->err.code != AE_OK) {

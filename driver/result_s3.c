@@ -42,6 +42,7 @@ struct s3src {
     bool streaming;          /* rows come from S3 now */
     bool decided;
     athena_log *log;
+    volatile const int *cancel; /* the statement's SQLCancel flag */
     const athena_config *cfg;
     cred_provider *creds;
     char *url;               /* endpoint/bucket/encoded-key */
@@ -149,8 +150,12 @@ static int take_block(s3src *s, athena_error *err)
 {
     pthread_mutex_lock(&s->lock);
     block_slot *slot = &s->slots[s->next_read % s->window];
-    while (!slot->ready)
-        pthread_cond_wait(&s->cond, &s->lock);
+    while (!slot->ready) {
+        if (!rs_wait(&s->cond, &s->lock, s->cancel)) {
+            pthread_mutex_unlock(&s->lock);
+            return ae_set(err, AE_CANCELLED, 0, "Operation canceled");
+        }
+    }
     int rc = 0;
     if (slot->err.code != AE_OK) {
         *err = slot->err;
@@ -412,6 +417,7 @@ result_source *result_open(athena_client *client, const char *qid, const query_s
     const athena_config *cfg = env->cfg;
     pager_options first = *popt;
     first.prefetch = true;
+    first.cancel = env->cancel;
     if (cfg->fetcher == FETCHER_GETQUERYRESULTS || popt->txt_result)
         return result_pager_open(client, qid, &first, err);
     first.prefetch = false; /* pages after page one only if S3 cannot be read */
@@ -428,6 +434,7 @@ result_source *result_open(athena_client *client, const char *qid, const query_s
     s->cfg = cfg;
     s->creds = env->creds;
     s->log = env->log;
+    s->cancel = env->cancel;
     snprintf(s->location, sizeof s->location, "%s", st->output_location);
     s->csv = ends_with(s->location, ".csv");
     s->cse_kms = cfg->s3_output_enc_option && strcmp(cfg->s3_output_enc_option, "CSE_KMS") == 0;

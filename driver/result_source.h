@@ -6,6 +6,9 @@
 #ifndef ATHENA_RESULT_SOURCE_H
 #define ATHENA_RESULT_SOURCE_H
 
+#include <pthread.h>
+#include <time.h>
+
 #include "athena_client.h"
 #include "athena_types.h"
 #include "page_decode.h"
@@ -29,6 +32,7 @@ typedef struct pager_options {
     bool txt_result;            /* the output file is .txt: rows are one tab-separated datum */
     bool header_candidate;      /* .csv result: row 0 of page 1 may be the header */
     bool prefetch;              /* a background thread fetches the pages after page one ahead */
+    volatile const int *cancel; /* non-zero (SQLCancel during SQLFetch): stop waiting for a page */
     type_options types;
 } pager_options;
 
@@ -51,6 +55,7 @@ typedef struct result_env {
     const athena_config *cfg;   /* ResultFetcher, S3 keys, endpoints, timeouts */
     cred_provider *creds;
     athena_log *log;
+    volatile const int *cancel; /* non-zero (SQLCancel during SQLFetch): stop waiting for a range */
 } result_env;
 
 /* Opens the result of a SUCCEEDED query with the fetcher ResultFetcher
@@ -66,5 +71,22 @@ result_source *result_static_new(const char *const *names, const char *const *ty
                                  const type_options *opt, athena_error *err);
 /* Appends a row of ncols values (copied). 0, or -1 with AE_NOMEM. */
 int result_static_add_row(result_source *rs, const char *const *values, athena_error *err);
+
+/* One wait of a source for its background thread (the lock held), waking
+ * every 20 ms to look at the cancel flag. false when cancelled. */
+static inline bool rs_wait(pthread_cond_t *cond, pthread_mutex_t *lock, volatile const int *cancel)
+{
+    if (cancel && *cancel)
+        return false;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += 20000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(cond, lock, &ts);
+    return !(cancel && *cancel);
+}
 
 #endif

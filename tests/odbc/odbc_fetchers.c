@@ -11,6 +11,7 @@
  * close cases (threads started, stopped and joined) without the large
  * cell-for-cell comparisons, which the plain and ASan runs do. */
 #include <arpa/inet.h>
+#include <pthread.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -409,6 +410,47 @@ static void test_prefetch(void)
     test_disconnect(dbc);
 }
 
+static void *cancel_when_downloading(void *st)
+{
+    if (wait_for_calls("s3:GetObject", 1))
+        SQLCancel(st);
+    return NULL;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* SQLCancel from another thread while SQLFetch waits for a range that
+ * trickles in (S3 at 64 KiB/s: a 1 MiB range would take 16 s): the fetch
+ * ends with HY008 and the cursor is closed, its download cut short. */
+static void test_cancel_during_fetch(void)
+{
+    SQLRETURN rc;
+    SQLHDBC dbc = test_connect(S3_ONE ";" REUSE);
+    SQLHSTMT st = test_exec(dbc, numbers_sql, &rc);
+    CHECK_RC(rc, SQL_SUCCESS, "execute");
+    stats_reset();
+    set_faults("s3-bandwidth kibps=64");
+    pthread_t th;
+    pthread_create(&th, NULL, cancel_when_downloading, st);
+    double t0 = now_s();
+    CHECK_RC(SQLFetch(st), SQL_ERROR, "SQLFetch waiting for the first range is cancelled");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HY008", "operation canceled");
+    pthread_join(th, NULL);
+    double took = now_s() - t0;
+    CHECK(took < 8.0, "fetch and cancel took %.1f s, not the 16 s of the range", took);
+    CHECK_RC(SQLCloseCursor(st), SQL_ERROR, "the cursor is closed, as the driver manager has it");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "24000", "invalid cursor state");
+    set_faults(NULL);
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT 7", SQL_NTS), SQL_SUCCESS, "the statement runs again");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+}
+
 int main(void)
 {
     test_prefetch();
@@ -418,5 +460,6 @@ int main(void)
     }
     test_error_surfaces();
     test_close_while_streaming();
+    test_cancel_during_fetch();
     return th_done();
 }
