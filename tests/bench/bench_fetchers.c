@@ -16,22 +16,9 @@
 #include <sys/resource.h>
 #include <time.h>
 
+#include "bench_util.h"
+
 enum { BLOCK = 1000, MAXC = 16, W = 128 };
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static double cpu_s(void)
-{
-    struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
-    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
-           (double)ru.ru_stime.tv_usec / 1e6;
-}
 
 static void fail(const char *what, SQLSMALLINT type, SQLHANDLE h)
 {

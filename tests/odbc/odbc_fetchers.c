@@ -97,6 +97,19 @@ static void set_faults(const char *spec)
     CHECK_INT(st, 200, spec ? spec : "faults cleared");
 }
 
+/* SQLFetch: true when rows came; otherwise the end or the failure is
+ * recorded in d. */
+static bool fetched(SQLHSTMT st, dump *d)
+{
+    SQLRETURN rc = SQLFetch(st);
+    if (SQL_SUCCEEDED(rc))
+        return true;
+    d->rc = rc;
+    if (rc != SQL_NO_DATA)
+        first_diag(SQL_HANDLE_STMT, st, d->state, d->msg, sizeof d->msg);
+    return false;
+}
+
 /* Every cell as text (SQLGetData in pieces), NULL as \N. Stops at the
  * first failing call and records it. */
 static void fetch_getdata(SQLHSTMT st, dump *d)
@@ -104,18 +117,11 @@ static void fetch_getdata(SQLHSTMT st, dump *d)
     SQLSMALLINT ncols = 0;
     SQLNumResultCols(st, &ncols);
     char buf[256];
-    for (;;) {
-        SQLRETURN rc = SQLFetch(st);
-        if (!SQL_SUCCEEDED(rc)) {
-            d->rc = rc;
-            if (rc != SQL_NO_DATA)
-                first_diag(SQL_HANDLE_STMT, st, d->state, d->msg, sizeof d->msg);
-            return;
-        }
+    SQLRETURN rc;
+    while (fetched(st, d)) {
         d->rows++;
         for (SQLUSMALLINT c = 1; c <= (SQLUSMALLINT)ncols; c++) {
             SQLLEN ind;
-            bool first = true;
             while ((rc = SQLGetData(st, c, SQL_C_CHAR, buf, sizeof buf, &ind)) != SQL_NO_DATA) {
                 if (!SQL_SUCCEEDED(rc)) {
                     put(d, "(error)", 7);
@@ -127,9 +133,7 @@ static void fetch_getdata(SQLHSTMT st, dump *d)
                 }
                 size_t n = (ind == SQL_NO_TOTAL || ind >= (SQLLEN)sizeof buf) ? sizeof buf - 1 : (size_t)ind;
                 put(d, buf, n);
-                first = false;
             }
-            (void)first;
             put(d, c == (SQLUSMALLINT)ncols ? "\n" : "\t", 1);
         }
     }
@@ -148,14 +152,7 @@ static void fetch_block(SQLHSTMT st, dump *d)
     SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &got, 0);
     for (SQLUSMALLINT c = 1; c <= (SQLUSMALLINT)ncols && c <= MAXC; c++)
         SQLBindCol(st, c, SQL_C_CHAR, bufs[c - 1], W, inds[c - 1]);
-    for (;;) {
-        SQLRETURN rc = SQLFetch(st);
-        if (!SQL_SUCCEEDED(rc)) {
-            d->rc = rc;
-            if (rc != SQL_NO_DATA)
-                first_diag(SQL_HANDLE_STMT, st, d->state, d->msg, sizeof d->msg);
-            return;
-        }
+    while (fetched(st, d)) {
         for (SQLULEN r = 0; r < got; r++) {
             d->rows++;
             for (SQLSMALLINT c = 0; c < ncols; c++) {
