@@ -9,7 +9,6 @@
  * most `window` blocks are downloaded ahead of the block being read. */
 #include "result_source.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +38,7 @@ typedef struct s3worker {
 struct s3src {
     result_source base;
     result_source *pager;    /* page one, and the fallback */
-    bool streaming;          /* rows come from S3 now */
-    bool decided;
+    bool streaming;          /* the rows after page one come from S3 */
     athena_log *log;
     volatile const int *cancel; /* the statement's SQLCancel flag */
     const athena_config *cfg;
@@ -288,8 +286,8 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-/* Decides, once page one is used up and more rows remain, whether the rest
- * comes from S3. false = keep paging (the log says why). */
+/* Decides, when more rows remain after page one, whether they come from
+ * S3, and if so starts the download. false = paging (the log says why). */
 static bool start_streaming(s3src *s, athena_error *err)
 {
     char why[1200] = "";
@@ -367,21 +365,8 @@ static bool start_streaming(s3src *s, athena_error *err)
 static int s3_next_row(result_source *self, const pd_cell **row, athena_error *err)
 {
     s3src *s = (s3src *)self;
-    if (s->streaming)
+    if (s->streaming && result_pager_rows_left(s->pager) == 0)
         return stream_next_row(s, row, err);
-    if (!s->decided && result_pager_rows_left(s->pager) == 0 && result_pager_has_more_pages(s->pager)) {
-        s->decided = true;
-        s->skip = result_pager_first_page_records(s->pager);
-        athena_error e;
-        ae_clear(&e);
-        if (start_streaming(s, &e))
-            return stream_next_row(s, row, err);
-        if (e.code != AE_OK) {
-            *err = e;
-            return -1;
-        }
-        result_pager_continue(s->pager, (int)s->cfg->rows_to_fetch_per_block);
-    }
     return s->pager->next_row(s->pager, row, err);
 }
 
@@ -451,5 +436,20 @@ result_source *result_open(athena_client *client, const char *qid, const query_s
     s->base.update_count = s->pager->update_count;
     s->base.next_row = s3_next_row;
     s->base.close = s3_close;
+    /* more rows than page one: the download starts now, while the
+     * application reads page one */
+    if (result_pager_has_more_pages(s->pager)) {
+        s->skip = result_pager_first_page_records(s->pager);
+        athena_error e;
+        ae_clear(&e);
+        if (!start_streaming(s, &e)) {
+            if (e.code != AE_OK) {
+                *err = e;
+                s3_close(&s->base);
+                return NULL;
+            }
+            result_pager_continue(s->pager, (int)cfg->rows_to_fetch_per_block);
+        }
+    }
     return &s->base;
 }
