@@ -403,6 +403,9 @@ result_source *result_open(athena_client *client, const char *qid, const query_s
     pager_options first = *popt;
     first.prefetch = true;
     first.cancel = env->cancel;
+    if (cfg->fetcher != FETCHER_GETQUERYRESULTS && popt->txt_result)
+        LOG_AT(env->log, LOG_INFO, "reading the result with GetQueryResults: the result file %s is not a .csv file",
+               st->output_location);
     if (cfg->fetcher == FETCHER_GETQUERYRESULTS || popt->txt_result)
         return result_pager_open(client, qid, &first, err);
     first.prefetch = false; /* pages after page one only if S3 cannot be read */

@@ -74,6 +74,34 @@ static void dump_free(dump *d)
     memset(d, 0, sizeof *d);
 }
 
+static char log_dir[] = "/tmp/athena-odbc-fetchers-XXXXXX";
+
+/* The driver log written since the last call (LogPath=log_dir), or "". */
+static const char *take_log(void)
+{
+    static char text[65536];
+    char path[128];
+    snprintf(path, sizeof path, "%s/athenaodbc_%d.log", log_dir, (int)getpid());
+    text[0] = '\0';
+    FILE *f = fopen(path, "rb");
+    if (f) {
+        size_t n = fread(text, 1, sizeof text - 1, f);
+        text[n] = '\0';
+        fclose(f);
+        unlink(path);
+    }
+    return text;
+}
+
+/* The connection keys that log INFO lines into log_dir. */
+static const char *logged(const char *keys)
+{
+    static char out[1024];
+    snprintf(out, sizeof out, "%s;LogLevel=INFO;LogPath=%s", keys, log_dir);
+    take_log();
+    return out;
+}
+
 static void stats_reset(void)
 {
     admin("POST", "/_athena_local/stats/reset", "", NULL, 0);
@@ -250,7 +278,11 @@ static void test_nasty(void)
                        "8\t\\N\t\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\",\n\xc3\xa9\xe2\x82\xac\n";
     CHECK(ref.len > strlen(head) && memcmp(ref.text, head, strlen(head)) == 0, "first eight rows exactly");
 
-    compare(S3_ONE, nasty_sql, false, &ref, "S3, one thread", 1, 3);
+    compare(logged(S3_ONE), nasty_sql, false, &ref, "S3, one thread", 1, 3);
+    const char *log = take_log();
+    const char *at = strstr(log, "reading the result from s3://athena-local-results/odbc/");
+    CHECK(at != NULL && strstr(at, ".csv: ") && strstr(at, " blocks, 1 threads, skipping 1 records\n"),
+          "the log says where the rows come from");
     compare(S3_FOUR, nasty_sql, false, &ref, "S3, four threads", 1, 3);
     compare(S3_FOUR, nasty_sql, true, &ref, "S3, four threads, block cursor", 1, 3);
     compare(AUTO, nasty_sql, false, &ref, "auto: 6 rows from page one, the rest from S3", 1, 3);
@@ -267,10 +299,16 @@ static void test_nasty(void)
     set_faults(NULL);
 
     /* fallbacks to paging */
-    compare("S3ResultBlockSize=1048576;ExpectedBucketOwner=111111111111", nasty_sql, false, &ref,
+    compare(logged("S3ResultBlockSize=1048576;ExpectedBucketOwner=111111111111"), nasty_sql, false, &ref,
             "auto, S3 access denied (not the bucket owner): paging", 61, 0);
-    compare("S3OutputEncOption=CSE_KMS;S3OutputEncKMSKey=arn:aws:kms:us-east-1:123456789012:key/k", nasty_sql,
-            false, &ref, "auto, CSE_KMS: paging", 61, 0);
+    CHECK(strstr(take_log(), "reading the rest of the result with GetQueryResults: S3 access to the result file "
+                             "is denied (HeadObject: HTTP 403)\n") != NULL,
+          "the log says why");
+    compare(logged("S3OutputEncOption=CSE_KMS;S3OutputEncKMSKey=arn:aws:kms:us-east-1:123456789012:key/k"),
+            nasty_sql, false, &ref, "auto, CSE_KMS: paging", 61, 0);
+    CHECK(strstr(take_log(), "reading the rest of the result with GetQueryResults: the result file is "
+                             "CSE_KMS-encrypted\n") != NULL,
+          "the log says why");
     dump_free(&ref);
 }
 
@@ -296,7 +334,10 @@ static void test_numbers_and_all_types(void)
 
     /* .txt results are never read from S3 */
     run(GQR, "SHOW TABLES", false, &ref);
-    compare(S3_FOUR, "SHOW TABLES", false, &ref, "SHOW TABLES with ResultFetcher=S3: paging (.txt)", -1, 0);
+    compare(logged(S3_FOUR), "SHOW TABLES", false, &ref, "SHOW TABLES with ResultFetcher=S3: paging (.txt)", -1, 0);
+    const char *log = take_log();
+    const char *at = strstr(log, "reading the result with GetQueryResults: the result file s3://athena-local-results/odbc/");
+    CHECK(at != NULL && strstr(at, ".txt is not a .csv file\n"), "the log says why");
     dump_free(&ref);
 }
 
@@ -450,6 +491,8 @@ static void test_cancel_during_fetch(void)
 
 int main(void)
 {
+    if (!mkdtemp(log_dir))
+        CHECK(0, "mkdtemp");
     test_prefetch();
     if (!getenv("ATHENA_TEST_QUICK")) {
         test_nasty();
@@ -458,5 +501,6 @@ int main(void)
     test_error_surfaces();
     test_close_while_streaming();
     test_cancel_during_fetch();
+    rmdir(log_dir);
     return th_done();
 }
