@@ -167,10 +167,7 @@ SQLRETURN SQL_API SQLConnect(SQLHDBC h, SQLCHAR *dsn, SQLSMALLINT dsn_len, SQLCH
     SQLRETURN rc = api_connect(d, b1 || b2 || b3, a, b, c);
     free(a);
     free(b);
-    if (c) {
-        memset(c, 0, strlen(c));
-        free(c);
-    }
+    secret_free(c);
     DBC_LEAVE(rc);
 }
 
@@ -185,10 +182,7 @@ SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in, SQLSMAL
     char *text = in_ansi(in, in_size, &n, &d->diag, &bad);
     outstr o = out_ansi(out, out_max);
     SQLRETURN rc = api_driver_connect(d, bad, text, n, &o, out_len, completion);
-    if (text) {
-        memset(text, 0, n);
-        free(text);
-    }
+    secret_free_n(text, n);
     DBC_LEAVE(rc);
 }
 

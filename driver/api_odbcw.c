@@ -11,14 +11,6 @@
 #include "attrs.h"
 #include "wide.h"
 
-static void wipe_free(char *s, size_t n)
-{
-    if (s) {
-        memset(s, 0, n);
-        free(s);
-    }
-}
-
 SQLRETURN SQL_API SQLConnectW(SQLHDBC h, SQLWCHAR *dsn, SQLSMALLINT dsn_len, SQLWCHAR *uid,
                               SQLSMALLINT uid_len, SQLWCHAR *pwd, SQLSMALLINT pwd_len)
 {
@@ -31,7 +23,7 @@ SQLRETURN SQL_API SQLConnectW(SQLHDBC h, SQLWCHAR *dsn, SQLSMALLINT dsn_len, SQL
     SQLRETURN rc = api_connect(d, b1 || b2 || b3, a, b, c);
     free(a);
     free(b);
-    wipe_free(c, pn);
+    secret_free_n(c, pn);
     DBC_LEAVE(rc);
 }
 
@@ -46,7 +38,7 @@ SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC h, SQLHWND hwnd, SQLWCHAR *in, SQLSM
     char *text = w_in(in, in_chars, &n, &d->diag, &bad);
     outstr o = out_wide(out, out_max);
     SQLRETURN rc = api_driver_connect(d, bad, text, n, &o, out_len, completion);
-    wipe_free(text, n);
+    secret_free_n(text, n);
     DBC_LEAVE(rc);
 }
 

@@ -9,7 +9,7 @@
 #include <limits.h>
 #include <string.h>
 
-/* Defaults when no options are given (connection-keys.md). */
+/* Defaults when no options are given (docs/configuration.md). */
 #define DEFAULT_STRING_COLUMN_LENGTH 255
 #define DEFAULT_COMPLEX_COLUMN_LENGTH 65535
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "connstr.h"
-#include "cred_chain.h"
+#include "auth/cred_chain.h"
 
 static bool is_set(const char *s) { return s && *s; }
 

@@ -20,11 +20,7 @@ void connstr_free(connstr *cs)
         return;
     for (size_t i = 0; i < cs->count; i++) {
         free(cs->pairs[i].key);
-        if (cs->pairs[i].value) {
-            /* values may be secrets: do not leave them in freed memory */
-            memset(cs->pairs[i].value, 0, strlen(cs->pairs[i].value));
-            free(cs->pairs[i].value);
-        }
+        secret_free(cs->pairs[i].value); /* values may be secrets */
     }
     free(cs->pairs);
     cs->pairs = NULL;
@@ -47,8 +43,7 @@ static int add_pair(connstr *cs, size_t *cap, char *key, char *value)
 {
     if (connstr_get(cs, key)) {
         free(key);
-        memset(value, 0, strlen(value));
-        free(value);
+        secret_free(value);
         return 0;
     }
     if (cs->count == *cap) {
@@ -129,8 +124,7 @@ int connstr_parse(const char *text, size_t len, connstr *out, strbuf *err)
                               "Invalid connection string: unterminated '{' in the value of '%.*s' "
                               "(opened at position %zu)",
                               (int)(key_end - key_start), text + key_start, brace_pos + 1);
-                memset(val.data, 0, val.cap);
-                sb_free(&val);
+                sb_free_secret(&val);
                 goto fail;
             }
             while (i < len && is_space(text[i]))
@@ -141,8 +135,7 @@ int connstr_parse(const char *text, size_t len, connstr *out, strbuf *err)
                               "Invalid connection string: unexpected text after '}' in the value of "
                               "'%.*s' at position %zu",
                               (int)(key_end - key_start), text + key_start, i + 1);
-                memset(val.data, 0, val.cap);
-                sb_free(&val);
+                sb_free_secret(&val);
                 goto fail;
             }
         } else {

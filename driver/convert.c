@@ -13,6 +13,7 @@
  * form, SQL_C_WCHAR output is transcoded from the UTF-8 source as it is
  * written, and SQLGetData pieces restart from offsets kept in cv_piece. */
 #include "convert.h"
+#include "utf.h"
 
 #include <errno.h>
 #include <math.h>
@@ -1261,63 +1262,6 @@ static cv_status char_to_guid(const char *s, size_t n, const cv_target *t, cv_pi
 
 /* ----------------------------------------------------- character output */
 
-/* One UTF-8 sequence at s (n > 0 bytes available): its code point, or
- * U+FFFD for one byte when the sequence is invalid. */
-static size_t utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
-{
-    unsigned c = s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    size_t need;
-    uint32_t v, min;
-    if (c >= 0xC2 && c <= 0xDF) {
-        need = 1; v = c & 0x1F; min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        need = 2; v = c & 0x0F; min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        need = 3; v = c & 0x07; min = 0x10000;
-    } else {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    if (n < need + 1) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    for (size_t i = 1; i <= need; i++) {
-        if ((s[i] & 0xC0) != 0x80) {
-            *cp = 0xFFFD;
-            return 1;
-        }
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
-        *cp = 0xFFFD;
-        return 1;
-    }
-    *cp = v;
-    return need + 1;
-}
-
-static size_t utf16_units(const char *s, size_t n, size_t from)
-{
-    size_t units = 0;
-    const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = from; i < n;) {
-        if (u[i] < 0x80) {
-            units++;
-            i++;
-            continue;
-        }
-        uint32_t cp;
-        i += utf8_next(u + i, n - i, &cp);
-        units += cp >= 0x10000 ? 2 : 1;
-    }
-    return units;
-}
-
 static void put_wchar(void *base, size_t idx, uint16_t u)
 {
     memcpy((char *)base + idx * sizeof(SQLWCHAR), &u, sizeof u);
@@ -1376,7 +1320,7 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         src = n;
     uint16_t pending = piece && wide ? piece->low : 0; /* returned first, before src */
     if (k == OS_TEXT) {
-        rem = wide ? utf16_units(s, n, src) + (pending ? 1 : 0) : n - src;
+        rem = wide ? utf8_utf16_len(s + src, n - src) + (pending ? 1 : 0) : n - src;
     } else {
         size_t nb;
         if (!hex_count(s, n, src, &nb))
@@ -1421,7 +1365,7 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         }
         while (pos < n) {
             uint32_t cp;
-            size_t len = utf8_next(u + pos, n - pos, &cp);
+            size_t len = utf8_decode(u + pos, n - pos, &cp);
             size_t need = cp >= 0x10000 ? 2 : 1;
             if (w + need > room) {
                 if (piece && need == 2 && w + 1 == room) {

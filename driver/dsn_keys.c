@@ -33,7 +33,7 @@ typedef enum {
 } storage;
 
 /* Extra checks for free-text string keys. */
-typedef enum { CHK_NONE, CHK_REGION, CHK_ACCOUNT, CHK_S3URI, CHK_URL } check_kind;
+typedef enum { CHK_NONE, CHK_REGION, CHK_ACCOUNT, CHK_S3URI, CHK_URL, CHK_PATH } check_kind;
 
 typedef struct key_def {
     config_key_info info;
@@ -59,6 +59,8 @@ static const char *const loglevel_values[] = {"OFF", "FATAL", "ERROR", "WARN", "
 /* Row builders: name, aliases, offset, default, description. */
 #define K_STR(n, al, f, def, chk, d) \
     {{n, al, CK_STRING, 0, 0, 0, 0, NULL, def, false, d}, ST_STR, OFF(f), chk}
+#define K_PATH(n, f, d) \
+    {{n, NOAL, CK_STRING, 0, 0, 0, 0, NULL, "", false, d}, ST_STR, OFF(f), CHK_PATH}
 #define K_SECRET(n, al, f, d) \
     {{n, al, CK_SECRET, 0, 0, 0, 0, NULL, "", false, d}, ST_STR, OFF(f), CHK_NONE}
 #define K_INT(n, al, f, lo, hi, def, d) \
@@ -110,8 +112,8 @@ static const key_def keys[] = {
     K_STR("ExternalId", NOAL, external_id, "", CHK_NONE, "External id for AssumeRole"),
     K_SECRET("web_identity_token", NOAL, web_identity_token,
              "JWT for AssumeRoleWithWebIdentity"),
-    K_STR("ExecutablePath", NOAL, executable_path, "", CHK_NONE,
-          "Program that prints credentials (credential_process format)"),
+    K_PATH("ExecutablePath", executable_path,
+           "Program that prints credentials (credential_process format)"),
     K_STR("ArgumentList", NOAL, argument_list, "", CHK_NONE, "Arguments of ExecutablePath"),
     /* results */
     {{"ResultFetcher", NOAL, CK_ENUM, 0, 0, 0, 0, fetcher_values, "auto", false,
@@ -156,7 +158,7 @@ static const key_def keys[] = {
     K_INT("MaxRetries", AL("NumRetries", "num_retries"), max_retries, 0, 100, "5",
           "Retries of a retryable API failure"),
     K_BOOL("VerifySSL", NOAL, verify_ssl, "1", "Verify TLS certificates"),
-    K_STR("TrustedCerts", NOAL, trusted_certs, "", CHK_NONE, "CA bundle file (PEM)"),
+    K_PATH("TrustedCerts", trusted_certs, "CA bundle file (PEM)"),
     K_STR("EndpointOverride", NOAL, endpoint_override, "", CHK_URL, "Athena endpoint URL"),
     K_STR("S3EndpointOverride", NOAL, s3_endpoint_override, "", CHK_URL,
           "S3 endpoint URL (path-style addressing)"),
@@ -172,7 +174,7 @@ static const key_def keys[] = {
     {{"LogLevel", NOAL, CK_ENUM, 0, 6, 0, 0, loglevel_values, "OFF", false,
       "OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE (or 0-6)"},
      ST_LOGLEVEL, OFF(log_level), CHK_NONE},
-    K_STR("LogPath", NOAL, log_path, "", CHK_NONE, "Directory or file for the driver log"),
+    K_PATH("LogPath", log_path, "Directory or file for the driver log"),
     K_BOOL("QueryTagging", NOAL, query_tagging, "0",
            "Append a comment with user id and query hash to each query"),
     K_BOOL("ConnectionTest", NOAL, connection_test, "1", "Call GetWorkGroup at connect"),
@@ -229,6 +231,8 @@ bool config_key_was_set(const athena_config *cfg, const config_key_info *k)
 {
     return k && is_marked(cfg, def_of(k));
 }
+
+bool config_key_is_path(const config_key_info *k) { return def_of(k)->check == CHK_PATH; }
 
 bool config_key_is_secret(const char *key)
 {
@@ -315,6 +319,7 @@ static bool check_string(check_kind c, const char *v)
     size_t n = strlen(v);
     switch (c) {
     case CHK_NONE:
+    case CHK_PATH:
         return true;
     case CHK_REGION:
         if (n == 0 || n > 64)
@@ -346,6 +351,7 @@ static const char *check_expect(check_kind c)
     case CHK_ACCOUNT: return "a 12-digit AWS account id";
     case CHK_S3URI: return "an S3 URI such as s3://bucket/prefix/";
     case CHK_URL: return "an http:// or https:// URL";
+    case CHK_PATH: return "a file path";
     default: return "a string";
     }
 }
@@ -359,6 +365,30 @@ static void list_values(strbuf *sb, const char *const *vals)
     }
 }
 
+void config_key_expect(const config_key_info *k, strbuf *out)
+{
+    const key_def *d = def_of(k);
+    switch (k->type) {
+    case CK_INT:
+        sb_printf(out, "an integer from %ld to %ld", k->min, k->max);
+        break;
+    case CK_DOUBLE:
+        sb_printf(out, "a number from %g to %g", k->dmin, k->dmax);
+        break;
+    case CK_BOOL:
+        sb_appends(out, "1, 0, true, false, yes or no");
+        break;
+    case CK_ENUM:
+        list_values(out, k->allowed);
+        if (d->st == ST_LOGLEVEL)
+            sb_appends(out, " (or 0-6)");
+        break;
+    default:
+        sb_appends(out, check_expect(d->check));
+        break;
+    }
+}
+
 static key_result bad_value(const key_def *d, const char *value, strbuf *err)
 {
     if (!err)
@@ -368,39 +398,13 @@ static key_result bad_value(const key_def *d, const char *value, strbuf *err)
         sb_printf(err, "Invalid value for %s: expected ", k->name);
     else
         sb_printf(err, "Invalid value '%s' for %s: expected ", value, k->name);
-    switch (k->type) {
-    case CK_INT:
-        sb_printf(err, "an integer from %ld to %ld", k->min, k->max);
-        break;
-    case CK_DOUBLE:
-        sb_printf(err, "a number from %g to %g", k->dmin, k->dmax);
-        break;
-    case CK_BOOL:
-        sb_appends(err, "1, 0, true, false, yes or no");
-        break;
-    case CK_ENUM:
-        list_values(err, k->allowed);
-        if (d->st == ST_LOGLEVEL)
-            sb_appends(err, " (or 0-6)");
-        break;
-    default:
-        sb_appends(err, check_expect(d->check));
-        break;
-    }
+    config_key_expect(k, err);
     return KEY_BAD_VALUE;
 }
 
 static char **str_field(athena_config *cfg, const key_def *d)
 {
     return (char **)(void *)((char *)cfg + d->off);
-}
-
-static void free_secret(char *s)
-{
-    if (s) {
-        memset(s, 0, strlen(s));
-        free(s);
-    }
 }
 
 /* Stores value (already known to be valid, or "" for the default) into the
@@ -452,7 +456,7 @@ static key_result apply(athena_config *cfg, const key_def *d, const char *value,
             }
         }
         if (k->type == CK_SECRET)
-            free_secret(*sp);
+            secret_free(*sp);
         else
             free(*sp);
         *sp = nv;
@@ -546,7 +550,7 @@ void config_free(athena_config *cfg)
             continue;
         char **sp = str_field(cfg, &keys[i]);
         if (keys[i].info.type == CK_SECRET)
-            free_secret(*sp);
+            secret_free(*sp);
         else
             free(*sp);
         *sp = NULL;
@@ -567,27 +571,35 @@ key_result config_set(athena_config *cfg, const char *key, const char *value, st
     return r;
 }
 
-int config_load_dsn(athena_config *cfg, const char *dsn, strbuf *err)
+int config_dsn_exists(const char *dsn)
 {
-    if (!dsn || !*dsn)
-        return 0;
-    /* The DSN must exist: its section name appears in the list. */
+    /* The DSN exists when its section name appears in the list. */
     char *sections = malloc(65536);
-    if (!sections) {
-        if (err)
-            sb_appends(err, "Out of memory reading odbc.ini");
+    if (!sections)
         return -1;
-    }
     int n = SQLGetPrivateProfileString(NULL, NULL, "", sections, 65536, "odbc.ini");
-    bool found = false;
+    int found = 0;
     if (n > 0) {
         for (char *p = sections; p < sections + n && *p; p += strlen(p) + 1)
             if (str_casecmp(p, dsn) == 0) {
-                found = true;
+                found = 1;
                 break;
             }
     }
     free(sections);
+    return found;
+}
+
+int config_load_dsn(athena_config *cfg, const char *dsn, strbuf *err)
+{
+    if (!dsn || !*dsn)
+        return 0;
+    int found = config_dsn_exists(dsn);
+    if (found < 0) {
+        if (err)
+            sb_appends(err, "Out of memory reading odbc.ini");
+        return -1;
+    }
     if (!found) {
         if (err)
             sb_printf(err, "Data source name '%s' not found in odbc.ini", dsn);
@@ -632,8 +644,7 @@ int config_load_dsn(athena_config *cfg, const char *dsn, strbuf *err)
             break; /* the first spelling found wins */
         }
     }
-    memset(buf, 0, 8192);
-    free(buf);
+    secret_free_n(buf, 8192);
     return rc;
 }
 

@@ -100,6 +100,9 @@ bool config_key_is_secret(const char *key);
  * SQLGetPrivateProfileString. Keys already set in cfg (from a connection
  * string) are *not* overwritten. Returns 0, or -1 with err filled. */
 int config_load_dsn(athena_config *cfg, const char *dsn, strbuf *err);
+/* 1 when odbc.ini (in the current config mode) has a section `dsn`, 0 when
+ * not, -1 when out of memory. */
+int config_dsn_exists(const char *dsn);
 /* Checks what needs all keys at once (region or endpoint present, polling
  * min <= max...). Returns 0, or -1 with err naming the missing/bad key. */
 int config_validate(const athena_config *cfg, strbuf *err);
@@ -135,6 +138,11 @@ const config_key_info *config_key_find(const char *name);
 /* Current value of key k as text ("" when unset). Secret values ARE
  * written: never log the result for a CK_SECRET key. */
 void config_get_text(const athena_config *cfg, const config_key_info *k, strbuf *out);
+/* True when key k names a file or directory (a file chooser in the dialog). */
+bool config_key_is_path(const config_key_info *k);
+/* Appends what key k accepts, as in "an integer from 1 to 1000" or
+ * "SSE_S3, SSE_KMS or CSE_KMS" (the text of its invalid-value message). */
+void config_key_expect(const config_key_info *k, strbuf *out);
 /* True when key k was set explicitly (config_set / config_load_dsn). */
 bool config_key_was_set(const athena_config *cfg, const config_key_info *k);
 

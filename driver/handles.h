@@ -7,7 +7,7 @@
 #include "common.h"
 #include "athena_client.h"
 #include "convert.h"
-#include "credentials.h"
+#include "auth/credentials.h"
 #include "diag.h"
 #include "dsn_keys.h"
 #include "http.h"

@@ -5,7 +5,7 @@
  * attempt resets the handle's options (curl_easy_reset keeps the open
  * connections and caches) and sets them again from the configuration.
  *
- * Retry policy (athena-wire.md section 1): an attempt is retried when it got
+ * Retry policy (docs/wire.md, "Errors and retries"): an attempt is retried when it got
  *  - HTTP 5xx (500, 502, 503, 504 ...) or 429,
  *  - an AWS error type meaning throttling or a transient server fault
  *    (ThrottlingException, TooManyRequestsException, SlowDown, ...),
@@ -66,14 +66,6 @@ static pthread_once_t global_once = PTHREAD_ONCE_INIT;
 static CURLcode global_rc = CURLE_OK;
 
 static void global_init(void) { global_rc = curl_global_init(CURL_GLOBAL_DEFAULT); }
-
-static void free_secret(char *s)
-{
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
-    }
-}
 
 void http_response_init(http_response *r)
 {
@@ -175,7 +167,7 @@ void http_client_free(http_client *c)
     free(c->ca_file);
     free(c->proxy_host);
     free(c->proxy_uid);
-    free_secret(c->proxy_pwd);
+    secret_free(c->proxy_pwd);
     free(c->non_proxy_host);
     free(c);
 }
@@ -498,9 +490,7 @@ static void sb_header(struct curl_slist **list, bool *oom, const char *name, con
     strbuf h = STRBUF_INIT;
     sb_printf(&h, "%s: %s", name, value);
     struct curl_slist *n = h.oom ? NULL : curl_slist_append(*list, sb_str(&h));
-    if (h.data)
-        explicit_bzero(h.data, h.len);
-    sb_free(&h);
+    sb_free_secret(&h);
     if (!n)
         *oom = true;
     else

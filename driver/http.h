@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "dsn_keys.h"
-#include "credentials.h"
+#include "auth/credentials.h"
 #include "error.h"
 #include "log.h"
 #include "strbuf.h"

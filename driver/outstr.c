@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf.h"
 #include "wide.h"
 
 bool out_copy(const char *src, char *buf, SQLLEN buflen, SQLLEN *total)
@@ -62,13 +63,18 @@ char *in_ansi(const SQLCHAR *s, SQLLEN len, size_t *out_len, diag_list *diag, bo
         return NULL;
     } else
         n = (size_t)len;
-    char *c = malloc(n + 1);
+    /* ANSI strings are UTF-8; ill-formed bytes become U+FFFD as in W strings */
+    bool valid = utf8_valid((const char *)s, n);
+    char *c = malloc(valid ? n + 1 : 3 * n + 1);
     if (!c) {
         diag_set(diag, SS_HY001, NULL);
         *bad = true;
         return NULL;
     }
-    memcpy(c, s, n);
+    if (valid)
+        memcpy(c, s, n);
+    else
+        n = utf8_scrub((const char *)s, n, c);
     c[n] = '\0';
     if (out_len)
         *out_len = n;

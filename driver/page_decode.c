@@ -27,6 +27,7 @@
  *   UpdateCount, ColumnInfo fields, a datum); any other type mismatch is
  *   an error. */
 #include "page_decode.h"
+#include "utf.h"
 
 #include <limits.h>
 #include <stdint.h>
@@ -114,30 +115,6 @@ static int hex4(const char *s)
     return v;
 }
 
-static size_t utf8_put(char *w, unsigned cp)
-{
-    if (cp < 0x80) {
-        w[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        w[0] = (char)(0xC0 | (cp >> 6));
-        w[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        w[0] = (char)(0xE0 | (cp >> 12));
-        w[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        w[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    w[0] = (char)(0xF0 | (cp >> 18));
-    w[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    w[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    w[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 #define ONES 0x0101010101010101ULL
 #define HIGHS 0x8080808080808080ULL
 /* True if any byte of v is '"', '\\' or below 0x20. */
@@ -223,19 +200,13 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
                 return fail(c, "a bad \\u escape");
             }
             p += 6;
-            if (cp >= 0xD800 && cp <= 0xDBFF) {
-                int lo;
-                if (end - p >= 6 && p[0] == '\\' && p[1] == 'u' && (lo = hex4(p + 2)) >= 0xDC00 &&
-                    lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    p += 6;
-                } else {
-                    cp = 0xFFFD;
-                }
-            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                cp = 0xFFFD;
+            int lo;
+            if (utf16_is_high((uint32_t)cp) && end - p >= 6 && p[0] == '\\' && p[1] == 'u' &&
+                (lo = hex4(p + 2)) >= 0 && utf16_is_low((uint32_t)lo)) {
+                cp = (int)utf16_join((uint32_t)cp, (uint32_t)lo);
+                p += 6;
             }
-            w += utf8_put(w, (unsigned)cp);
+            w += utf8_encode((uint32_t)cp, w); /* a lone surrogate becomes U+FFFD */
             break;
         }
         default:

@@ -247,7 +247,7 @@ static void pager_close(result_source *self)
     free(p);
 }
 
-/* athena-wire.md section 3: row 0 of page one of a .csv result is the
+/* docs/wire.md, "The header row of page one": row 0 of page one of a .csv result is the
  * header when every value equals its column name. */
 static bool first_row_is_header(const pager *p)
 {

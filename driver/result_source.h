@@ -37,7 +37,7 @@ typedef struct pager_options {
 } pager_options;
 
 /* Opens the GetQueryResults pager for a SUCCEEDED query: fetches page one
- * (columns, header rule of athena-wire.md section 3). NULL with err on failure. */
+ * (columns, header rule of docs/wire.md). NULL with err on failure. */
 result_source *result_pager_open(athena_client *client, const char *qid,
                                  const pager_options *opt, athena_error *err);
 

@@ -307,8 +307,8 @@ void sigv4_result_free(sigv4_result *r)
 {
     if (!r)
         return;
-    sb_free(&r->authorization);
-    sb_free(&r->canonical_request);
+    sb_free_secret(&r->authorization);     /* the signature */
+    sb_free_secret(&r->canonical_request); /* signed header values: the session token */
     sb_free(&r->string_to_sign);
 }
 

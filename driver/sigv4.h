@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <time.h>
 #include "strbuf.h"
-#include "credentials.h"
+#include "auth/credentials.h"
 
 typedef struct sigv4_header {
     const char *name;

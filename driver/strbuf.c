@@ -13,6 +13,27 @@ void sb_free(strbuf *sb)
     memset(sb, 0, sizeof *sb);
 }
 
+void sb_free_secret(strbuf *sb)
+{
+    if (sb->data)
+        explicit_bzero(sb->data, sb->cap);
+    sb_free(sb);
+}
+
+void secret_free(char *s)
+{
+    if (s)
+        secret_free_n(s, strlen(s));
+}
+
+void secret_free_n(void *p, size_t n)
+{
+    if (p) {
+        explicit_bzero(p, n);
+        free(p);
+    }
+}
+
 void sb_reset(strbuf *sb)
 {
     sb->len = 0;

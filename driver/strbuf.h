@@ -17,6 +17,16 @@ typedef struct strbuf {
 
 void sb_init(strbuf *sb);
 void sb_free(strbuf *sb);
+
+/* Secrets (keys, tokens, passwords, signed headers, answers holding
+ * credentials) are freed only through these: they wipe with explicit_bzero,
+ * which the compiler may not drop as it may a memset before free.
+ * sb_free_secret wipes the whole allocation, secret_free the string up to
+ * its NUL, secret_free_n n bytes. All accept NULL. A buffer that grew left
+ * its earlier, smaller copies to realloc unwiped. */
+void sb_free_secret(strbuf *sb);
+void secret_free(char *s);
+void secret_free_n(void *p, size_t n);
 /* Keeps the allocation, forgets the contents. */
 void sb_reset(strbuf *sb);
 /* Makes room for at least `extra` more bytes; false when out of memory. */

@@ -9,6 +9,7 @@ LOCAL_DIR="$ROOT/tests/athena-local"
 # ATHENA_BUILD_DIR builds out of the source tree (default: in the tree).
 BUILD_DIR=${ATHENA_BUILD_DIR:-$ROOT}
 DRIVER_SO="$BUILD_DIR/driver/.libs/libathenaodbc.so"
+SETUP_SO="$BUILD_DIR/setup/.libs/libathenaodbcS.so"
 DSN_NAME=athena-local
 # The AWS documentation's example key pair: athena-local accepts it; it is not a secret.
 LOCAL_KEY_ID=AKIAIOSFODNN7EXAMPLE
@@ -19,7 +20,8 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 APT_PACKAGES=(gcc make autoconf automake libtool pkg-config unixodbc unixodbc-dev odbcinst
               libcurl4-openssl-dev libssl-dev libjansson-dev ca-certificates python3
-              python3-pyodbc python3-pytest valgrind clang libclang-rt-14-dev libdbd-odbc-perl)
+              python3-pyodbc python3-pytest valgrind clang libclang-rt-14-dev libdbd-odbc-perl
+              debhelper dpkg-dev fakeroot lintian binutils)
 
 ensure_packages() {
     local missing=() p
@@ -97,7 +99,8 @@ register_driver() {
     : >"$INI_DIR/odbcinst.ini"
     : >"$INI_DIR/odbc.ini"
     export ODBCSYSINI="$INI_DIR" ODBCINSTINI=odbcinst.ini ODBCINI="$INI_DIR/odbc.ini"
-    sed -e "s|@libdir@/libathenaodbc.so|$DRIVER_SO|" "$ROOT/odbcinst.ini.in" >"$RUN_DIR/odbcinst.ini"
+    sed -e "s|@libdir@/libathenaodbc.so|$DRIVER_SO|" -e "s|@libdir@/libathenaodbcS.so|$SETUP_SO|" \
+        "$ROOT/odbcinst.ini.in" >"$RUN_DIR/odbcinst.ini"
     odbcinst -i -d -f "$RUN_DIR/odbcinst.ini" >/dev/null || die "odbcinst could not register the driver"
     cat >"$RUN_DIR/odbc.ini" <<INI
 [$DSN_NAME]

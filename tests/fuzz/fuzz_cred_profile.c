@@ -1,5 +1,5 @@
 /* fuzz_cred_profile.c - libFuzzer target for the AWS config/credentials
- * file parser (driver/cred_profile.c).
+ * file parser (driver/auth/cred_profile.c).
  *
  * Input: byte 0 bit 0 picks the file kind (config / credentials); bit 1
  * splits the rest in two at byte 1 and parses the halves as a config file
@@ -11,13 +11,13 @@
  * Build and run (clang with libFuzzer, ASan, UBSan), from the repository top:
  *   clang -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
  *     -fno-sanitize-recover=undefined -Idriver -o /tmp/fuzz_cred_profile \
- *     tests/fuzz/fuzz_cred_profile.c driver/cred_profile.c driver/strbuf.c driver/error.c
+ *     tests/fuzz/fuzz_cred_profile.c driver/auth/cred_profile.c driver/strbuf.c driver/error.c
  *   mkdir -p /tmp/corpus-cred && /tmp/fuzz_cred_profile -max_total_time=60 /tmp/corpus-cred */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cred_profile.h"
+#include "auth/cred_profile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

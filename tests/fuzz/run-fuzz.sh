@@ -11,9 +11,9 @@ CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
 for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_csv_reader; do
     case $target in
-    fuzz_cred_profile) src="$top/driver/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
+    fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
     fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c" ;;
-    *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/error.c" ;;
+    *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/error.c" ;;
     esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src
     mkdir -p "$out/corpus-$target"

@@ -962,6 +962,62 @@ static void test_ansi_connection(void)
     test_disconnect(dbc);
 }
 
+/* Ill-formed UTF-8 is decoded by one decoder (driver/utf.c) wherever it meets
+ * the driver. athena-local (like Athena) only sends well-formed UTF-8, so the
+ * ill-formed bytes come from the application: the ANSI SQL text. The ANSI
+ * edge reads it as UTF-8, each maximal subpart of an ill-formed sequence
+ * becoming one U+FFFD (ED A0 80: three; E1 80 before 'z': one), exactly as
+ * the W edge does for lone surrogates. The same bytes then come back as data
+ * through SQLGetData(SQL_C_WCHAR) and inside a message through
+ * SQLGetDiagRecW: both show the same four U+FFFD. (Before, Jansson refused
+ * the text and StartQueryExecution went out without its QueryString.) */
+#define BAD_UTF8 "a\xed\xa0\x80" "b\xe1\x80" "z" /* lower case: Athena lower-cases table names */
+#define BAD_AS_W "0061fffdfffdfffd0062fffd007a"
+
+static size_t count_fffd(const SQLWCHAR *w)
+{
+    size_t n = 0;
+    for (; *w; w++)
+        n += *w == 0xFFFD;
+    return n;
+}
+
+static void test_malformed_utf8(void)
+{
+    SQLHDBC dbc = test_connect(NULL);
+    CHECK(dbc != SQL_NULL_HDBC, "ANSI SQLDriverConnect");
+    if (!dbc)
+        return;
+    SQLRETURN rc;
+    SQLHSTMT st = test_exec(dbc, "SELECT '" BAD_UTF8 "' AS v", &rc);
+    CHECK_RC(rc, SQL_SUCCESS, "ANSI SQLExecDirect with ill-formed UTF-8 in a literal");
+    CHECK_RC(SQLFetch(st), SQL_SUCCESS, "its row");
+    SQLWCHAR data[32];
+    SQLLEN ind = 0;
+    mark(data, 32);
+    CHECK_RC(SQLGetData(st, 1, SQL_C_WCHAR, data, sizeof data, &ind), SQL_SUCCESS, "SQLGetData(SQL_C_WCHAR)");
+    CHECK_INT(ind, 7 * (SQLLEN)sizeof(SQLWCHAR), "7 SQLWCHARs");
+    CHECK_STR(hex_w(data, 7), BAD_AS_W, "SQLGetData: a, 3 x U+FFFD, b, U+FFFD, z");
+    size_t data_fffd = count_fffd(data);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+
+    st = test_exec(dbc, "SELECT * FROM \"" BAD_UTF8 "\"", &rc);
+    CHECK_RC(rc, SQL_ERROR, "a missing table whose name holds the same bytes");
+    SQLWCHAR ws[6], wm[512];
+    SQLINTEGER native = 0;
+    SQLSMALLINT len = 0;
+    mark(wm, 512);
+    CHECK_RC(SQLGetDiagRecW(SQL_HANDLE_STMT, st, 1, ws, &native, wm, 512, &len), SQL_SUCCESS, "SQLGetDiagRecW");
+    CHECK_STR(from_w(wm, -1),
+              "[Athena ODBC][Athena]TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.sampledb."
+              "a\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" "b\xef\xbf\xbd" "z' does not exist",
+              "SQLGetDiagRecW: the name with its U+FFFD");
+    CHECK_INT(count_fffd(wm), data_fffd, "the diagnostic has as many U+FFFD as the data");
+    CHECK_INT(data_fffd, 4, "four U+FFFD");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+}
+
 int main(void)
 {
     /* The driver manager converts between ANSI and W strings with the
@@ -985,6 +1041,7 @@ int main(void)
     }
     test_ansi_on_w_connection();
     test_ansi_connection();
+    test_malformed_utf8();
     SQLFreeHandle(SQL_HANDLE_ENV, test_env());
     return th_done();
 }

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "convert.h"
+#include "utf.h"
 
 /* ------------------------------------------------------------- fixtures */
 
@@ -51,35 +52,16 @@ static const char *const ctype_names[] = {
 
 static char today_str[32];
 
-/* UTF-16 code units to UTF-8 (for checking SQL_C_WCHAR output). */
-static void utf16_to_utf8(const unsigned char *b, size_t units, char *out)
+/* SQL_C_WCHAR output (native UTF-16 units, maybe unaligned) to UTF-8 with
+ * the driver's own converter (utf.c, tested in test_utf). */
+static void wchars_to_utf8(const unsigned char *b, size_t units, char *out)
 {
-    size_t o = 0;
-    for (size_t i = 0; i < units; i++) {
-        unsigned u = b[2 * i] | (unsigned)b[2 * i + 1] << 8;
-        unsigned cp = u;
-        if (u >= 0xD800 && u <= 0xDBFF && i + 1 < units) {
-            unsigned lo = b[2 * i + 2] | (unsigned)b[2 * i + 3] << 8;
-            cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
-            i++;
-        }
-        if (cp < 0x80) {
-            out[o++] = (char)cp;
-        } else if (cp < 0x800) {
-            out[o++] = (char)(0xC0 | (cp >> 6));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out[o++] = (char)(0xE0 | (cp >> 12));
-            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        } else {
-            out[o++] = (char)(0xF0 | (cp >> 18));
-            out[o++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-            out[o++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-            out[o++] = (char)(0x80 | (cp & 0x3F));
-        }
-    }
-    out[o] = 0;
+    uint16_t *w = malloc(units * 2 + 2);
+    size_t len = 0;
+    char *s = w ? (memcpy(w, b, units * 2), utf16_to_utf8(w, units, &len)) : NULL;
+    memcpy(out, s ? s : "", len + 1);
+    free(s);
+    free(w);
 }
 
 static void hex(const unsigned char *b, size_t n, char *out)
@@ -134,7 +116,7 @@ static void render(SQLSMALLINT ct, const athena_column *col, cv_status st, const
         const unsigned char *b = buf;
         while (b[2 * units] || b[2 * units + 1])
             units++;
-        utf16_to_utf8(b, units, val);
+        wchars_to_utf8(b, units, val);
         if ((SQLLEN)(units * 2) != len && st == CV_OK)
             strcpy(val, "BADLEN");
         break;
@@ -897,7 +879,7 @@ static void wide_str(const unsigned char *buf, char *out)
     size_t units = 0;
     while (buf[2 * units] || buf[2 * units + 1])
         units++;
-    utf16_to_utf8(buf, units, out);
+    wchars_to_utf8(buf, units, out);
 }
 
 static void test_wchar(void)
@@ -963,6 +945,12 @@ static void test_wchar(void)
     CHECK_INT(r.len, 6, "an encoded surrogate is invalid: three U+FFFD");
     r = run(&v, "\xc0\xaf", SQL_C_WCHAR, 64, NULL);
     CHECK_INT(r.len, 4, "an overlong sequence is invalid: two U+FFFD");
+    r = run(&v, "\xf4\x90\x80\x80", SQL_C_WCHAR, 64, NULL);
+    CHECK_INT(r.len, 8, "above U+10FFFF is invalid: four U+FFFD");
+    r = run(&v, "\xe1\x80\x41", SQL_C_WCHAR, 64, NULL);
+    wide_str(r.buf, s);
+    CHECK(r.st == CV_OK && !strcmp(s, "\xef\xbf\xbd" "A") && r.len == 4,
+          "a cut 3-byte sequence is one U+FFFD (its maximal subpart), then A");
 
     athena_column vb = make_col("varbinary", 1073741824, 0, false);
     memset(&p, 0, sizeof p);

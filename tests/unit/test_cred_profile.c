@@ -12,12 +12,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cred_chain.h"
-#include "cred_ctx.h"
-#include "cred_profile.h"
-#include "cred_refresh.h"
-#include "cred_sources.h"
-#include "cred_sts.h"
+#include "auth/cred_chain.h"
+#include "auth/cred_ctx.h"
+#include "auth/cred_profile.h"
+#include "auth/cred_refresh.h"
+#include "auth/cred_sources.h"
+#include "auth/cred_sts.h"
 #include "dsn_keys.h"
 
 static char tmpdir[256];
@@ -821,7 +821,7 @@ static cred_provider *chain(const char *const *kv, athena_error *err)
         config_set(&cfg, kv[0], kv[1], &e);
     sb_free(&e);
     ae_clear(err);
-    cred_provider *p = cred_chain_from_config(&cfg, err);
+    cred_provider *p = cred_provider_from_config(&cfg, err);
     config_free(&cfg);
     return p;
 }

@@ -18,7 +18,9 @@
 #include <jansson.h>
 
 #include "athena_client.h"
-#include "credentials.h"
+#include "auth/cred_chain.h"
+#include "auth/cred_refresh.h"
+#include "auth/credentials.h"
 #include "http.h"
 #include "log.h"
 
@@ -603,6 +605,14 @@ static void test_credentials(void)
         CHECK_STR(c.secret_key, "", "wipe clears");
         cred_provider_free(p);
     }
+    char long_key[200];
+    memset(long_key, 'A', sizeof long_key - 1);
+    long_key[sizeof long_key - 1] = '\0';
+    config_set(&cfg, "UID", long_key, &err);
+    p = cred_provider_from_config(&cfg, &e);
+    CHECK(p == NULL, "a 199-character UID is refused");
+    CHECK_INT(e.code, AE_AUTH, "too long: AE_AUTH (28000)");
+    CHECK_STR(e.message, "IAM Credentials: the access key id is too long", "too long message");
     config_free(&cfg);
 
     config_init(&cfg);
@@ -646,17 +656,30 @@ static void test_credentials(void)
         CHECK_INT(p->get(p, &c, false, &e), 0, "env get");
         CHECK_STR(c.access_key, "AKIDENV", "env access key");
         CHECK_STR(c.session_token, "", "env without token");
-        CHECK_STR(p->name, "Environment", "env provider name");
+        CHECK_STR(p->name, "Environment (AWS_ACCESS_KEY_ID)", "env provider name");
+        CHECK_INT(cred_refresh_fetch_count(p), 1, "read once at connect");
         setenv("AWS_SESSION_TOKEN", "rotated", 1);
         CHECK_INT(p->get(p, &c, false, &e), 0, "env get cached");
         CHECK_STR(c.session_token, "", "no refresh: cached values");
+        CHECK_INT(p->get(p, &c, true, &e), 0, "env get, forced refresh right after the read");
+        CHECK_STR(c.session_token, "", "a forced refresh within a second of the read reuses it");
+        struct timespec ts = {1, 100000000}; /* past the coalescing second */
+        nanosleep(&ts, NULL);
         CHECK_INT(p->get(p, &c, true, &e), 0, "env get refreshed");
-        CHECK_STR(c.session_token, "rotated", "refresh re-reads the environment");
+        CHECK_STR(c.session_token, "rotated", "a forced refresh re-reads the environment");
+        CHECK_INT(cred_refresh_fetch_count(p), 2, "read twice");
+        unsetenv("AWS_SECRET_ACCESS_KEY");
+        nanosleep(&ts, NULL);
+        CHECK_INT(p->get(p, &c, true, &e), 0, "variables gone at a forced refresh: the last ones are kept");
+        CHECK_STR(c.access_key, "AKIDENV", "the last access key");
+        CHECK_INT(cred_refresh_fetch_count(p), 3, "read three times");
+        setenv("AWS_SECRET_ACCESS_KEY", "envsecret", 1);
+        aws_credentials_wipe(&c);
         cred_provider_free(p);
     }
     config_set(&cfg, "AuthenticationType", "default credentials", &err);
     p = cred_provider_from_config(&cfg, &e);
-    CHECK(p != NULL && !strcmp(p->name, "Environment"), "Default Credentials reads the environment");
+    CHECK(p != NULL && !strcmp(p->name, "Environment (AWS_ACCESS_KEY_ID)"), "Default Credentials reads the environment");
     cred_provider_free(p);
     unsetenv("AWS_ACCESS_KEY_ID");
     unsetenv("AWS_SECRET_ACCESS_KEY");

@@ -33,6 +33,20 @@ int main(void)
     CHECK_INT(bin.len, 3, "binary length");
     CHECK_MEM(bin.data, "a\0b", 4, "binary bytes and terminator");
 
+    /* secrets: wiped (explicit_bzero) and freed; the buffer is left empty */
+    strbuf sec = STRBUF_INIT;
+    sb_appends(&sec, "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+    sb_free_secret(&sec);
+    CHECK(sec.data == NULL && sec.len == 0 && sec.cap == 0 && !sec.oom, "sb_free_secret empties the buffer");
+    sb_free_secret(&sec); /* twice, and on an empty buffer, is harmless */
+    CHECK(sec.data == NULL, "sb_free_secret on an empty buffer");
+    /* NULL is accepted; the strings are freed (LeakSanitizer, under
+     * run-tests' ASan build, fails the program on a leak) */
+    secret_free(NULL);
+    secret_free_n(NULL, 10);
+    secret_free(str_dup("secret"));
+    secret_free_n(str_dup("a\0b"), 3);
+
     char *owned = sb_detach(&sb);
     CHECK_STR(owned, "abc-42/x", "detached string");
     CHECK(sb.data == NULL && sb.len == 0, "detach empties the buffer");

@@ -1,4 +1,4 @@
-// Result files as Athena writes them to S3 (athena-wire.md section 5). Pure functions.
+// Result files as Athena writes them to S3 (docs/wire.md, "Result files"). Pure functions.
 
 function csvField(v) {
   if (v === null || v === undefined) return '';

@@ -71,7 +71,7 @@ static int read_token(sso_source *s, char **token, athena_error *err)
     }
     json_error_t je;
     json_t *root = json_loadb(text, len, 0, &je);
-    cred_free_secret(text);
+    secret_free(text);
     int rc = 0;
     json_t *tok = root ? json_object_get(root, "accessToken") : NULL;
     json_t *exp = root ? json_object_get(root, "expiresAt") : NULL;
@@ -102,7 +102,7 @@ static int read_token(sso_source *s, char **token, athena_error *err)
             if (!*token)
                 rc = ae_set(err, AE_NOMEM, 0, "Out of memory");
             else if (strpbrk(*token, "\r\n")) {
-                cred_free_secret(*token);
+                secret_free(*token);
                 *token = NULL;
                 rc = login_hint(s, err, "the cached SSO access token contains a line break");
             }
@@ -167,14 +167,11 @@ static int sso_fetch(cred_source *self, aws_credentials *out, athena_error *err)
         }
         json_decref(root);
     }
-    if (resp.body.data)
-        explicit_bzero(resp.body.data, resp.body.cap);
+    sb_free_secret(&resp.body);
     http_response_free(&resp);
-    if (hdr.data)
-        explicit_bzero(hdr.data, hdr.cap);
-    sb_free(&hdr);
+    sb_free_secret(&hdr);
     sb_free(&url);
-    cred_free_secret(token);
+    secret_free(token);
     return rc;
 }
 

@@ -33,12 +33,6 @@ char *cred_imds_endpoint(void)
     return s;
 }
 
-static void wipe_body(http_response *r)
-{
-    if (r->body.data)
-        explicit_bzero(r->body.data, r->body.cap);
-}
-
 /* GET/PUT one metadata path. Returns 0 with *resp filled (any status), or
  * -1 with err (no answer). */
 static int imds_call(imds_source *s, const char *method, const char *path, const char *const *headers,
@@ -99,7 +93,7 @@ static int imds_fetch(cred_source *self, aws_credentials *out, athena_error *err
         snprintf(auth, sizeof auth, "X-aws-ec2-metadata-token: %s", token);
         headers[0] = auth;
     }
-    wipe_body(&resp);
+    sb_free_secret(&resp.body);
     http_response_free(&resp);
     http_response_init(&resp);
     rc = imds_call(s, "GET", IMDS_CREDS_PATH, headers, "imds:GetRoleName", &resp, err);
@@ -157,7 +151,7 @@ static int imds_fetch(cred_source *self, aws_credentials *out, athena_error *err
     }
 done:
     explicit_bzero(token, sizeof token);
-    wipe_body(&resp);
+    sb_free_secret(&resp.body);
     http_response_free(&resp);
     return rc;
 }

@@ -13,12 +13,15 @@
 #include "dsn_keys.h"
 #include "error.h"
 
-/* Returns the provider, or NULL with err set: AE_AUTH (28000) when
+/* The one place that builds a connection's provider. Without
+ * AuthenticationType the type is IAM Credentials when UID is set, else
+ * Default Credentials. Returns the provider, or NULL with
+ * err set: AE_CONFIG_MISSING when IAM Credentials lacks UID or PWD, AE_AUTH (28000) when
  * credentials are missing, refused or malformed, AE_CONNECT (08001) when an
  * endpoint (STS, IMDS, ECS, SSO) did not answer, AE_CONFIG (HY000) for a bad
  * combination of keys. Messages name the provider tried and what was missing,
  * never a secret. */
-cred_provider *cred_chain_from_config(const athena_config *cfg, athena_error *err);
+cred_provider *cred_provider_from_config(const athena_config *cfg, athena_error *err);
 
 /* The region of the profile in use (AWSProfile, else AWS_PROFILE, else
  * default) from the shared config files, malloc'd; NULL when there is none

@@ -2,6 +2,7 @@
 #include "cred_sts.h"
 
 #include "cred_profile.h"
+#include "utf.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,22 +54,8 @@ static void xml_decode(strbuf *out, const char *s, size_t n)
                 }
             }
             if (ok && cp > 0 && cp < 0x110000) {
-                /* UTF-8 */
-                if (cp < 0x80) {
-                    sb_appendc(out, (char)cp);
-                } else if (cp < 0x800) {
-                    sb_appendc(out, (char)(0xC0 | (cp >> 6)));
-                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
-                } else if (cp < 0x10000) {
-                    sb_appendc(out, (char)(0xE0 | (cp >> 12)));
-                    sb_appendc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
-                } else {
-                    sb_appendc(out, (char)(0xF0 | (cp >> 18)));
-                    sb_appendc(out, (char)(0x80 | ((cp >> 12) & 0x3F)));
-                    sb_appendc(out, (char)(0x80 | ((cp >> 6) & 0x3F)));
-                    sb_appendc(out, (char)(0x80 | (cp & 0x3F)));
-                }
+                char u8[4];
+                sb_append(out, u8, utf8_encode((uint32_t)cp, u8));
                 done = true;
             }
         }
@@ -106,13 +93,6 @@ bool cred_xml_text(const char *xml, size_t len, const char *tag, strbuf *out)
     return !out->oom;
 }
 
-static void wipe_sb(strbuf *sb)
-{
-    if (sb->data)
-        explicit_bzero(sb->data, sb->cap);
-    sb_free(sb);
-}
-
 int cred_sts_parse_credentials(const char *xml, size_t len, const char *what,
                                aws_credentials *out, athena_error *err)
 {
@@ -138,9 +118,9 @@ int cred_sts_parse_credentials(const char *xml, size_t len, const char *what,
     }
     rc = cred_fill(out, sb_str(&ak), sb_str(&sk), sb_str(&tok), t, what, err);
 done:
-    wipe_sb(&ak);
-    wipe_sb(&sk);
-    wipe_sb(&tok);
+    sb_free_secret(&ak);
+    sb_free_secret(&sk);
+    sb_free_secret(&tok);
     sb_free(&exp);
     return rc;
 }
@@ -192,7 +172,7 @@ static void sts_destroy(cred_source *self)
     free(s->external_id);
     free(s->origin);
     free(s->token_file);
-    cred_free_secret(s->token);
+    secret_free(s->token);
     free(s);
 }
 
@@ -215,7 +195,7 @@ static int sts_call(sts_source *s, const char *action, const aws_credentials *si
     strbuf body = STRBUF_INIT;
     cred_sts_form(&body, action, &rp, web_token);
     if (body.oom) {
-        wipe_sb(&body);
+        sb_free_secret(&body);
         return ae_set(err, AE_NOMEM, 0, "Out of memory building the STS request");
     }
     static const char *const headers[] = {
@@ -236,7 +216,7 @@ static int sts_call(sts_source *s, const char *action, const aws_credentials *si
     athena_error herr;
     ae_clear(&herr);
     int rc = http_perform(s->ctx->http, &req, &resp, &herr);
-    wipe_sb(&body);
+    sb_free_secret(&body);
     if (rc == 0 && resp.status == 200) {
         rc = cred_sts_parse_credentials(sb_str(&resp.body), resp.body.len, what, out, err);
     } else {
@@ -247,8 +227,7 @@ static int sts_call(sts_source *s, const char *action, const aws_credentials *si
             *expired_token = true;
         rc = cred_http_fail(err, what, rc, &resp, &herr);
     }
-    if (resp.body.data)
-        explicit_bzero(resp.body.data, resp.body.cap);
+    sb_free_secret(&resp.body);
     http_response_free(&resp);
     return rc;
 }
@@ -292,14 +271,14 @@ static int web_fetch(cred_source *self, aws_credentials *out, athena_error *err)
                            token[len - 1] == ' ' || token[len - 1] == '\t'))
             token[--len] = '\0';
         if (len == 0) {
-            free(token);
+            secret_free(token);
             return ae_set(err, AE_AUTH, 0, "The web identity token file %s is empty",
                           s->token_file);
         }
     }
     int rc = sts_call(s, "AssumeRoleWithWebIdentity", NULL, token ? token : s->token, out, NULL,
                       err);
-    cred_free_secret(token);
+    secret_free(token);
     return rc;
 }
 

@@ -31,7 +31,7 @@ void cred_argv_free(char **argv)
     if (!argv)
         return;
     for (char **a = argv; *a; a++)
-        cred_free_secret(*a);
+        secret_free(*a);
     free(argv);
 }
 
@@ -301,9 +301,7 @@ int cred_process_run(char *const *argv, const char *what, int timeout_s, aws_cre
             rc = cred_parse_json_credentials(o.data, o.len, "SessionToken", false, w, out, err);
         }
     }
-    if (o.data)
-        explicit_bzero(o.data, o.cap);
-    sb_free(&o);
+    sb_free_secret(&o);
     explicit_bzero(errbuf, sizeof errbuf);
     return rc;
 }

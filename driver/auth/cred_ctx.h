@@ -63,8 +63,6 @@ int cred_fill(aws_credentials *c, const char *ak, const char *sk, const char *to
  * path (never the contents). */
 int cred_read_file(const char *path, size_t max, const char *what, char **out, size_t *len,
                    athena_error *err);
-/* Frees a secret string after wiping it. */
-void cred_free_secret(char *s);
 
 /* Appends s URL-encoded (RFC 3986 unreserved kept) to out. */
 void cred_url_encode(strbuf *out, const char *s);

@@ -473,7 +473,16 @@ static cred_provider *jwt(chain_build *b, athena_error *err)
                 err);
 }
 
-cred_provider *cred_chain_from_config(const athena_config *cfg, athena_error *err)
+/* The AuthenticationType a connection uses: the key's value, else IAM
+ * Credentials when UID is set, else Default Credentials. */
+static const char *auth_type(const athena_config *cfg)
+{
+    if (set(cfg->authentication_type))
+        return cfg->authentication_type;
+    return set(cfg->uid) ? "IAM Credentials" : "Default Credentials";
+}
+
+cred_provider *cred_provider_from_config(const athena_config *cfg, athena_error *err)
 {
     chain_build b;
     memset(&b, 0, sizeof b);
@@ -484,9 +493,7 @@ cred_provider *cred_chain_from_config(const athena_config *cfg, athena_error *er
         aws_profiles_free(&b.profiles);
         return NULL;
     }
-    const char *auth = cfg->authentication_type;
-    if (!set(auth))
-        auth = set(cfg->uid) ? "IAM Credentials" : "Default Credentials";
+    const char *auth = auth_type(cfg);
     bool uses_profiles = str_casecmp(auth, "IAM Profile") == 0 ||
                          str_casecmp(auth, "Default Credentials") == 0;
 

@@ -15,19 +15,11 @@ void aws_profiles_init(aws_profiles *p)
     sb_init(&p->warnings);
 }
 
-static void wipe_free(char *s)
-{
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
-    }
-}
-
 static void section_free(aws_section *s)
 {
     for (size_t i = 0; i < s->count; i++) {
         free(s->props[i].name);
-        wipe_free(s->props[i].value);
+        secret_free(s->props[i].value);
     }
     free(s->props);
     free(s->name);
@@ -134,7 +126,7 @@ static long section_set(aws_section *s, const char *name, size_t nlen, const cha
         return -1;
     for (size_t i = 0; i < s->count; i++) {
         if (strlen(s->props[i].name) == nlen && strncasecmp(s->props[i].name, name, nlen) == 0) {
-            wipe_free(s->props[i].value);
+            secret_free(s->props[i].value);
             s->props[i].value = v;
             return (long)i;
         }
@@ -143,7 +135,7 @@ static long section_set(aws_section *s, const char *name, size_t nlen, const cha
         size_t ncap = s->cap ? s->cap * 2 : 8;
         aws_prop *n = realloc(s->props, ncap * sizeof *n);
         if (!n) {
-            wipe_free(v);
+            secret_free(v);
             return -1;
         }
         s->props = n;
@@ -151,7 +143,7 @@ static long section_set(aws_section *s, const char *name, size_t nlen, const cha
     }
     char *nm = str_ndup(name, nlen);
     if (!nm) {
-        wipe_free(v);
+        secret_free(v);
         return -1;
     }
     s->props[s->count].name = nm;
@@ -171,7 +163,7 @@ static bool prop_append_line(aws_section *s, size_t i, const char *text, size_t 
     n[ol] = '\n';
     memcpy(n + ol + 1, text, len);
     n[ol + 1 + len] = '\0';
-    wipe_free(old);
+    secret_free(old);
     s->props[i].value = n;
     return true;
 }
@@ -502,9 +494,7 @@ int aws_profiles_load_file(aws_profiles *p, aws_file_kind kind, const char *path
         *found = true;
         rc = aws_profiles_parse(p, kind, path, sb.data ? sb.data : "", sb.len, err);
     }
-    if (sb.data)
-        explicit_bzero(sb.data, sb.cap);
-    sb_free(&sb);
+    sb_free_secret(&sb);
     return rc;
 }
 

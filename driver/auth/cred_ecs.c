@@ -120,7 +120,7 @@ static int ecs_token(char **out, athena_error *err)
             return ae_set(err, AE_NOMEM, 0, "Out of memory");
     }
     if (*out && strpbrk(*out, "\r\n")) {
-        cred_free_secret(*out);
+        secret_free(*out);
         *out = NULL;
         return ae_set(err, AE_AUTH, 0,
                       "Container credentials: the authorization token contains a line break");
@@ -159,13 +159,10 @@ static int ecs_fetch(cred_source *self, aws_credentials *out, athena_error *err)
     else
         rc = cred_parse_json_credentials(sb_str(&resp.body), resp.body.len, "Token", false, what,
                                          out, err);
-    if (resp.body.data)
-        explicit_bzero(resp.body.data, resp.body.cap);
+    sb_free_secret(&resp.body);
     http_response_free(&resp);
-    if (auth.data)
-        explicit_bzero(auth.data, auth.cap);
-    sb_free(&auth);
-    cred_free_secret(token);
+    sb_free_secret(&auth);
+    secret_free(token);
     return rc;
 }
 

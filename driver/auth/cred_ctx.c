@@ -30,9 +30,7 @@ static int copy_config(athena_config *dst, const athena_config *src, athena_erro
         if (val.oom || config_set(dst, k->name, sb_str(&val), &e) == KEY_NOMEM)
             rc = ae_set(err, AE_NOMEM, 0, "Out of memory copying the connection settings");
     }
-    if (val.data)
-        explicit_bzero(val.data, val.cap);
-    sb_free(&val);
+    sb_free_secret(&val);
     sb_free(&e);
     if (rc == 0 && src->region && *src->region && (!dst->region || strcmp(dst->region, src->region))) {
         free(dst->region);
@@ -248,14 +246,6 @@ int cred_fill(aws_credentials *c, const char *ak, const char *sk, const char *to
 
 /* ---- files and strings ---- */
 
-void cred_free_secret(char *s)
-{
-    if (s) {
-        explicit_bzero(s, strlen(s));
-        free(s);
-    }
-}
-
 int cred_read_file(const char *path, size_t max, const char *what, char **out, size_t *len,
                    athena_error *err)
 {
@@ -289,9 +279,7 @@ int cred_read_file(const char *path, size_t max, const char *what, char **out, s
     fclose(f);
     explicit_bzero(buf, sizeof buf);
     if (rc != 0) {
-        if (sb.data)
-            explicit_bzero(sb.data, sb.cap);
-        sb_free(&sb);
+        sb_free_secret(&sb);
         return rc;
     }
     if (len)
