@@ -7,7 +7,9 @@
 # process (all its threads), peak RSS.
 #   tests/bench/run-bench.sh [ROWS ...]        (default: 1000000)
 # Environment: BENCH_LATENCY="none aws" (athena-local --latency profiles),
-# BENCH_CLIENTS (default: all; names as in the output's first column).
+# BENCH_CLIENTS (default: all; names as in the output's first column),
+# BENCH_ATHENA_LOCAL_DIR (another athena-local checkout to run, e.g. one
+# that serves pages from its result files for 10,000,000 rows).
 # Needs a built tree (setup_all / make check TESTS=). It starts its own
 # athena-local for each latency profile.
 set -e
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/../.."
 . tests/run-lib.sh
 export ATHENA_RUN_DIR=${ATHENA_RUN_DIR:-$ROOT/.run/bench}
 RUN_DIR=$ATHENA_RUN_DIR
+LOCAL_DIR=${BENCH_ATHENA_LOCAL_DIR:-$LOCAL_DIR}
 INI_DIR=$RUN_DIR/ini
 mkdir -p "$RUN_DIR"
 BIN=${BENCH_BIN:-$ROOT/tests/bench/bench_fetchers}
@@ -45,7 +48,7 @@ run_client() { # name rows
     odbc-gqr-block) "$BIN" "$1" "ResultFetcher=GetQueryResults" block "$sql" ;;
     odbc-gqr-getdata) "$BIN" "$1" "ResultFetcher=GetQueryResults" getdata "$sql" ;;
     boto3) python3 tests/bench/bench_boto3.py "$1" "$sql" ;;
-    js-sdk-v3) node tests/bench/bench_jssdk.mjs "$1" "$sql" ;;
+    js-sdk-v3) NODE_NO_WARNINGS=1 node tests/bench/bench_jssdk.mjs "$1" "$sql" ;;
     *) die "unknown client $1" ;;
     esac
 }
