@@ -8,6 +8,7 @@
 #   tests/bench/run-bench.sh [ROWS ...]        (default: 1000000)
 # Environment: BENCH_LATENCY="none aws" (athena-local --latency profiles),
 # BENCH_CLIENTS (default: all; names as in the output's first column),
+# BENCH_S3_KEYS (default S3ResultBlockSize=8388608: keys of the S3 clients),
 # BENCH_ATHENA_LOCAL_DIR (another athena-local checkout to run, e.g. one
 # that serves pages from its result files for 10,000,000 rows).
 # Needs a built tree (setup_all / make check TESTS=). It starts its own
@@ -26,7 +27,7 @@ export BENCH_KEY_ID=$LOCAL_KEY_ID BENCH_SECRET=$LOCAL_SECRET ATHENA_TEST_DSN=$DS
 trap stop_athena_local EXIT
 rows_list=${*:-1000000}
 # 64 MiB ranges (the default) would hold up to 6 of them in memory; 8 MiB keeps the driver small
-S3KEYS="S3ResultBlockSize=8388608"
+S3KEYS=${BENCH_S3_KEYS:-S3ResultBlockSize=8388608}
 clients=${BENCH_CLIENTS:-"odbc-s3-block odbc-s3-getdata odbc-auto-block odbc-gqr-block odbc-gqr-getdata boto3 js-sdk-v3"}
 
 sql_for() {
