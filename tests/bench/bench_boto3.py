@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """One client of the side-by-side result benchmark (tests/bench/run-bench.sh):
 Debian's python3-boto3 runs SQL against athena-local and pages every row of
 the result through GetQueryResults (1,000 rows a call, the SDK's paginator),

@@ -48,7 +48,7 @@ run_client() { # name rows
     odbc-auto-block) "$BIN" "$1" "$S3KEYS" block "$sql" ;;
     odbc-gqr-block) "$BIN" "$1" "ResultFetcher=GetQueryResults" block "$sql" ;;
     odbc-gqr-getdata) "$BIN" "$1" "ResultFetcher=GetQueryResults" getdata "$sql" ;;
-    boto3) python3 tests/bench/bench_boto3.py "$1" "$sql" ;;
+    boto3) /usr/bin/python3 tests/bench/bench_boto3.py "$1" "$sql" ;; # Debian's python3-boto3, not a pip one
     js-sdk-v3) NODE_NO_WARNINGS=1 node tests/bench/bench_jssdk.mjs "$1" "$sql" ;;
     *) die "unknown client $1" ;;
     esac
