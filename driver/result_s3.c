@@ -78,13 +78,16 @@ static void slot_fail(athena_error *e, const http_response *r, const char *what)
            r->aws_error_type, r->aws_error_message[0] ? ": " : "", r->aws_error_message);
 }
 
-/* One ranged GET of block i into out. */
-static int get_block(s3src *s, http_client *http, size_t i, strbuf *out, athena_error *err)
+/* One ranged GET of block i into buf, whose allocation is reused (reserved
+ * once at the range size: the buffers circulate between the slots and the
+ * block being read, so streaming allocates nothing per range). */
+static int get_block(s3src *s, http_client *http, size_t i, strbuf *buf, athena_error *err)
 {
     long long from = (long long)i * (long long)s->block_size;
     long long to = from + (long long)s->block_size - 1;
     if (to >= s->size)
         to = s->size - 1;
+    size_t want = (size_t)(to - from + 1);
     char range[80];
     snprintf(range, sizeof range, "Range: bytes=%lld-%lld", from, to);
     const char *headers[3] = {range, s->owner_hdr[0] ? s->owner_hdr : NULL, NULL};
@@ -92,21 +95,25 @@ static int get_block(s3src *s, http_client *http, size_t i, strbuf *out, athena_
                         .operation = "GetObject", .retryable = true, .cancel_flag = &s->stop};
     http_response resp;
     http_response_init(&resp);
+    sb_reset(buf);
+    resp.body = *buf;
+    sb_init(buf);
+    if (!sb_reserve(&resp.body, s->block_size)) {
+        http_response_free(&resp);
+        return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
+    }
     int rc = -1;
     if (http_perform(http, &req, &resp, err) == 0) {
-        if (resp.status != 206 && resp.status != 200) {
+        if (resp.status != 206 && resp.status != 200)
             slot_fail(err, &resp, "GetObject of the result file failed");
-        } else if ((long long)resp.body.len != to - from + 1) {
+        else if (resp.body.len != want)
             ae_set(err, AE_BAD_RESPONSE, resp.status,
-                   "GetObject of the result file returned %zu bytes for a range of %lld", resp.body.len,
-                   to - from + 1);
-        } else {
-            sb_free(out);
-            *out = resp.body;
-            sb_init(&resp.body);
+                   "GetObject of the result file returned %zu bytes for a range of %zu", resp.body.len, want);
+        else
             rc = 0;
-        }
     }
+    *buf = resp.body; /* kept either way, for the next range */
+    sb_init(&resp.body);
     http_response_free(&resp);
     return rc;
 }
@@ -124,14 +131,15 @@ static void *worker_main(void *arg)
             break;
         }
         size_t i = s->next_assign++;
+        block_slot *slot = &s->slots[i % s->window];
+        strbuf data = slot->data; /* the buffer the reader left there */
+        sb_init(&slot->data);
         pthread_mutex_unlock(&s->lock);
 
-        strbuf data = STRBUF_INIT;
         athena_error e;
         ae_clear(&e);
         get_block(s, w->http, i, &data, &e);
         pthread_mutex_lock(&s->lock);
-        block_slot *slot = &s->slots[i % s->window];
         slot->data = data;
         slot->err = e;
         slot->ready = true;
@@ -159,11 +167,13 @@ static int take_block(s3src *s, athena_error *err)
         *err = slot->err;
         rc = -1;
     } else {
-        sb_free(&s->cur);
+        /* the block becomes current; the buffer read before goes back to
+         * the slot for the worker that fetches block next_read + window */
+        strbuf done = s->cur;
         s->cur = slot->data;
         s->cur_off = 0;
+        slot->data = done;
     }
-    sb_init(&slot->data);
     slot->ready = false;
     s->next_read++;
     pthread_cond_broadcast(&s->cond);
