@@ -15,8 +15,10 @@
 #include "info.h"
 #include "typeinfo.h"
 #include "desc.h"
-#include "outstr.h"
+#include "api_strings.h"
+#include "param_bind.h"
 #include "api_shared.h"
+#include "catalog.h"
 
 /* ------------------------------------------------------------ handles */
 
@@ -63,7 +65,10 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
     }
     case SQL_HANDLE_DBC: {
         DBC_ENTER(h);
-        return dbc_free(d);
+        SQLRETURN rc = dbc_free(d);
+        if (rc != SQL_SUCCESS)
+            DBC_LEAVE(rc); /* still connected: the connection and its lock live on */
+        return rc;
     }
     case SQL_HANDLE_STMT: {
         athena_stmt *s = h;
@@ -100,9 +105,10 @@ SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
         STMT_LEAVE(SQL_SUCCESS);
     case SQL_RESET_PARAMS:
         desc_reset_records(s->apd);
+        desc_reset_records(&s->ipd_impl);
         STMT_LEAVE(SQL_SUCCESS);
     default:
-        STMT_LEAVE(diag_post(&s->diag, "HY092", 0, "Invalid SQLFreeStmt option %u", (unsigned)option));
+        STMT_LEAVE(diag_set(&s->diag, SS_HY092, "SQLFreeStmt option %u", (unsigned)option));
     }
 }
 
@@ -146,12 +152,7 @@ SQLRETURN SQL_API SQLGetStmtAttr(SQLHSTMT h, SQLINTEGER attr, SQLPOINTER value, 
 {
     (void)buflen;
     STMT_ENTER(h);
-    if (!value)
-        STMT_LEAVE(diag_post(&s->diag, "HY009", 0, "Invalid use of null pointer"));
-    SQLRETURN rc = attr_get_stmt(s, attr, value);
-    if (SQL_SUCCEEDED(rc) && len)
-        *len = sizeof(SQLULEN);
-    STMT_LEAVE(rc);
+    STMT_LEAVE(attr_get_stmt(s, attr, value, len));
 }
 
 /* ------------------------------------------------------------ connecting */
@@ -189,8 +190,6 @@ SQLRETURN SQL_API SQLDriverConnect(SQLHDBC h, SQLHWND hwnd, SQLCHAR *in, SQLSMAL
 SQLRETURN SQL_API SQLDisconnect(SQLHDBC h)
 {
     DBC_ENTER(h);
-    if (!d->connected)
-        DBC_LEAVE(diag_post(&d->diag, "08003", 0, "Connection not open"));
     DBC_LEAVE(conn_disconnect(d));
 }
 
@@ -210,7 +209,7 @@ SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
 SQLRETURN SQL_API SQLExecute(SQLHSTMT h)
 {
     STMT_ENTER(h);
-    STMT_LEAVE(exec_execute(s));
+    STMT_LEAVE(param_execute(s));
 }
 
 SQLRETURN SQL_API SQLExecDirect(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
@@ -246,12 +245,39 @@ SQLRETURN SQL_API SQLNativeSql(SQLHDBC h, SQLCHAR *in, SQLINTEGER in_size, SQLCH
     DBC_LEAVE(rc);
 }
 
+/* ------------------------------------------------------------ parameters */
+
 SQLRETURN SQL_API SQLNumParams(SQLHSTMT h, SQLSMALLINT *count)
 {
     STMT_ENTER(h);
-    if (count)
-        *count = 0;
-    STMT_LEAVE(SQL_SUCCESS);
+    STMT_LEAVE(param_num(s, count));
+}
+
+SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT num, SQLSMALLINT io_type, SQLSMALLINT ctype,
+                                   SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT digits,
+                                   SQLPOINTER value, SQLLEN buffer_length, SQLLEN *ind)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(param_bind(s, num, io_type, ctype, sql_type, column_size, digits, value, buffer_length, ind));
+}
+
+SQLRETURN SQL_API SQLDescribeParam(SQLHSTMT h, SQLUSMALLINT num, SQLSMALLINT *type, SQLULEN *size,
+                                   SQLSMALLINT *digits, SQLSMALLINT *nullable)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(param_describe(s, num, type, size, digits, nullable));
+}
+
+SQLRETURN SQL_API SQLParamData(SQLHSTMT h, SQLPOINTER *token)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(param_data(s, token));
+}
+
+SQLRETURN SQL_API SQLPutData(SQLHSTMT h, SQLPOINTER data, SQLLEN len)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(param_put_data(s, data, len));
 }
 
 SQLRETURN SQL_API SQLRowCount(SQLHSTMT h, SQLLEN *count)
@@ -269,23 +295,18 @@ SQLRETURN SQL_API SQLMoreResults(SQLHSTMT h)
 SQLRETURN SQL_API SQLCloseCursor(SQLHSTMT h)
 {
     STMT_ENTER(h);
-    if (s->state != ST_CURSOR)
-        STMT_LEAVE(diag_post(&s->diag, "24000", 0, "Invalid cursor state: no cursor is open"));
-    exec_close_cursor(s);
-    STMT_LEAVE(SQL_SUCCESS);
+    STMT_LEAVE(exec_close_open_cursor(s));
 }
 
 SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT completion)
 {
-    if (completion != SQL_COMMIT && completion != SQL_ROLLBACK)
-        return SQL_ERROR;
     if (type == SQL_HANDLE_ENV) {
         ENV_ENTER(h);
-        return SQL_SUCCESS;
+        return e->diag.return_code = conn_end_tran(&e->diag, completion);
     }
     if (type == SQL_HANDLE_DBC) {
         DBC_ENTER(h);
-        DBC_LEAVE(SQL_SUCCESS); /* Athena has no transactions: nothing to commit or roll back */
+        DBC_LEAVE(conn_end_tran(&d->diag, completion));
     }
     return SQL_INVALID_HANDLE;
 }
@@ -345,12 +366,7 @@ SQLRETURN SQL_API SQLExtendedFetch(SQLHSTMT h, SQLUSMALLINT orientation, SQLLEN 
                                    SQLULEN *rows, SQLUSMALLINT *status)
 {
     STMT_ENTER(h);
-    if (orientation != SQL_FETCH_NEXT)
-        STMT_LEAVE(diag_post(&s->diag, "HY106", 0,
-                             "Fetch type out of range: the cursor is forward-only, only SQL_FETCH_NEXT is allowed"));
-    (void)offset;
-    SQLULEN dummy = 0;
-    STMT_LEAVE(fetch_next(s, rows ? rows : &dummy, status));
+    STMT_LEAVE(fetch_extended(s, orientation, offset, rows, status));
 }
 
 SQLRETURN SQL_API SQLSetPos(SQLHSTMT h, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
@@ -403,8 +419,6 @@ SQLRETURN SQL_API SQLGetInfo(SQLHDBC h, SQLUSMALLINT type, SQLPOINTER value, SQL
 SQLRETURN SQL_API SQLGetFunctions(SQLHDBC h, SQLUSMALLINT id, SQLUSMALLINT *supported)
 {
     DBC_ENTER(h);
-    if (!supported)
-        DBC_LEAVE(diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer"));
     DBC_LEAVE(info_functions(d, id, supported));
 }
 
@@ -459,4 +473,112 @@ SQLRETURN SQL_API SQLCopyDesc(SQLHDESC src, SQLHDESC dst)
         return SQL_INVALID_HANDLE;
     DESC_ENTER(dst);
     DESC_LEAVE(desc_copy(from, x));
+}
+
+/* ------------------------------------------------------------ catalog functions */
+
+/* Catalog functions: their string arguments converted, then catalog.c. */
+static SQLRETURN ansi_catalog(SQLHSTMT h, catalog_fn fn, int n, SQLCHAR *const *str, const SQLSMALLINT *len,
+                              SQLUSMALLINT o1, SQLUSMALLINT o2, SQLUSMALLINT o3)
+{
+    STMT_ENTER(h);
+    char *a[CATALOG_MAX_ARGS] = {NULL};
+    const SQLUSMALLINT opt[3] = {o1, o2, o3};
+    bool bad = false;
+    for (int i = 0; i < n && !bad; i++)
+        a[i] = in_ansi(str[i], len[i], NULL, &s->diag, &bad);
+    SQLRETURN rc = bad ? SQL_ERROR : catalog_call(s, fn, (const char *const *)a, opt);
+    for (int i = 0; i < n; i++)
+        free(a[i]);
+    STMT_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                            SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len, SQLCHAR *types,
+                            SQLSMALLINT types_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table, types};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, types_len};
+    return ansi_catalog(h, CF_TABLES, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                             SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len, SQLCHAR *column,
+                             SQLSMALLINT column_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, column_len};
+    return ansi_catalog(h, CF_COLUMNS, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                 SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return ansi_catalog(h, CF_PRIMARY_KEYS, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *pk_catalog, SQLSMALLINT pk_catalog_len,
+                                 SQLCHAR *pk_schema, SQLSMALLINT pk_schema_len, SQLCHAR *pk_table,
+                                 SQLSMALLINT pk_table_len, SQLCHAR *fk_catalog, SQLSMALLINT fk_catalog_len,
+                                 SQLCHAR *fk_schema, SQLSMALLINT fk_schema_len, SQLCHAR *fk_table,
+                                 SQLSMALLINT fk_table_len)
+{
+    SQLCHAR *str[] = {pk_catalog, pk_schema, pk_table, fk_catalog, fk_schema, fk_table};
+    const SQLSMALLINT len[] = {pk_catalog_len, pk_schema_len, pk_table_len, fk_catalog_len, fk_schema_len, fk_table_len};
+    return ansi_catalog(h, CF_FOREIGN_KEYS, 6, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLStatistics(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len,
+                                SQLUSMALLINT unique, SQLUSMALLINT reserved)
+{
+    SQLCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return ansi_catalog(h, CF_STATISTICS, 3, str, len, unique, reserved, 0);
+}
+
+SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id_type, SQLCHAR *catalog,
+                                    SQLSMALLINT catalog_len, SQLCHAR *schema, SQLSMALLINT schema_len,
+                                    SQLCHAR *table, SQLSMALLINT table_len, SQLUSMALLINT scope,
+                                    SQLUSMALLINT nullable)
+{
+    SQLCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return ansi_catalog(h, CF_SPECIAL_COLUMNS, 3, str, len, id_type, scope, nullable);
+}
+
+SQLRETURN SQL_API SQLProcedures(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                SQLSMALLINT schema_len, SQLCHAR *procedure, SQLSMALLINT procedure_len)
+{
+    SQLCHAR *str[] = {catalog, schema, procedure};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, procedure_len};
+    return ansi_catalog(h, CF_PROCEDURES, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                      SQLSMALLINT schema_len, SQLCHAR *procedure, SQLSMALLINT procedure_len,
+                                      SQLCHAR *column, SQLSMALLINT column_len)
+{
+    SQLCHAR *str[] = {catalog, schema, procedure, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, procedure_len, column_len};
+    return ansi_catalog(h, CF_PROCEDURE_COLUMNS, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                     SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return ansi_catalog(h, CF_TABLE_PRIVILEGES, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                      SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len,
+                                      SQLCHAR *column, SQLSMALLINT column_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, column_len};
+    return ansi_catalog(h, CF_COLUMN_PRIVILEGES, 4, str, len, 0, 0, 0);
 }

@@ -10,6 +10,7 @@
 #include "describe.h"
 #include "exec.h"
 #include "info.h"
+#include "param_bind.h"
 #include "sql_escape.h"
 
 void put_small(SQLSMALLINT *out, SQLLEN v)
@@ -48,14 +49,14 @@ SQLRETURN api_prepare(athena_stmt *s, bool bad, const char *sql, size_t len)
     if (bad)
         return SQL_ERROR;
     if (!sql)
-        return diag_post(&s->diag, "HY009", 0, "Invalid use of null pointer");
+        return diag_set(&s->diag, SS_HY009, NULL);
     return exec_prepare(s, sql, len);
 }
 
 SQLRETURN api_exec_direct(athena_stmt *s, bool bad, const char *sql, size_t len)
 {
     SQLRETURN rc = api_prepare(s, bad, sql, len);
-    return SQL_SUCCEEDED(rc) ? exec_execute(s) : rc;
+    return SQL_SUCCEEDED(rc) ? param_execute(s) : rc;
 }
 
 SQLRETURN api_native_sql(athena_dbc *d, bool bad, const char *sql, size_t len, const outstr *out,
@@ -64,7 +65,7 @@ SQLRETURN api_native_sql(athena_dbc *d, bool bad, const char *sql, size_t len, c
     if (bad)
         return SQL_ERROR;
     if (!sql)
-        return diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer");
+        return diag_set(&d->diag, SS_HY009, NULL);
     strbuf native = STRBUF_INIT;
     athena_error ae;
     ae_clear(&ae);
@@ -145,7 +146,7 @@ SQLRETURN api_get_diag_rec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, const
     if (rec > d->count)
         return SQL_NO_DATA;
     const diag_rec *r = &d->recs[rec - 1];
-    out_put(NULL, state, r->sqlstate, NULL);
+    out_put(NULL, state, diag_rec_state(r, handle_odbc2(type, h)), NULL);
     if (native)
         *native = r->native;
     SQLLEN total = 0;
@@ -163,7 +164,7 @@ SQLRETURN api_get_diag_field(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQL
     const char *str = NULL;
     SQLLEN num = 0;
     SQLLEN row_count = type == SQL_HANDLE_STMT ? ((athena_stmt *)h)->row_count : 0;
-    SQLRETURN rc = diag_field(d, type, rec, field, row_count, &str, &num);
+    SQLRETURN rc = diag_field(d, type, rec, field, row_count, handle_odbc2(type, h), &str, &num);
     if (rc != SQL_SUCCESS)
         return rc;
     if (str) {

@@ -7,7 +7,7 @@
 
 #include "common.h"
 #include "handles.h"
-#include "outstr.h"
+#include "api_strings.h"
 
 /* Handle entry/exit: validate, lock, clear diagnostics; record the return code. */
 #define STMT_ENTER(h)                           \
@@ -30,6 +30,7 @@
     athena_dbc *d = (athena_dbc *)(h);          \
     if (!dbc_valid(d))                          \
         return SQL_INVALID_HANDLE;              \
+    pthread_mutex_lock(&d->lock);               \
     diag_clear(&d->diag);                       \
     LOG_AT(d->log, LOG_TRACE, "%s", __func__)
 
@@ -37,6 +38,7 @@
     do {                                        \
         SQLRETURN rc_ = (rc);                   \
         d->diag.return_code = rc_;              \
+        pthread_mutex_unlock(&d->lock);         \
         return rc_;                             \
     } while (0)
 

@@ -300,6 +300,173 @@ static void set_fixed(athena_column *col, SQLSMALLINT sql_type, SQLULEN size, SQ
     col->searchable = SQL_PRED_BASIC;
 }
 
+static void set_literal(athena_column *col, const char *prefix, const char *suffix)
+{
+    col->literal_prefix = prefix;
+    col->literal_suffix = suffix;
+}
+
+/* Hive's bare "decimal" is decimal(10,0); precision 1..38, scale 0..p. */
+static void describe_decimal(athena_column *col, int nparams, long a, long b)
+{
+    long p, s;
+    if (nparams >= 1) {
+        p = a;
+        s = nparams >= 2 ? b : 0;
+    } else if (col->precision > 0) {
+        p = col->precision;
+        s = col->scale;
+    } else {
+        p = 10;
+        s = 0;
+    }
+    if (p < 1)
+        p = 1;
+    if (p > 38)
+        p = 38;
+    if (s < 0)
+        s = 0;
+    if (s > p)
+        s = p;
+    if (col->precision <= 0 && nparams >= 1) {
+        col->precision = (int)p;
+        col->scale = (int)s;
+    }
+    set_fixed(col, SQL_DECIMAL, (SQLULEN)p, (SQLSMALLINT)s, p + 2, p + 2, 10);
+}
+
+/* boolean and the numbers. */
+static void describe_number(athena_column *col, int nparams, long a, long b)
+{
+    switch (col->type) {
+    case AT_BOOLEAN:
+        set_fixed(col, SQL_BIT, 1, 0, 1, 1, 0);
+        col->unsigned_attr = true; /* not numeric in ODBC's sense */
+        break;
+    case AT_TINYINT: set_fixed(col, SQL_TINYINT, 3, 0, 4, 1, 10); break;
+    case AT_SMALLINT: set_fixed(col, SQL_SMALLINT, 5, 0, 6, 2, 10); break;
+    case AT_INTEGER: set_fixed(col, SQL_INTEGER, 10, 0, 11, 4, 10); break;
+    /* Transfer octet length 20: appendix D's table for SQL_BIGINT. */
+    case AT_BIGINT: set_fixed(col, SQL_BIGINT, 19, 0, 20, 20, 10); break;
+    case AT_REAL: set_fixed(col, SQL_REAL, 7, 0, 14, 4, 2); break;
+    case AT_DOUBLE: set_fixed(col, SQL_DOUBLE, 15, 0, 24, 8, 2); break;
+    default: describe_decimal(col, nparams, a, b); break;
+    }
+}
+
+/* varchar, char and varbinary. */
+static void describe_string(athena_column *col, const type_options *opt, long string_len, int nparams, long a)
+{
+    long n = nparams >= 1 ? a : col->precision;
+    switch (col->type) {
+    case AT_VARCHAR:
+        if (n <= 0 || n >= 2147483647L)
+            n = string_len;
+        set_char_type(col, opt, false, n, 4);
+        break;
+    case AT_CHAR:
+        if (n <= 0 || n >= 2147483647L)
+            n = nparams >= 1 || col->precision > 0 ? string_len : 1; /* bare "char" is char(1) */
+        set_char_type(col, opt, true, n, 4);
+        break;
+    default:
+        /* varbinary: Athena says 1073741824; we report StringColumnLength so
+         * that applications sizing buffers from ColumnSize stay sane. */
+        set_fixed(col, SQL_VARBINARY, (SQLULEN)string_len, 0, string_len * 2, string_len, 0);
+        col->unsigned_attr = true;
+        set_literal(col, "X'", "'");
+        break;
+    }
+}
+
+/* date, time and timestamp (without time zone): ODBC's datetime types. */
+static void describe_datetime(athena_column *col, int nparams, long a)
+{
+    int p = fraction_precision(col, nparams >= 1, a);
+    SQLULEN size;
+    switch (col->type) {
+    case AT_DATE:
+        set_fixed(col, SQL_TYPE_DATE, 10, 0, 10, 6, 0);
+        col->datetime_sub = SQL_CODE_DATE;
+        set_literal(col, "DATE '", "'");
+        break;
+    case AT_TIME:
+        size = p > 0 ? (SQLULEN)(9 + p) : 8;
+        set_fixed(col, SQL_TYPE_TIME, size, (SQLSMALLINT)p, (SQLLEN)size, 6, 0);
+        col->datetime_sub = SQL_CODE_TIME;
+        set_literal(col, "TIME '", "'");
+        break;
+    default:
+        size = p > 0 ? (SQLULEN)(20 + p) : 19;
+        set_fixed(col, SQL_TYPE_TIMESTAMP, size, (SQLSMALLINT)p, (SQLLEN)size, 16, 0);
+        col->datetime_sub = SQL_CODE_TIMESTAMP;
+        set_literal(col, "TIMESTAMP '", "'");
+        break;
+    }
+    col->verbose_type = SQL_DATETIME;
+    col->unsigned_attr = true;
+}
+
+/* The types ODBC has no type for, carried as text: with time zone,
+ * intervals, uuid, ipaddress, array, row, map, json and unknown names. */
+static void describe_as_text(athena_column *col, const type_options *opt, long string_len, long complex_len,
+                             int nparams, long a)
+{
+    SQLSMALLINT searchable = SQL_PRED_BASIC; /* comparable with = in Athena, no LIKE */
+    switch (col->type) {
+    case AT_TIME_TZ: {
+        /* "01:02:03.456 America/Los_Angeles": hh:mm:ss[.f] + space + zone */
+        int p = fraction_precision(col, nparams >= 1, a);
+        set_char_type(col, opt, false, (p > 0 ? 9 + p : 8) + 1 + MAX_ZONE_LEN, 1);
+        col->literal_prefix = "TIME '";
+        break;
+    }
+    case AT_TIMESTAMP_TZ: {
+        int p = fraction_precision(col, nparams >= 1, a);
+        set_char_type(col, opt, false, (p > 0 ? 20 + p : 19) + 1 + MAX_ZONE_LEN, 1);
+        col->literal_prefix = "TIMESTAMP '";
+        break;
+    }
+    case AT_INTERVAL_YM:
+        /* months are an int: "-178956970-8"; 13 leaves room for "-Y-11" */
+        set_char_type(col, opt, false, 13, 1);
+        set_literal(col, "INTERVAL '", "' YEAR TO MONTH");
+        break;
+    case AT_INTERVAL_DS:
+        /* milliseconds are a long: "-106751991167 07:12:55.808" */
+        set_char_type(col, opt, false, 26, 1);
+        set_literal(col, "INTERVAL '", "' DAY TO SECOND");
+        break;
+    case AT_UUID:
+        set_char_type(col, opt, false, 36, 1);
+        col->literal_prefix = "UUID '";
+        break;
+    case AT_IPADDRESS:
+        set_char_type(col, opt, false, 39, 1);
+        col->literal_prefix = "IPADDRESS '";
+        break;
+    case AT_ARRAY:
+    case AT_ROW:
+        set_char_type(col, opt, false, complex_len, 4);
+        set_literal(col, "", ""); /* no literal: built with ARRAY[...], ROW(...) */
+        break;
+    case AT_MAP:
+    case AT_JSON:
+        set_char_type(col, opt, false, complex_len, 4);
+        if (col->type == AT_JSON)
+            set_literal(col, "JSON '", "'");
+        else
+            set_literal(col, "", "");
+        searchable = SQL_PRED_NONE;
+        break;
+    default:
+        set_char_type(col, opt, false, string_len, 4);
+        searchable = SQL_PRED_NONE;
+        break;
+    }
+    col->searchable = searchable;
+}
+
 void type_describe(athena_column *col, const type_options *opt)
 {
     long string_len = opt && opt->string_column_length > 0 ? opt->string_column_length
@@ -307,199 +474,25 @@ void type_describe(athena_column *col, const type_options *opt)
     long complex_len = opt && opt->complex_type_column_length > 0 ? opt->complex_type_column_length
                                                                   : DEFAULT_COMPLEX_COLUMN_LENGTH;
     long a = 0, b = 0;
-    const char *rest = col->type_name;
     char w[32];
-    rest = read_word(rest, w, sizeof w);
+    const char *rest = read_word(col->type_name, w, sizeof w);
     int nparams = read_params(rest, &a, &b, NULL);
-    athena_type t = type_from_name(col->type_name);
-    col->type = t;
+    col->type = type_from_name(col->type_name);
 
-    switch (t) {
-    case AT_BOOLEAN:
-        set_fixed(col, SQL_BIT, 1, 0, 1, 1, 0);
-        col->unsigned_attr = true; /* not numeric in ODBC's sense */
+    switch (col->type) {
+    case AT_BOOLEAN: case AT_TINYINT: case AT_SMALLINT: case AT_INTEGER: case AT_BIGINT:
+    case AT_REAL: case AT_DOUBLE: case AT_DECIMAL:
+        describe_number(col, nparams, a, b);
         break;
-    case AT_TINYINT:
-        set_fixed(col, SQL_TINYINT, 3, 0, 4, 1, 10);
+    case AT_VARCHAR: case AT_CHAR: case AT_VARBINARY:
+        describe_string(col, opt, string_len, nparams, a);
         break;
-    case AT_SMALLINT:
-        set_fixed(col, SQL_SMALLINT, 5, 0, 6, 2, 10);
+    case AT_DATE: case AT_TIME: case AT_TIMESTAMP:
+        describe_datetime(col, nparams, a);
         break;
-    case AT_INTEGER:
-        set_fixed(col, SQL_INTEGER, 10, 0, 11, 4, 10);
-        break;
-    case AT_BIGINT:
-        /* Transfer octet length 20: appendix D's table for SQL_BIGINT. */
-        set_fixed(col, SQL_BIGINT, 19, 0, 20, 20, 10);
-        break;
-    case AT_REAL:
-        set_fixed(col, SQL_REAL, 7, 0, 14, 4, 2);
-        break;
-    case AT_DOUBLE:
-        set_fixed(col, SQL_DOUBLE, 15, 0, 24, 8, 2);
-        break;
-    case AT_DECIMAL: {
-        long p, s;
-        if (nparams >= 1) {
-            p = a;
-            s = nparams >= 2 ? b : 0;
-        } else if (col->precision > 0) {
-            p = col->precision;
-            s = col->scale;
-        } else { /* Hive's bare "decimal" is decimal(10,0) */
-            p = 10;
-            s = 0;
-        }
-        if (p < 1)
-            p = 1;
-        if (p > 38)
-            p = 38;
-        if (s < 0)
-            s = 0;
-        if (s > p)
-            s = p;
-        if (col->precision <= 0 && nparams >= 1) {
-            col->precision = (int)p;
-            col->scale = (int)s;
-        }
-        set_fixed(col, SQL_DECIMAL, (SQLULEN)p, (SQLSMALLINT)s, p + 2, p + 2, 10);
-        break;
-    }
-    case AT_VARCHAR: {
-        long n = nparams >= 1 ? a : col->precision;
-        if (n <= 0 || n >= 2147483647L)
-            n = string_len;
-        set_char_type(col, opt, false, n, 4);
-        break;
-    }
-    case AT_CHAR: {
-        long n = nparams >= 1 ? a : col->precision;
-        if (n <= 0 || n >= 2147483647L)
-            n = nparams >= 1 || col->precision > 0 ? string_len : 1; /* bare "char" is char(1) */
-        set_char_type(col, opt, true, n, 4);
-        break;
-    }
-    case AT_VARBINARY:
-        /* Athena says 1073741824; we report StringColumnLength so that
-         * applications sizing buffers from ColumnSize stay sane. */
-        set_fixed(col, SQL_VARBINARY, (SQLULEN)string_len, 0, string_len * 2, string_len, 0);
-        col->unsigned_attr = true;
-        col->literal_prefix = "X'";
-        col->literal_suffix = "'";
-        break;
-    case AT_DATE:
-        set_fixed(col, SQL_TYPE_DATE, 10, 0, 10, 6, 0);
-        col->verbose_type = SQL_DATETIME;
-        col->datetime_sub = SQL_CODE_DATE;
-        col->unsigned_attr = true;
-        col->literal_prefix = "DATE '";
-        col->literal_suffix = "'";
-        break;
-    case AT_TIME: {
-        int p = fraction_precision(col, nparams >= 1, a);
-        SQLULEN size = p > 0 ? (SQLULEN)(9 + p) : 8;
-        set_fixed(col, SQL_TYPE_TIME, size, (SQLSMALLINT)p, (SQLLEN)size, 6, 0);
-        col->verbose_type = SQL_DATETIME;
-        col->datetime_sub = SQL_CODE_TIME;
-        col->unsigned_attr = true;
-        col->literal_prefix = "TIME '";
-        col->literal_suffix = "'";
-        break;
-    }
-    case AT_TIMESTAMP: {
-        int p = fraction_precision(col, nparams >= 1, a);
-        SQLULEN size = p > 0 ? (SQLULEN)(20 + p) : 19;
-        set_fixed(col, SQL_TYPE_TIMESTAMP, size, (SQLSMALLINT)p, (SQLLEN)size, 16, 0);
-        col->verbose_type = SQL_DATETIME;
-        col->datetime_sub = SQL_CODE_TIMESTAMP;
-        col->unsigned_attr = true;
-        col->literal_prefix = "TIMESTAMP '";
-        col->literal_suffix = "'";
-        break;
-    }
-    case AT_TIME_TZ: {
-        /* "01:02:03.456 America/Los_Angeles": hh:mm:ss[.f] + space + zone */
-        int p = fraction_precision(col, nparams >= 1, a);
-        set_char_type(col, opt, false, (p > 0 ? 9 + p : 8) + 1 + MAX_ZONE_LEN, 1);
-        col->literal_prefix = "TIME '";
-        col->searchable = SQL_PRED_BASIC;
-        break;
-    }
-    case AT_TIMESTAMP_TZ: {
-        int p = fraction_precision(col, nparams >= 1, a);
-        set_char_type(col, opt, false, (p > 0 ? 20 + p : 19) + 1 + MAX_ZONE_LEN, 1);
-        col->literal_prefix = "TIMESTAMP '";
-        col->searchable = SQL_PRED_BASIC;
-        break;
-    }
-    case AT_INTERVAL_YM:
-        /* months are an int: "-178956970-8"; 13 leaves room for "-Y-11" */
-        set_char_type(col, opt, false, 13, 1);
-        col->literal_prefix = "INTERVAL '";
-        col->literal_suffix = "' YEAR TO MONTH";
-        col->searchable = SQL_PRED_BASIC;
-        break;
-    case AT_INTERVAL_DS:
-        /* milliseconds are a long: "-106751991167 07:12:55.808" */
-        set_char_type(col, opt, false, 26, 1);
-        col->literal_prefix = "INTERVAL '";
-        col->literal_suffix = "' DAY TO SECOND";
-        col->searchable = SQL_PRED_BASIC;
-        break;
-    case AT_UUID:
-        set_char_type(col, opt, false, 36, 1);
-        col->literal_prefix = "UUID '";
-        col->searchable = SQL_PRED_BASIC;
-        break;
-    case AT_IPADDRESS:
-        set_char_type(col, opt, false, 39, 1);
-        col->literal_prefix = "IPADDRESS '";
-        col->searchable = SQL_PRED_BASIC;
-        break;
-    case AT_ARRAY:
-    case AT_ROW:
-        set_char_type(col, opt, false, complex_len, 4);
-        col->literal_prefix = col->literal_suffix = ""; /* no literal: built with ARRAY[...], ROW(...) */
-        col->searchable = SQL_PRED_BASIC; /* comparable with = in Athena, no LIKE */
-        break;
-    case AT_MAP:
-    case AT_JSON:
-        set_char_type(col, opt, false, complex_len, 4);
-        col->literal_prefix = col->type == AT_JSON ? "JSON '" : "";
-        col->literal_suffix = col->type == AT_JSON ? "'" : "";
-        col->searchable = SQL_PRED_NONE;
-        break;
-    case AT_UNKNOWN:
     default:
-        set_char_type(col, opt, false, string_len, 4);
-        col->searchable = SQL_PRED_NONE;
+        describe_as_text(col, opt, string_len, complex_len, nparams, a);
         break;
-    }
-}
-
-SQLSMALLINT type_default_ctype(const athena_column *col)
-{
-    switch (col->sql_type) {
-    case SQL_BIT: return SQL_C_BIT;
-    case SQL_TINYINT: return SQL_C_STINYINT;
-    case SQL_SMALLINT: return SQL_C_SSHORT;
-    case SQL_INTEGER: return SQL_C_SLONG;
-    case SQL_BIGINT: return SQL_C_SBIGINT;
-    case SQL_REAL: return SQL_C_FLOAT;
-    case SQL_FLOAT:
-    case SQL_DOUBLE: return SQL_C_DOUBLE;
-    case SQL_DECIMAL:
-    case SQL_NUMERIC: return SQL_C_CHAR;
-    case SQL_WCHAR:
-    case SQL_WVARCHAR:
-    case SQL_WLONGVARCHAR: return SQL_C_WCHAR;
-    case SQL_BINARY:
-    case SQL_VARBINARY:
-    case SQL_LONGVARBINARY: return SQL_C_BINARY;
-    case SQL_TYPE_DATE: return SQL_C_TYPE_DATE;
-    case SQL_TYPE_TIME: return SQL_C_TYPE_TIME;
-    case SQL_TYPE_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
-    default: return SQL_C_CHAR;
     }
 }
 

@@ -60,8 +60,6 @@ athena_type type_from_name(const char *name);
 void type_describe(athena_column *col, const type_options *opt);
 /* Canonical Athena name of a type ("integer", "timestamp with time zone"). */
 const char *type_name_of(athena_type t);
-/* The C type SQL_C_DEFAULT means for this column. */
-SQLSMALLINT type_default_ctype(const athena_column *col);
 /* SQL_DESC_PRECISION of a described column: decimal p, integer digits,
  * 24/53 bits for real/double (NUM_PREC_RADIX is 2), fractional seconds
  * digits for time/timestamp, 0 for date, else the column size. */

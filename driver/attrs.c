@@ -16,7 +16,7 @@ SQLRETURN attr_set_env(athena_env *e, SQLINTEGER attr, SQLPOINTER value, SQLINTE
     case SQL_ATTR_ODBC_VERSION: {
         SQLINTEGER v = (SQLINTEGER)(intptr_t)value;
         if (v != SQL_OV_ODBC2 && v != SQL_OV_ODBC3 && v != SQL_OV_ODBC3_80)
-            return diag_post(&e->diag, "HY024", 0, "Invalid attribute value %d for SQL_ATTR_ODBC_VERSION", (int)v);
+            return diag_set(&e->diag, SS_HY024, "SQL_ATTR_ODBC_VERSION %d", (int)v);
         e->odbc_version = v;
         return SQL_SUCCESS;
     }
@@ -28,10 +28,10 @@ SQLRETURN attr_set_env(athena_env *e, SQLINTEGER attr, SQLPOINTER value, SQLINTE
         return SQL_SUCCESS;
     case SQL_ATTR_OUTPUT_NTS:
         if ((SQLINTEGER)(intptr_t)value != SQL_TRUE)
-            return diag_post(&e->diag, "HYC00", 0, "Optional feature not implemented: SQL_ATTR_OUTPUT_NTS must be SQL_TRUE");
+            return diag_set(&e->diag, SS_HYC00, "SQL_ATTR_OUTPUT_NTS must be SQL_TRUE");
         return SQL_SUCCESS;
     default:
-        return diag_post(&e->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+        return diag_set(&e->diag, SS_HY092, "attribute %d", (int)attr);
     }
 }
 
@@ -46,7 +46,7 @@ SQLRETURN attr_get_env(athena_env *e, SQLINTEGER attr, SQLPOINTER value, SQLINTE
     case SQL_ATTR_CP_MATCH: v = e->cp_match; break;
     case SQL_ATTR_OUTPUT_NTS: v = SQL_TRUE; break;
     default:
-        return diag_post(&e->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+        return diag_set(&e->diag, SS_HY092, "attribute %d", (int)attr);
     }
     if (value)
         *(SQLINTEGER *)value = v;
@@ -55,13 +55,18 @@ SQLRETURN attr_get_env(athena_env *e, SQLINTEGER attr, SQLPOINTER value, SQLINTE
     return SQL_SUCCESS;
 }
 
+bool attr_connect_is_string(SQLINTEGER attr)
+{
+    return attr == SQL_ATTR_CURRENT_CATALOG || attr == SQL_ATTR_TRACEFILE || attr == SQL_ATTR_TRANSLATE_LIB;
+}
+
 SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
 {
     switch (attr) {
     case SQL_ATTR_ACCESS_MODE: d->access_mode = AS_UINT(value); return SQL_SUCCESS;
     case SQL_ATTR_AUTOCOMMIT:
         if (AS_UINT(value) != SQL_AUTOCOMMIT_ON && AS_UINT(value) != SQL_AUTOCOMMIT_OFF)
-            return diag_post(&d->diag, "HY024", 0, "Invalid attribute value for SQL_ATTR_AUTOCOMMIT");
+            return diag_set(&d->diag, SS_HY024, "SQL_ATTR_AUTOCOMMIT");
         d->autocommit = AS_UINT(value); /* Athena has no transactions: every statement commits */
         return SQL_SUCCESS;
     case SQL_ATTR_LOGIN_TIMEOUT: d->login_timeout = AS_UINT(value); return SQL_SUCCESS;
@@ -69,15 +74,15 @@ SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQL
     case SQL_ATTR_METADATA_ID: d->metadata_id = AS_UINT(value); return SQL_SUCCESS;
     case SQL_ATTR_PACKET_SIZE: d->packet_size = AS_ULEN(value); return SQL_SUCCESS;
     case SQL_ATTR_TXN_ISOLATION:
-        return diag_post(&d->diag, "HYC00", 0, "Optional feature not implemented: Athena has no transactions, "
+        return diag_set(&d->diag, SS_HYC00, "Athena has no transactions, "
                          "so there is no isolation level to set");
     case SQL_ATTR_QUIET_MODE: return SQL_SUCCESS;
     case SQL_ATTR_CURRENT_CATALOG: {
         if (!value)
-            return diag_post(&d->diag, "HY009", 0, "Invalid use of null pointer");
+            return diag_set(&d->diag, SS_HY009, NULL);
         size_t n = len == SQL_NTS ? strlen(value) : (size_t)(len < 0 ? 0 : len);
         if (n == 0)
-            return diag_post(&d->diag, "HY024", 0, "Invalid attribute value: the catalog name is empty");
+            return diag_set(&d->diag, SS_HY024, "the catalog name is empty");
         char *c = str_ndup(value, n);
         if (!c)
             return diag_set(&d->diag, SS_HY001, NULL);
@@ -89,16 +94,16 @@ SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQL
     }
     case SQL_ATTR_ASYNC_ENABLE:
         if (AS_ULEN(value) != SQL_ASYNC_ENABLE_OFF)
-            return diag_post(&d->diag, "HYC00", 0, "Optional feature not implemented: asynchronous execution");
+            return diag_set(&d->diag, SS_HYC00, "asynchronous execution");
         return SQL_SUCCESS;
     case SQL_ATTR_ODBC_CURSORS:
     case SQL_ATTR_TRACE:
     case SQL_ATTR_TRACEFILE:
     case SQL_ATTR_TRANSLATE_LIB:
     case SQL_ATTR_TRANSLATE_OPTION:
-        return diag_post(&d->diag, "HYC00", 0, "Optional feature not implemented: attribute %d", (int)attr);
+        return diag_set(&d->diag, SS_HYC00, "attribute %d", (int)attr);
     default:
-        return diag_post(&d->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+        return diag_set(&d->diag, SS_HY092, "attribute %d", (int)attr);
     }
 }
 
@@ -121,11 +126,11 @@ SQLRETURN attr_get_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, con
         return SQL_SUCCESS;
     case SQL_ATTR_CURRENT_CATALOG:
         if (!d->connected)
-            return diag_post(&d->diag, "08003", 0, "Connection not open");
+            return diag_set(&d->diag, SS_08003, NULL);
         *str = d->current_catalog;
         return SQL_SUCCESS;
     default:
-        return diag_post(&d->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+        return diag_set(&d->diag, SS_HY092, "attribute %d", (int)attr);
     }
     if (value)
         *(SQLUINTEGER *)value = v;
@@ -147,14 +152,14 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
             return SQL_SUCCESS;
         }
         if (!desc_valid(x) || x->stmt || x->dbc != s->dbc)
-            return diag_post(&s->diag, "HY024", 0,
-                             "Invalid attribute value: not a descriptor allocated on this connection");
+            return diag_set(&s->diag, SS_HY024,
+                             "not a descriptor allocated on this connection");
         *slot = x;
         return SQL_SUCCESS;
     }
     case SQL_ATTR_IMP_ROW_DESC:
     case SQL_ATTR_IMP_PARAM_DESC:
-        return diag_post(&s->diag, "HY017", 0, "Invalid use of an automatically allocated descriptor handle");
+        return diag_set(&s->diag, SS_HY017, NULL);
     case SQL_ATTR_MAX_ROWS: s->max_rows = AS_ULEN(value); return SQL_SUCCESS;
     case SQL_ATTR_MAX_LENGTH: s->max_length = AS_ULEN(value); return SQL_SUCCESS;
     case SQL_ATTR_NOSCAN: s->noscan = AS_ULEN(value); return SQL_SUCCESS;
@@ -162,7 +167,7 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_ROW_ARRAY_SIZE:
     case SQL_ROWSET_SIZE:
         if (AS_ULEN(value) == 0)
-            return diag_post(&s->diag, "HY024", 0, "Invalid attribute value: the row array size must be at least 1");
+            return diag_set(&s->diag, SS_HY024, "the row array size must be at least 1");
         s->ard->array_size = AS_ULEN(value);
         return SQL_SUCCESS;
     case SQL_ATTR_ROW_BIND_TYPE: s->ard->bind_type = AS_ULEN(value); return SQL_SUCCESS;
@@ -172,48 +177,57 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_CURSOR_TYPE:
         if (AS_ULEN(value) != SQL_CURSOR_FORWARD_ONLY) {
             s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
-            return diag_post(&s->diag, "01S02", 0, "Option value changed: only forward-only cursors are supported");
+            return diag_set(&s->diag, SS_01S02, "only forward-only cursors are supported");
         }
         return SQL_SUCCESS;
     case SQL_ATTR_CONCURRENCY:
         if (AS_ULEN(value) != SQL_CONCUR_READ_ONLY)
-            return diag_post(&s->diag, "01S02", 0, "Option value changed: the cursor is read-only");
+            return diag_set(&s->diag, SS_01S02, "the cursor is read-only");
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
         if (AS_ULEN(value) != SQL_NONSCROLLABLE)
-            return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: scrollable cursors");
+            return diag_set(&s->diag, SS_HYC00, "scrollable cursors");
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
         if (AS_ULEN(value) != SQL_UNSPECIFIED && AS_ULEN(value) != SQL_INSENSITIVE)
-            return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: sensitive cursors");
+            return diag_set(&s->diag, SS_HYC00, "sensitive cursors");
         return SQL_SUCCESS;
     case SQL_ATTR_USE_BOOKMARKS:
         if (AS_ULEN(value) != SQL_UB_OFF)
-            return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: bookmarks");
+            return diag_set(&s->diag, SS_HYC00, "bookmarks");
         return SQL_SUCCESS;
     case SQL_ATTR_ASYNC_ENABLE:
         if (AS_ULEN(value) != SQL_ASYNC_ENABLE_OFF)
-            return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: asynchronous execution");
+            return diag_set(&s->diag, SS_HYC00, "asynchronous execution");
         return SQL_SUCCESS;
-    case SQL_ATTR_METADATA_ID:
+    case SQL_ATTR_METADATA_ID: s->metadata_id = AS_ULEN(value) ? SQL_TRUE : SQL_FALSE; return SQL_SUCCESS;
     case SQL_ATTR_ENABLE_AUTO_IPD:
     case SQL_ATTR_KEYSET_SIZE:
     case SQL_ATTR_SIMULATE_CURSOR:
-    case SQL_ATTR_PARAM_BIND_TYPE:
-    case SQL_ATTR_PARAMSET_SIZE:
-    case SQL_ATTR_PARAM_BIND_OFFSET_PTR:
-    case SQL_ATTR_PARAM_STATUS_PTR:
-    case SQL_ATTR_PARAMS_PROCESSED_PTR:
-    case SQL_ATTR_PARAM_OPERATION_PTR:
     case SQL_ATTR_ROW_OPERATION_PTR:
         return SQL_SUCCESS;
+    /* parameter arrays live in the APD (values) and the IPD (statuses) */
+    case SQL_ATTR_PARAMSET_SIZE:
+        if (AS_ULEN(value) == 0)
+            return diag_set(&s->diag, SS_HY024, "the parameter set size must be at least 1");
+        s->apd->array_size = AS_ULEN(value);
+        return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_BIND_TYPE: s->apd->bind_type = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_BIND_OFFSET_PTR: s->apd->bind_offset_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_OPERATION_PTR: s->apd->array_status_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_STATUS_PTR: s->ipd_impl.array_status_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_PARAMS_PROCESSED_PTR: s->ipd_impl.rows_processed_ptr = value; return SQL_SUCCESS;
     default:
-        return diag_post(&s->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+        return diag_set(&s->diag, SS_HY092, "attribute %d", (int)attr);
     }
 }
 
-SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value)
+SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER *len)
 {
+    if (!value)
+        return diag_set(&s->diag, SS_HY009, NULL);
+    if (len) /* every statement attribute is an SQLULEN or a pointer of the same size */
+        *len = sizeof(SQLULEN);
     SQLULEN v;
     switch (attr) {
     case SQL_ATTR_APP_ROW_DESC: *(SQLPOINTER *)value = s->ard; return SQL_SUCCESS;
@@ -236,17 +250,20 @@ SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value)
     case SQL_ATTR_CURSOR_SENSITIVITY: v = SQL_INSENSITIVE; break;
     case SQL_ATTR_USE_BOOKMARKS: v = SQL_UB_OFF; break;
     case SQL_ATTR_ASYNC_ENABLE: v = SQL_ASYNC_ENABLE_OFF; break;
-    case SQL_ATTR_METADATA_ID: v = s->dbc->metadata_id; break;
+    case SQL_ATTR_METADATA_ID: v = s->metadata_id; break;
     case SQL_ATTR_ENABLE_AUTO_IPD: v = SQL_FALSE; break;
     case SQL_ATTR_ROW_NUMBER: v = s->row ? s->rows_fetched : 0; break;
     case SQL_ATTR_KEYSET_SIZE: v = 0; break;
     case SQL_ATTR_SIMULATE_CURSOR: v = SQL_SC_UNIQUE; break;
-    case SQL_ATTR_PARAMSET_SIZE: v = 1; break;
-    case SQL_ATTR_PARAM_BIND_TYPE: v = SQL_PARAM_BIND_BY_COLUMN; break;
+    case SQL_ATTR_PARAMSET_SIZE: v = s->apd->array_size; break;
+    case SQL_ATTR_PARAM_BIND_TYPE: v = s->apd->bind_type; break;
+    case SQL_ATTR_PARAM_BIND_OFFSET_PTR: *(SQLPOINTER *)value = s->apd->bind_offset_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_OPERATION_PTR: *(SQLPOINTER *)value = s->apd->array_status_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_STATUS_PTR: *(SQLPOINTER *)value = s->ipd_impl.array_status_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_PARAMS_PROCESSED_PTR: *(SQLPOINTER *)value = s->ipd_impl.rows_processed_ptr; return SQL_SUCCESS;
     default:
-        return diag_post(&s->diag, "HY092", 0, "Invalid attribute identifier %d", (int)attr);
+        return diag_set(&s->diag, SS_HY092, "attribute %d", (int)attr);
     }
-    if (value)
-        *(SQLULEN *)value = v;
+    *(SQLULEN *)value = v;
     return SQL_SUCCESS;
 }

@@ -7,6 +7,9 @@
 
 #include "connstr.h"
 #include "auth/cred_chain.h"
+#include "meta_cache.h"
+
+static void close_connection(athena_dbc *d);
 
 static bool is_set(const char *s) { return s && *s; }
 
@@ -21,7 +24,7 @@ static SQLRETURN apply_key(athena_dbc *d, const char *key, const char *value, st
             sb_appends(unknown, ", ");
         sb_appends(unknown, key);
     } else if (r == KEY_BAD_VALUE) {
-        rc = diag_post(&d->diag, "HY024", 0, "%s", sb_str(&err));
+        rc = diag_set_text(&d->diag, SS_HY024, "%s", sb_str(&err));
     } else if (r == KEY_NOMEM) {
         rc = diag_set(&d->diag, SS_HY001, NULL);
     }
@@ -56,7 +59,7 @@ static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
     region_from_profile(d);
     strbuf err = STRBUF_INIT;
     if (config_validate(&d->cfg, &err) != 0) {
-        SQLRETURN rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+        SQLRETURN rc = diag_set_text(&d->diag, SS_HY000, "%s", sb_str(&err));
         sb_free(&err);
         return rc;
     }
@@ -102,14 +105,14 @@ static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
 fail:
     LOG_AT(d->log, LOG_ERROR, "connect failed: %s", ae.message);
     SQLRETURN rc = diag_post_error(&d->diag, &ae);
-    conn_disconnect(d);
+    close_connection(d);
     return rc;
 }
 
 SQLRETURN conn_connect(athena_dbc *d, const char *dsn, const char *uid, const char *pwd)
 {
     if (d->connected)
-        return diag_post(&d->diag, "08002", 0, "Connection name in use");
+        return diag_set(&d->diag, SS_08002, NULL);
     reset_config(d);
     strbuf unknown = STRBUF_INIT;
     SQLRETURN rc = SQL_SUCCESS;
@@ -122,7 +125,7 @@ SQLRETURN conn_connect(athena_dbc *d, const char *dsn, const char *uid, const ch
     if (rc == SQL_SUCCESS) {
         strbuf err = STRBUF_INIT;
         if (config_load_dsn(&d->cfg, dsn, &err) != 0)
-            rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+            rc = diag_set_text(&d->diag, SS_HY000, "%s", sb_str(&err));
         sb_free(&err);
     }
     if (rc == SQL_SUCCESS)
@@ -137,7 +140,7 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
                               SQLUSMALLINT completion, strbuf *out)
 {
     if (d->connected)
-        return diag_post(&d->diag, "08002", 0, "Connection name in use");
+        return diag_set(&d->diag, SS_08002, NULL);
     switch (completion) {
     case SQL_DRIVER_NOPROMPT:
     case SQL_DRIVER_COMPLETE:
@@ -145,7 +148,7 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
     case SQL_DRIVER_PROMPT:
         break;
     default:
-        return diag_post(&d->diag, "HY110", 0, "Invalid driver completion %u", completion);
+        return diag_set(&d->diag, SS_HY110, "completion %u", completion);
     }
     reset_config(d);
     connstr cs = {0};
@@ -153,7 +156,7 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
     strbuf unknown = STRBUF_INIT;
     SQLRETURN rc = SQL_SUCCESS;
     if (connstr_parse(in, len, &cs, &err) != 0) {
-        rc = diag_post(&d->diag, "HY000", 0, "Invalid connection string: %s", sb_str(&err));
+        rc = diag_set_text(&d->diag, SS_HY000, "Invalid connection string: %s", sb_str(&err));
         goto done;
     }
     for (size_t i = 0; i < cs.count && rc == SQL_SUCCESS; i++) {
@@ -162,13 +165,13 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
         rc = apply_key(d, cs.pairs[i].key, cs.pairs[i].value, &unknown);
     }
     if (rc == SQL_SUCCESS && is_set(d->cfg.dsn) && config_load_dsn(&d->cfg, d->cfg.dsn, &err) != 0)
-        rc = diag_post(&d->diag, "HY000", 0, "%s", sb_str(&err));
+        rc = diag_set_text(&d->diag, SS_HY000, "%s", sb_str(&err));
     if (rc == SQL_SUCCESS) {
         sb_reset(&err);
         region_from_profile(d);
         if (config_validate(&d->cfg, &err) != 0 && completion != SQL_DRIVER_NOPROMPT) {
             /* The driver has no dialog yet: say what is missing instead of prompting. */
-            rc = diag_post(&d->diag, "HY000", 0, "%s (this driver has no connection dialog: "
+            rc = diag_set_text(&d->diag, SS_HY000, "%s (this driver has no connection dialog: "
                            "add the key to the connection string or the DSN)", sb_str(&err));
         }
     }
@@ -185,7 +188,8 @@ done:
     return rc;
 }
 
-SQLRETURN conn_disconnect(athena_dbc *d)
+/* Frees what a connection (or a failed attempt at one) holds. */
+static void close_connection(athena_dbc *d)
 {
     while (d->stmts)
         stmt_free(d->stmts);
@@ -201,6 +205,22 @@ SQLRETURN conn_disconnect(athena_dbc *d)
     d->log = NULL;
     free(d->current_catalog);
     d->current_catalog = NULL;
+    meta_cache_free(d->meta_cache);
+    d->meta_cache = NULL;
     d->connected = false;
+}
+
+SQLRETURN conn_disconnect(athena_dbc *d)
+{
+    if (!d->connected)
+        return diag_set(&d->diag, SS_08003, NULL);
+    close_connection(d);
     return SQL_SUCCESS;
+}
+
+SQLRETURN conn_end_tran(diag_list *diag, SQLSMALLINT completion)
+{
+    if (completion != SQL_COMMIT && completion != SQL_ROLLBACK)
+        return diag_set(diag, SS_HY012, "completion type %d", (int)completion);
+    return SQL_SUCCESS; /* Athena has no transactions: nothing to commit or roll back */
 }

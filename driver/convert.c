@@ -25,43 +25,23 @@ _Static_assert(sizeof(SQLWCHAR) == 2, "SQLWCHAR must be UTF-16 code units");
 
 /* ------------------------------------------------------------ diagnostics */
 
-const char *cv_sqlstate(cv_status s)
+bool cv_state(cv_status s, sqlstate_id *id)
 {
     switch (s) {
-    case CV_TRUNCATED: return "01004";
-    case CV_FRACTIONAL: return "01S07";
-    case CV_ERR_NULL_NO_IND: return "22002";
-    case CV_ERR_RANGE: return "22003";
-    case CV_ERR_CHAR: return "22018";
-    case CV_ERR_DATETIME: return "22007";
-    case CV_ERR_DT_OVERFLOW: return "22008";
-    case CV_ERR_INTERVAL: return "22015";
-    case CV_ERR_RESTRICTED: return "07006";
-    case CV_ERR_BUFFER: return "HY090";
+    case CV_TRUNCATED: *id = SS_01004; return true;
+    case CV_FRACTIONAL: *id = SS_01S07; return true;
+    case CV_ERR_NULL_NO_IND: *id = SS_22002; return true;
+    case CV_ERR_RANGE: *id = SS_22003; return true;
+    case CV_ERR_CHAR: *id = SS_22018; return true;
+    case CV_ERR_DATETIME: *id = SS_22007; return true;
+    case CV_ERR_DT_OVERFLOW: *id = SS_22008; return true;
+    case CV_ERR_INTERVAL: *id = SS_22015; return true;
+    case CV_ERR_RESTRICTED: *id = SS_07006; return true;
+    case CV_ERR_BUFFER: *id = SS_HY090; return true;
     case CV_OK:
     case CV_NULL:
     case CV_NO_DATA:
-    default: return NULL;
-    }
-}
-
-const char *cv_message(cv_status s)
-{
-    switch (s) {
-    case CV_OK: return "Success";
-    case CV_NULL: return "The value is NULL";
-    case CV_NO_DATA: return "No more data for this column";
-    case CV_TRUNCATED: return "String data, right truncated";
-    case CV_FRACTIONAL: return "Fractional truncation";
-    case CV_ERR_NULL_NO_IND: return "Indicator variable required but not supplied";
-    case CV_ERR_RANGE: return "Numeric value out of range";
-    case CV_ERR_CHAR: return "Invalid character value for cast specification";
-    case CV_ERR_DATETIME: return "Invalid datetime format";
-    case CV_ERR_DT_OVERFLOW: return "Datetime field overflow";
-    case CV_ERR_INTERVAL: return "Interval field overflow";
-    case CV_ERR_RESTRICTED: return "Restricted data type attribute violation";
-    case CV_ERR_BUFFER: return "Invalid string or buffer length";
-    default: return "Unknown conversion status";
+    default: return false;
     }
 }
 
@@ -86,35 +66,116 @@ static src_kind kind_of(const athena_column *col)
     }
 }
 
-/* ODBC 2 spellings to their ODBC 3 equivalents. */
-static SQLSMALLINT canon_ctype(SQLSMALLINT c)
+#define IV(c, code) {c, c, CT_INTERVAL, sizeof(SQL_INTERVAL_STRUCT), SQL_INTERVAL, code}
+static const ctype_info ctypes[] = {
+    {SQL_C_CHAR, SQL_C_CHAR, CT_CHAR, 0, SQL_C_CHAR, 0},
+    {SQL_C_WCHAR, SQL_C_WCHAR, CT_WCHAR, 0, SQL_C_WCHAR, 0},
+    {SQL_C_BINARY, SQL_C_BINARY, CT_BINARY, 0, SQL_C_BINARY, 0},
+    {SQL_C_BIT, SQL_C_BIT, CT_BIT, 1, SQL_C_BIT, 0},
+    {SQL_C_TINYINT, SQL_C_STINYINT, CT_INT, 1, SQL_C_TINYINT, 0},
+    {SQL_C_STINYINT, SQL_C_STINYINT, CT_INT, 1, SQL_C_STINYINT, 0},
+    {SQL_C_UTINYINT, SQL_C_UTINYINT, CT_INT, 1, SQL_C_UTINYINT, 0},
+    {SQL_C_SHORT, SQL_C_SSHORT, CT_INT, 2, SQL_C_SHORT, 0},
+    {SQL_C_SSHORT, SQL_C_SSHORT, CT_INT, 2, SQL_C_SSHORT, 0},
+    {SQL_C_USHORT, SQL_C_USHORT, CT_INT, 2, SQL_C_USHORT, 0},
+    {SQL_C_LONG, SQL_C_SLONG, CT_INT, 4, SQL_C_LONG, 0},
+    {SQL_C_SLONG, SQL_C_SLONG, CT_INT, 4, SQL_C_SLONG, 0},
+    {SQL_C_ULONG, SQL_C_ULONG, CT_INT, 4, SQL_C_ULONG, 0},
+    {SQL_C_SBIGINT, SQL_C_SBIGINT, CT_INT, 8, SQL_C_SBIGINT, 0},
+    {SQL_C_UBIGINT, SQL_C_UBIGINT, CT_INT, 8, SQL_C_UBIGINT, 0},
+    {SQL_C_FLOAT, SQL_C_FLOAT, CT_FLOAT, sizeof(SQLREAL), SQL_C_FLOAT, 0},
+    {SQL_C_DOUBLE, SQL_C_DOUBLE, CT_FLOAT, sizeof(SQLDOUBLE), SQL_C_DOUBLE, 0},
+    {SQL_C_NUMERIC, SQL_C_NUMERIC, CT_NUMERIC, sizeof(SQL_NUMERIC_STRUCT), SQL_C_NUMERIC, 0},
+    {SQL_C_DATE, SQL_C_TYPE_DATE, CT_DATE, sizeof(SQL_DATE_STRUCT), SQL_DATETIME, SQL_CODE_DATE},
+    {SQL_C_TYPE_DATE, SQL_C_TYPE_DATE, CT_DATE, sizeof(SQL_DATE_STRUCT), SQL_DATETIME, SQL_CODE_DATE},
+    {SQL_C_TIME, SQL_C_TYPE_TIME, CT_TIME, sizeof(SQL_TIME_STRUCT), SQL_DATETIME, SQL_CODE_TIME},
+    {SQL_C_TYPE_TIME, SQL_C_TYPE_TIME, CT_TIME, sizeof(SQL_TIME_STRUCT), SQL_DATETIME, SQL_CODE_TIME},
+    {SQL_C_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, CT_TIMESTAMP, sizeof(SQL_TIMESTAMP_STRUCT), SQL_DATETIME,
+     SQL_CODE_TIMESTAMP},
+    {SQL_C_TYPE_TIMESTAMP, SQL_C_TYPE_TIMESTAMP, CT_TIMESTAMP, sizeof(SQL_TIMESTAMP_STRUCT), SQL_DATETIME,
+     SQL_CODE_TIMESTAMP},
+    {SQL_C_GUID, SQL_C_GUID, CT_GUID, sizeof(SQLGUID), SQL_C_GUID, 0},
+    IV(SQL_C_INTERVAL_YEAR, SQL_CODE_YEAR),
+    IV(SQL_C_INTERVAL_MONTH, SQL_CODE_MONTH),
+    IV(SQL_C_INTERVAL_DAY, SQL_CODE_DAY),
+    IV(SQL_C_INTERVAL_HOUR, SQL_CODE_HOUR),
+    IV(SQL_C_INTERVAL_MINUTE, SQL_CODE_MINUTE),
+    IV(SQL_C_INTERVAL_SECOND, SQL_CODE_SECOND),
+    IV(SQL_C_INTERVAL_YEAR_TO_MONTH, SQL_CODE_YEAR_TO_MONTH),
+    IV(SQL_C_INTERVAL_DAY_TO_HOUR, SQL_CODE_DAY_TO_HOUR),
+    IV(SQL_C_INTERVAL_DAY_TO_MINUTE, SQL_CODE_DAY_TO_MINUTE),
+    IV(SQL_C_INTERVAL_DAY_TO_SECOND, SQL_CODE_DAY_TO_SECOND),
+    IV(SQL_C_INTERVAL_HOUR_TO_MINUTE, SQL_CODE_HOUR_TO_MINUTE),
+    IV(SQL_C_INTERVAL_HOUR_TO_SECOND, SQL_CODE_HOUR_TO_SECOND),
+    IV(SQL_C_INTERVAL_MINUTE_TO_SECOND, SQL_CODE_MINUTE_TO_SECOND),
+};
+#undef IV
+
+const ctype_info *ctype_find(SQLSMALLINT ctype)
 {
-    switch (c) {
-    case SQL_C_DATE: return SQL_C_TYPE_DATE;
-    case SQL_C_TIME: return SQL_C_TYPE_TIME;
-    case SQL_C_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
-    case SQL_C_TINYINT: return SQL_C_STINYINT;
-    case SQL_C_SHORT: return SQL_C_SSHORT;
-    case SQL_C_LONG: return SQL_C_SLONG;
-    default: return c;
+    for (size_t i = 0; i < sizeof ctypes / sizeof ctypes[0]; i++)
+        if (ctypes[i].ctype == ctype)
+            return &ctypes[i];
+    return NULL;
+}
+
+SQLSMALLINT ctype_concise(SQLSMALLINT verbose, SQLSMALLINT code)
+{
+    if (verbose != SQL_DATETIME && verbose != SQL_INTERVAL)
+        return verbose;
+    for (size_t i = 0; i < sizeof ctypes / sizeof ctypes[0]; i++)
+        if (ctypes[i].verbose == verbose && ctypes[i].code == code && ctypes[i].ctype == ctypes[i].canon)
+            return ctypes[i].ctype;
+    return 0;
+}
+
+SQLSMALLINT ctype_default(const athena_column *col)
+{
+    switch (col->sql_type) {
+    case SQL_BIT: return SQL_C_BIT;
+    case SQL_TINYINT: return SQL_C_STINYINT;
+    case SQL_SMALLINT: return SQL_C_SSHORT;
+    case SQL_INTEGER: return SQL_C_SLONG;
+    case SQL_BIGINT: return SQL_C_SBIGINT;
+    case SQL_REAL: return SQL_C_FLOAT;
+    case SQL_FLOAT:
+    case SQL_DOUBLE: return SQL_C_DOUBLE;
+    case SQL_DECIMAL:
+    case SQL_NUMERIC: return SQL_C_CHAR;
+    case SQL_WCHAR:
+    case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR: return SQL_C_WCHAR;
+    case SQL_BINARY:
+    case SQL_VARBINARY:
+    case SQL_LONGVARBINARY: return SQL_C_BINARY;
+    case SQL_TYPE_DATE: return SQL_C_TYPE_DATE;
+    case SQL_TYPE_TIME: return SQL_C_TYPE_TIME;
+    case SQL_TYPE_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
+    default: return SQL_C_CHAR;
     }
 }
 
-static bool is_interval_ctype(SQLSMALLINT c)
+SQLLEN ctype_element_size(const athena_column *col, SQLSMALLINT ctype, SQLLEN buflen)
 {
-    return c >= SQL_C_INTERVAL_YEAR && c <= SQL_C_INTERVAL_MINUTE_TO_SECOND;
+    const ctype_info *c = ctype_find(ctype == SQL_C_DEFAULT ? ctype_default(col) : ctype);
+    return c && c->size ? c->size : buflen;
 }
 
-static bool is_int_ctype(SQLSMALLINT c)
+/* The ODBC 3 form of a known C type, ctype itself otherwise. */
+static SQLSMALLINT canon_ctype(SQLSMALLINT ctype)
 {
-    switch (c) {
-    case SQL_C_STINYINT: case SQL_C_UTINYINT: case SQL_C_SSHORT: case SQL_C_USHORT:
-    case SQL_C_SLONG: case SQL_C_ULONG: case SQL_C_SBIGINT: case SQL_C_UBIGINT:
-        return true;
-    default:
-        return false;
-    }
+    const ctype_info *c = ctype_find(ctype);
+    return c ? c->canon : ctype;
 }
+
+static bool ctype_is(SQLSMALLINT ctype, ctype_kind kind)
+{
+    const ctype_info *c = ctype_find(ctype);
+    return c && c->kind == kind;
+}
+
+static bool is_interval_ctype(SQLSMALLINT c) { return ctype_is(c, CT_INTERVAL); }
+static bool is_int_ctype(SQLSMALLINT c) { return ctype_is(c, CT_INT); }
 
 static bool kind_allows(src_kind k, SQLSMALLINT ct)
 {
@@ -139,7 +200,7 @@ static bool kind_allows(src_kind k, SQLSMALLINT ct)
 static SQLSMALLINT resolve_ctype(const athena_column *col, SQLSMALLINT ct)
 {
     if (ct == SQL_C_DEFAULT)
-        ct = type_default_ctype(col);
+        ct = ctype_default(col);
     return canon_ctype(ct);
 }
 
@@ -1303,6 +1364,65 @@ static bool hex_count(const char *s, size_t n, size_t pos, size_t *count)
 
 typedef enum { OS_TEXT, OS_HEXBIN } out_src;
 
+/* SQL_C_CHAR output of UTF-8 text: up to room of its rem bytes and a NUL.
+ * A bound column (not a piece) ends at a character boundary; a piece fills
+ * the buffer. Returns the bytes written before the NUL. */
+static size_t copy_text(const cv_target *t, bool is_piece, const char *s, size_t rem, size_t room)
+{
+    size_t w = rem < room ? rem : room;
+    if (w < rem && !is_piece) {
+        int back = 0;
+        while (w > 0 && back < 3 && ((unsigned char)s[w] & 0xC0) == 0x80) {
+            w--;
+            back++;
+        }
+    }
+    memcpy(t->ptr, s, w);
+    ((char *)t->ptr)[w] = '\0';
+    return w;
+}
+
+/* The hex form of `bytes` bytes of varbinary text from *pos, then a NUL,
+ * in characters or SQLWCHARs. Returns the characters written before the NUL. */
+static size_t copy_hex(const cv_target *t, bool wide, const char *s, size_t n, size_t *pos, size_t bytes)
+{
+    static const char hexd[] = "0123456789ABCDEF";
+    size_t w = 0;
+    for (size_t i = 0; i < bytes; i++) {
+        unsigned char b = 0;
+        next_hex_byte(s, n, pos, &b);
+        if (wide) {
+            put_wchar(t->ptr, w++, (uint16_t)hexd[b >> 4]);
+            put_wchar(t->ptr, w++, (uint16_t)hexd[b & 15]);
+        } else {
+            ((char *)t->ptr)[w++] = hexd[b >> 4];
+            ((char *)t->ptr)[w++] = hexd[b & 15];
+        }
+    }
+    if (wide)
+        put_wchar(t->ptr, w, 0);
+    else
+        ((char *)t->ptr)[w] = '\0';
+    return w;
+}
+
+/* After writing output: CV_OK when the value fitted, else CV_TRUNCATED,
+ * with where the next SQLGetData piece starts recorded in piece. */
+static cv_status end_piece(cv_piece *piece, bool fits, size_t out_off, size_t src_pos, uint16_t next_low)
+{
+    if (fits) {
+        finish(piece);
+        return CV_OK;
+    }
+    if (piece) {
+        piece->offset = out_off;
+        piece->src_offset = src_pos;
+        piece->started = true;
+        piece->low = next_low;
+    }
+    return CV_TRUNCATED;
+}
+
 /* SQL_C_CHAR / SQL_C_WCHAR output of text (or of the hex form of a
  * varbinary). `keep` > 0: if the value must be truncated and the buffer
  * holds no more than `keep` characters, the result is 22003 (the whole
@@ -1343,17 +1463,7 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
     size_t room = cap - 1, w = 0, pos = src;
     uint16_t next_low = 0;
     if (k == OS_TEXT && !wide) {
-        w = rem < room ? rem : room;
-        if (w < rem && !piece) {
-            /* a bound column ends at a character boundary; a piece fills the buffer */
-            int back = 0;
-            while (w > 0 && back < 3 && ((unsigned char)s[src + w] & 0xC0) == 0x80) {
-                w--;
-                back++;
-            }
-        }
-        memcpy(t->ptr, s + src, w);
-        ((char *)t->ptr)[w] = '\0';
+        w = copy_text(t, piece != NULL, s + src, rem, room);
         pos = src + w;
     } else if (k == OS_TEXT) {
         const unsigned char *u = (const unsigned char *)s;
@@ -1389,36 +1499,10 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         }
         put_wchar(t->ptr, w, 0);
     } else {
-        static const char hexd[] = "0123456789ABCDEF";
-        size_t bytes = (rem < room ? rem : room) / 2;
-        for (size_t i = 0; i < bytes; i++) {
-            unsigned char b = 0;
-            next_hex_byte(s, n, &pos, &b);
-            if (wide) {
-                put_wchar(t->ptr, w++, (uint16_t)hexd[b >> 4]);
-                put_wchar(t->ptr, w++, (uint16_t)hexd[b & 15]);
-            } else {
-                ((char *)t->ptr)[w++] = hexd[b >> 4];
-                ((char *)t->ptr)[w++] = hexd[b & 15];
-            }
-        }
-        if (wide)
-            put_wchar(t->ptr, w, 0);
-        else
-            ((char *)t->ptr)[w] = '\0';
+        w = copy_hex(t, wide, s, n, &pos, (rem < room ? rem : room) / 2);
     }
     set_len(t, rem_bytes);
-    if (fits) {
-        finish(piece);
-        return CV_OK;
-    }
-    if (piece) {
-        piece->offset = out_off + w * unit;
-        piece->src_offset = pos;
-        piece->started = true;
-        piece->low = next_low;
-    }
-    return CV_TRUNCATED;
+    return end_piece(piece, fits, out_off + w * unit, pos, next_low);
 }
 
 /* SQL_C_BINARY output of text bytes or of varbinary's bytes. */
@@ -1450,16 +1534,7 @@ static cv_status emit_bytes(const cv_target *t, cv_piece *piece, out_src k, cons
             next_hex_byte(s, n, &pos, (unsigned char *)t->ptr + i);
     }
     set_len(t, (SQLLEN)rem);
-    if (rem <= (size_t)t->buflen) {
-        finish(piece);
-        return CV_OK;
-    }
-    if (piece) {
-        piece->offset = out_off + w;
-        piece->src_offset = pos;
-        piece->started = true;
-    }
-    return CV_TRUNCATED;
+    return end_piece(piece, rem <= (size_t)t->buflen, out_off + w, pos, 0);
 }
 
 /* Length of a number's text that truncation must keep: up to the decimal

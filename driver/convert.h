@@ -5,6 +5,7 @@
 #define ATHENA_CONVERT_H
 
 #include "athena_types.h"
+#include "sqlstate.h"
 
 typedef enum cv_status {
     CV_OK = 0,
@@ -60,10 +61,38 @@ typedef struct cv_piece {
 cv_status convert_value(const athena_column *col, const char *text, size_t len,
                         const cv_target *t, cv_piece *piece);
 
-/* SQLSTATE for a status ("01004", "22003"...), NULL for CV_OK/CV_NULL/CV_NO_DATA. */
-const char *cv_sqlstate(cv_status s);
-/* A short English description used in diagnostic messages. */
-const char *cv_message(cv_status s);
+/* ---- the C types: one catalogue of every SQL_C_* the driver accepts */
+
+typedef enum ctype_kind {
+    CT_CHAR, CT_WCHAR, CT_BINARY, CT_BIT, CT_INT, CT_FLOAT, CT_NUMERIC,
+    CT_DATE, CT_TIME, CT_TIMESTAMP, CT_INTERVAL, CT_GUID
+} ctype_kind;
+
+typedef struct ctype_info {
+    SQLSMALLINT ctype;     /* SQL_C_*, ODBC 2 spellings included */
+    SQLSMALLINT canon;     /* its ODBC 3 form (SQL_C_LONG -> SQL_C_SLONG, SQL_C_DATE -> SQL_C_TYPE_DATE) */
+    ctype_kind kind;
+    SQLLEN size;           /* bytes of one value; 0 for the variable-length types (the buffer length) */
+    SQLSMALLINT verbose;   /* SQL_DESC_TYPE: SQL_DATETIME, SQL_INTERVAL, else ctype */
+    SQLSMALLINT code;      /* SQL_DESC_DATETIME_INTERVAL_CODE, 0 when none */
+} ctype_info;
+
+/* The catalogue's entry of a C type; NULL for SQL_C_DEFAULT and unknown numbers. */
+const ctype_info *ctype_find(SQLSMALLINT ctype);
+/* The concise C type a (SQL_DESC_TYPE, SQL_DESC_DATETIME_INTERVAL_CODE)
+ * pair stands for: the ODBC 3 datetime or interval type, 0 for an unknown
+ * code; any other verbose type is its own concise type. */
+SQLSMALLINT ctype_concise(SQLSMALLINT verbose, SQLSMALLINT code);
+/* The C type SQL_C_DEFAULT stands for with this column (ODBC appendix D). */
+SQLSMALLINT ctype_default(const athena_column *col);
+/* Bytes one element of a bound array of ctype takes (SQL_C_DEFAULT resolved
+ * from the column; the buffer length for variable-length types). */
+SQLLEN ctype_element_size(const athena_column *col, SQLSMALLINT ctype, SQLLEN buflen);
+
+/* The diagnostic a status posts: sets *id to its entry of sqlstate.h's table
+ * (01004, 22003...) and returns true; false for CV_OK, CV_NULL and
+ * CV_NO_DATA, which post none. */
+bool cv_state(cv_status s, sqlstate_id *id);
 /* True if ODBC allows converting this column's SQL type to ctype. */
 bool convert_allowed(const athena_column *col, SQLSMALLINT ctype);
 

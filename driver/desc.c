@@ -54,7 +54,6 @@ static bool is_header(SQLSMALLINT field)
 }
 
 bool desc_is_ird(const athena_desc *x) { return x->stmt && x == &x->stmt->ird_impl; }
-bool desc_is_ipd(const athena_desc *x) { return x->stmt && x == &x->stmt->ipd_impl; }
 
 static void put(SQLPOINTER value, field_kind k, SQLLEN v, SQLPOINTER p)
 {
@@ -73,19 +72,9 @@ static void put(SQLPOINTER value, field_kind k, SQLLEN v, SQLPOINTER p)
 /* Verbose type and interval code of a C type (SQL_DESC_TYPE, _CODE). */
 static void verbose_of(SQLSMALLINT concise, SQLSMALLINT *type, SQLSMALLINT *code)
 {
-    *code = 0;
-    *type = concise;
-    switch (concise) {
-    case SQL_C_TYPE_DATE: case SQL_C_DATE: *type = SQL_DATETIME; *code = SQL_CODE_DATE; break;
-    case SQL_C_TYPE_TIME: case SQL_C_TIME: *type = SQL_DATETIME; *code = SQL_CODE_TIME; break;
-    case SQL_C_TYPE_TIMESTAMP: case SQL_C_TIMESTAMP: *type = SQL_DATETIME; *code = SQL_CODE_TIMESTAMP; break;
-    default:
-        if (concise >= SQL_C_INTERVAL_YEAR && concise <= SQL_C_INTERVAL_MINUTE_TO_SECOND) {
-            *type = SQL_INTERVAL;
-            *code = (SQLSMALLINT)(concise - 100);
-        }
-        break;
-    }
+    const ctype_info *c = ctype_find(concise);
+    *type = c ? c->verbose : concise;
+    *code = c ? c->code : 0;
 }
 
 static SQLRETURN get_ird(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
@@ -118,14 +107,20 @@ SQLRETURN desc_get_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
     *str = NULL;
     field_kind k;
     if (!field_kind_of(field, &k))
-        return diag_post(&x->diag, "HY091", 0, "Invalid descriptor field identifier %d", (int)field);
+        return diag_set(&x->diag, SS_HY091, "field %d", (int)field);
     bool ird = desc_is_ird(x);
     if (is_header(field)) {
         switch (field) {
         case SQL_DESC_ALLOC_TYPE: put(value, k, x->stmt ? SQL_DESC_ALLOC_AUTO : SQL_DESC_ALLOC_USER, NULL); break;
         case SQL_DESC_COUNT:
-            put(value, k, ird ? (x->stmt->state == ST_CURSOR && x->stmt->rs ? (SQLLEN)x->stmt->rs->ncolumns : 0)
-                              : x->count, NULL);
+            if (ird) {
+                SQLSMALLINT n = 0;
+                if (x->stmt->state == ST_CURSOR || x->stmt->state == ST_PREPARED)
+                    describe_num_cols(x->stmt, &n);
+                put(value, k, n, NULL);
+            } else {
+                put(value, k, x->count, NULL);
+            }
             break;
         case SQL_DESC_ARRAY_SIZE: put(value, k, (SQLLEN)x->array_size, NULL); break;
         case SQL_DESC_ARRAY_STATUS_PTR: put(value, k, 0, x->array_status_ptr); break;
@@ -136,9 +131,9 @@ SQLRETURN desc_get_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
         return SQL_SUCCESS;
     }
     if (rec < 0)
-        return diag_post(&x->diag, "07009", 0, "Invalid descriptor index %d", (int)rec);
+        return diag_set(&x->diag, SS_07009, "record %d", (int)rec);
     if (rec == 0)
-        return diag_post(&x->diag, "07009", 0, "Invalid descriptor index 0: bookmarks are not supported");
+        return diag_set(&x->diag, SS_07009, "bookmarks (record 0) are not supported");
     if (ird)
         return get_ird(x, rec, field, value, str, k);
     if (rec > x->count)
@@ -170,41 +165,30 @@ SQLRETURN desc_get_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
     return SQL_SUCCESS;
 }
 
-/* The concise C type a (TYPE, DATETIME_INTERVAL_CODE) pair stands for. */
-static SQLSMALLINT concise_from(SQLSMALLINT type, SQLSMALLINT code)
-{
-    if (type == SQL_DATETIME)
-        return code == SQL_CODE_DATE ? SQL_C_TYPE_DATE : code == SQL_CODE_TIME ? SQL_C_TYPE_TIME
-             : code == SQL_CODE_TIMESTAMP ? SQL_C_TYPE_TIMESTAMP : 0;
-    if (type == SQL_INTERVAL)
-        return (code >= SQL_CODE_YEAR && code <= SQL_CODE_MINUTE_TO_SECOND) ? (SQLSMALLINT)(code + 100) : 0;
-    return type;
-}
-
 SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQLPOINTER value,
                          SQLINTEGER len)
 {
     (void)len;
     field_kind k;
     if (!field_kind_of(field, &k))
-        return diag_post(&x->diag, "HY091", 0, "Invalid descriptor field identifier %d", (int)field);
+        return diag_set(&x->diag, SS_HY091, "field %d", (int)field);
     if (desc_is_ird(x))
-        return diag_post(&x->diag, "HY016", 0, "Cannot modify an implementation row descriptor");
+        return diag_set(&x->diag, SS_HY016, NULL);
     intptr_t iv = (intptr_t)value;
     if (is_header(field)) {
         switch (field) {
         case SQL_DESC_ALLOC_TYPE:
-            return diag_post(&x->diag, "HY091", 0, "SQL_DESC_ALLOC_TYPE is read-only");
+            return diag_set(&x->diag, SS_HY091, "SQL_DESC_ALLOC_TYPE is read-only");
         case SQL_DESC_COUNT:
             if (iv < 0 || iv > 32767)
-                return diag_post(&x->diag, "07009", 0, "Invalid descriptor index %ld", (long)iv);
+                return diag_set(&x->diag, SS_07009, "record %ld", (long)iv);
             if (iv > x->count && !desc_ensure(x, (SQLSMALLINT)iv))
                 return diag_set(&x->diag, SS_HY001, NULL);
             x->count = (SQLSMALLINT)iv;
             return SQL_SUCCESS;
         case SQL_DESC_ARRAY_SIZE:
             if (iv <= 0)
-                return diag_post(&x->diag, "HY024", 0, "Invalid attribute value: the array size must be at least 1");
+                return diag_set(&x->diag, SS_HY024, "the array size must be at least 1");
             x->array_size = (SQLULEN)iv;
             return SQL_SUCCESS;
         case SQL_DESC_ARRAY_STATUS_PTR: x->array_status_ptr = value; return SQL_SUCCESS;
@@ -214,7 +198,7 @@ SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
         }
     }
     if (rec <= 0)
-        return diag_post(&x->diag, "07009", 0, "Invalid descriptor index %d", (int)rec);
+        return diag_set(&x->diag, SS_07009, "record %d", (int)rec);
     if (!desc_ensure(x, rec))
         return diag_set(&x->diag, SS_HY001, NULL);
     desc_rec *r = &x->recs[rec];
@@ -235,10 +219,10 @@ SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
     case SQL_DESC_DATETIME_INTERVAL_CODE: {
         SQLSMALLINT vtype, code;
         verbose_of(r->concise_type, &vtype, &code);
-        SQLSMALLINT c = concise_from(r->pending_type ? r->pending_type : vtype, (SQLSMALLINT)iv);
+        SQLSMALLINT c = ctype_concise(r->pending_type ? r->pending_type : vtype, (SQLSMALLINT)iv);
         r->pending_type = 0;
         if (!c)
-            return diag_post(&x->diag, "HY092", 0, "Invalid SQL_DESC_DATETIME_INTERVAL_CODE %ld", (long)iv);
+            return diag_set(&x->diag, SS_HY092, "SQL_DESC_DATETIME_INTERVAL_CODE %ld", (long)iv);
         r->concise_type = c;
         return SQL_SUCCESS;
     }
@@ -253,19 +237,19 @@ SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
     case SQL_DESC_NUM_PREC_RADIX: case SQL_DESC_PARAMETER_TYPE: case SQL_DESC_NAME: case SQL_DESC_UNNAMED:
         return SQL_SUCCESS;
     default:
-        return diag_post(&x->diag, "HY091", 0, "Descriptor field %d cannot be set", (int)field);
+        return diag_set(&x->diag, SS_HY091, "field %d cannot be set", (int)field);
     }
 }
 
 SQLRETURN desc_copy(athena_desc *src, athena_desc *dst)
 {
     if (desc_is_ird(dst))
-        return diag_post(&dst->diag, "HY016", 0, "Cannot modify an implementation row descriptor");
+        return diag_set(&dst->diag, SS_HY016, NULL);
     if (desc_is_ird(src)) {
         /* an IRD copies as the types of the result columns */
         athena_stmt *s = src->stmt;
         if (s->state != ST_CURSOR || !s->rs)
-            return diag_post(&dst->diag, "HY007", 0, "Associated statement is not prepared");
+            return diag_set(&dst->diag, SS_HY007, NULL);
         size_t n = s->rs->ncolumns;
         if (n > 32767 || !desc_ensure(dst, (SQLSMALLINT)n))
             return diag_set(&dst->diag, SS_HY001, NULL);

@@ -15,6 +15,5 @@ SQLRETURN desc_set_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
 SQLRETURN desc_copy(athena_desc *src, athena_desc *dst);
 /* The statement's descriptor kind, for messages and rules. */
 bool desc_is_ird(const athena_desc *x);
-bool desc_is_ipd(const athena_desc *x);
 
 #endif

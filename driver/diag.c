@@ -11,43 +11,36 @@
 
 static const struct {
     ae_code code;
-    const char *sqlstate;
+    sqlstate_id state;
     const char *component;
 } ae_table[] = {
-    {AE_OK, "00000", "Driver"},
-    {AE_NOMEM, "HY001", "Driver"},
-    {AE_GENERAL, "HY000", "Driver"},
-    {AE_CONFIG, "HY000", "Driver"},
-    {AE_CONFIG_MISSING, "HY000", "Driver"},
-    {AE_CONNECT, "08001", "HTTP"},
-    {AE_LINK, "08S01", "HTTP"},
-    {AE_AUTH, "28000", "Athena"},
-    {AE_ACCESS_DENIED, "42000", "Athena"},
-    {AE_INVALID_REQUEST, "HY000", "Athena"},
-    {AE_SYNTAX, "42000", "Athena"},
-    {AE_TABLE_NOT_FOUND, "42S02", "Athena"},
-    {AE_COLUMN_NOT_FOUND, "42S22", "Athena"},
-    {AE_DIVISION_BY_ZERO, "22012", "Athena"},
-    {AE_INVALID_CAST, "22018", "Athena"},
-    {AE_QUERY_FAILED, "HY000", "Athena"},
-    {AE_CANCELLED, "HY008", "Driver"},
-    {AE_QUERY_TIMEOUT, "HYT00", "Driver"},
-    {AE_REQUEST_TIMEOUT, "HYT01", "HTTP"},
-    {AE_THROTTLED, "HY000", "Athena"},
-    {AE_SERVER, "HY000", "Athena"},
-    {AE_NOT_FOUND, "HY000", "Athena"},
-    {AE_BAD_RESPONSE, "08S01", "Athena"},
+    {AE_OK, SS_HY000, "Driver"}, /* never posted */
+    {AE_NOMEM, SS_HY001, "Driver"},
+    {AE_GENERAL, SS_HY000, "Driver"},
+    {AE_CONFIG, SS_HY000, "Driver"},
+    {AE_CONFIG_MISSING, SS_HY000, "Driver"},
+    {AE_CONNECT, SS_08001, "HTTP"},
+    {AE_LINK, SS_08S01, "HTTP"},
+    {AE_AUTH, SS_28000, "Athena"},
+    {AE_ACCESS_DENIED, SS_42000, "Athena"},
+    {AE_INVALID_REQUEST, SS_HY000, "Athena"},
+    {AE_SYNTAX, SS_42000, "Athena"},
+    {AE_TABLE_NOT_FOUND, SS_42S02, "Athena"},
+    {AE_COLUMN_NOT_FOUND, SS_42S22, "Athena"},
+    {AE_DIVISION_BY_ZERO, SS_22012, "Athena"},
+    {AE_INVALID_CAST, SS_22018, "Athena"},
+    {AE_QUERY_FAILED, SS_HY000, "Athena"},
+    {AE_CANCELLED, SS_HY008, "Driver"},
+    {AE_QUERY_TIMEOUT, SS_HYT00, "Driver"},
+    {AE_REQUEST_TIMEOUT, SS_HYT01, "HTTP"},
+    {AE_THROTTLED, SS_HY000, "Athena"},
+    {AE_SERVER, SS_HY000, "Athena"},
+    {AE_NOT_FOUND, SS_HY000, "Athena"},
+    {AE_BAD_RESPONSE, SS_08S01, "Athena"},
 };
 
 _Static_assert(sizeof ae_table / sizeof ae_table[0] == AE_CODE_COUNT,
                "every ae_code has a SQLSTATE");
-
-const char *ae_sqlstate(ae_code code)
-{
-    if ((int)code < 0 || code >= AE_CODE_COUNT)
-        return "HY000";
-    return ae_table[code].sqlstate;
-}
 
 void diag_clear(diag_list *d)
 {
@@ -87,18 +80,21 @@ static bool room_for_one(diag_list *d)
     return true;
 }
 
-static SQLRETURN diag_vpost(diag_list *d, const char *component, const char *sqlstate,
-                            SQLINTEGER native, const char *fmt, va_list ap)
+/* Appends a record whose message is "[vendor][component]" + prefix + the
+ * formatted text (prefix may be NULL). */
+static SQLRETURN diag_vpost(diag_list *d, const char *component, sqlstate_id id, SQLINTEGER native,
+                            const char *prefix, const char *fmt, va_list ap)
 {
-    SQLRETURN rc = state_return(sqlstate);
+    const sqlstate_info *info = sqlstate_get(id);
+    SQLRETURN rc = state_return(info->state);
     if (!room_for_one(d))
         return rc; /* the record is lost, the return code is not */
     strbuf sb = STRBUF_INIT;
-    sb_printf(&sb, "%s[%s]", ATHENA_VENDOR, component);
+    sb_printf(&sb, "%s[%s]%s", ATHENA_VENDOR, component, prefix ? prefix : "");
     sb_vprintf(&sb, fmt, ap);
     diag_rec *r = &d->recs[d->count];
     memset(r, 0, sizeof *r);
-    snprintf(r->sqlstate, sizeof r->sqlstate, "%.5s", sqlstate);
+    r->state = info == sqlstate_get(SS_HY000) ? SS_HY000 : id;
     r->native = native;
     r->message = sb_detach(&sb);
     r->row_number = SQL_ROW_NUMBER_UNKNOWN;
@@ -109,11 +105,15 @@ static SQLRETURN diag_vpost(diag_list *d, const char *component, const char *sql
     return rc;
 }
 
-SQLRETURN diag_post(diag_list *d, const char *sqlstate, SQLINTEGER native, const char *fmt, ...)
+static SQLRETURN diag_post_component(diag_list *d, const char *component, sqlstate_id id,
+                                     SQLINTEGER native, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static SQLRETURN diag_post_component(diag_list *d, const char *component, sqlstate_id id,
+                                     SQLINTEGER native, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    SQLRETURN rc = diag_vpost(d, "Driver", sqlstate, native, fmt, ap);
+    SQLRETURN rc = diag_vpost(d, component, id, native, NULL, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -122,23 +122,22 @@ SQLRETURN diag_set(diag_list *d, sqlstate_id id, const char *fmt, ...)
 {
     const sqlstate_info *info = sqlstate_get(id);
     if (!fmt)
-        return diag_post(d, info->state, 0, "%s", info->text);
-    strbuf detail = STRBUF_INIT;
+        return diag_post_component(d, "Driver", id, 0, "%s", info->text);
+    strbuf prefix = STRBUF_INIT;
+    sb_printf(&prefix, "%s: ", info->text);
     va_list ap;
     va_start(ap, fmt);
-    sb_vprintf(&detail, fmt, ap);
+    SQLRETURN rc = diag_vpost(d, "Driver", id, 0, prefix.data ? prefix.data : "", fmt, ap);
     va_end(ap);
-    SQLRETURN rc = diag_post(d, info->state, 0, "%s: %s", info->text, detail.data ? detail.data : "");
-    sb_free(&detail);
+    sb_free(&prefix);
     return rc;
 }
 
-SQLRETURN diag_post_component(diag_list *d, const char *component, const char *sqlstate,
-                              SQLINTEGER native, const char *fmt, ...)
+SQLRETURN diag_set_text(diag_list *d, sqlstate_id id, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    SQLRETURN rc = diag_vpost(d, component, sqlstate, native, fmt, ap);
+    SQLRETURN rc = diag_vpost(d, "Driver", id, 0, NULL, fmt, ap);
     va_end(ap);
     return rc;
 }
@@ -148,10 +147,16 @@ SQLRETURN diag_post_error(diag_list *d, const athena_error *err)
     ae_code code = ((int)err->code > 0 && err->code < AE_CODE_COUNT) ? err->code : AE_GENERAL;
     const char *msg = err->message[0] ? err->message : "Unknown error";
     if (err->aws_type[0] && !strstr(msg, err->aws_type))
-        return diag_post_component(d, ae_table[code].component, ae_table[code].sqlstate,
+        return diag_post_component(d, ae_table[code].component, ae_table[code].state,
                                    (SQLINTEGER)err->native, "%s: %s", err->aws_type, msg);
-    return diag_post_component(d, ae_table[code].component, ae_table[code].sqlstate,
+    return diag_post_component(d, ae_table[code].component, ae_table[code].state,
                                (SQLINTEGER)err->native, "%s", msg);
+}
+
+const char *diag_rec_state(const diag_rec *r, bool odbc2)
+{
+    const sqlstate_info *info = sqlstate_get(r->state);
+    return odbc2 ? info->odbc2 : info->state;
 }
 
 void diag_move_last(diag_list *from, diag_list *to)
@@ -189,7 +194,7 @@ static const char *origin_of(const char *sqlstate, bool subclass)
 }
 
 SQLRETURN diag_field(const diag_list *d, SQLSMALLINT handle_type, SQLSMALLINT rec, SQLSMALLINT field,
-                     SQLLEN row_count, const char **str, SQLLEN *num)
+                     SQLLEN row_count, bool odbc2, const char **str, SQLLEN *num)
 {
     *str = NULL;
     *num = 0;
@@ -221,11 +226,11 @@ SQLRETURN diag_field(const diag_list *d, SQLSMALLINT handle_type, SQLSMALLINT re
         return SQL_NO_DATA;
     const diag_rec *r = &d->recs[rec - 1];
     switch (field) {
-    case SQL_DIAG_SQLSTATE: *str = r->sqlstate; return SQL_SUCCESS;
+    case SQL_DIAG_SQLSTATE: *str = diag_rec_state(r, odbc2); return SQL_SUCCESS;
     case SQL_DIAG_NATIVE: *num = r->native; return SQL_SUCCESS;
     case SQL_DIAG_MESSAGE_TEXT: *str = r->message; return SQL_SUCCESS;
-    case SQL_DIAG_CLASS_ORIGIN: *str = origin_of(r->sqlstate, false); return SQL_SUCCESS;
-    case SQL_DIAG_SUBCLASS_ORIGIN: *str = origin_of(r->sqlstate, true); return SQL_SUCCESS;
+    case SQL_DIAG_CLASS_ORIGIN: *str = origin_of(diag_rec_state(r, false), false); return SQL_SUCCESS;
+    case SQL_DIAG_SUBCLASS_ORIGIN: *str = origin_of(diag_rec_state(r, false), true); return SQL_SUCCESS;
     case SQL_DIAG_CONNECTION_NAME: *str = ""; return SQL_SUCCESS;
     case SQL_DIAG_SERVER_NAME: *str = ""; return SQL_SUCCESS;
     case SQL_DIAG_ROW_NUMBER:

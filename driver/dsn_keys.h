@@ -54,6 +54,7 @@ typedef struct athena_config {
     long string_column_length;     /* default 255 */
     long complex_type_column_length; /* default 65535 */
     bool use_wchar_for_string_types; /* default false */
+    long metadata_cache_ttl;       /* seconds the catalog functions keep metadata, default 30, 0 = off */
     /* polling */
     long min_poll_ms;              /* default 50 */
     long max_poll_ms;              /* default 1000 */
@@ -78,6 +79,7 @@ typedef struct athena_config {
     log_level log_level;           /* default LOG_OFF */
     char *log_path;
     bool query_tagging;            /* default false */
+    char *query_tag_user;          /* QueryTagUser: the user named by QueryTagging, default UID */
     bool connection_test;          /* default true */
     /* bookkeeping: bit i set = key i of the table (config_key_at) was set
      * explicitly by config_set (connection string or DSN). */

@@ -8,36 +8,18 @@
 
 #include "exec.h"
 
-static bool ctype_known(SQLSMALLINT t)
-{
-    switch (t) {
-    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BIT: case SQL_C_TINYINT: case SQL_C_STINYINT:
-    case SQL_C_UTINYINT: case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT: case SQL_C_LONG:
-    case SQL_C_SLONG: case SQL_C_ULONG: case SQL_C_SBIGINT: case SQL_C_UBIGINT: case SQL_C_FLOAT:
-    case SQL_C_DOUBLE: case SQL_C_NUMERIC: case SQL_C_DATE: case SQL_C_TIME: case SQL_C_TIMESTAMP:
-    case SQL_C_TYPE_DATE: case SQL_C_TYPE_TIME: case SQL_C_TYPE_TIMESTAMP: case SQL_C_BINARY:
-    case SQL_C_GUID: case SQL_C_DEFAULT:
-    case SQL_C_INTERVAL_YEAR: case SQL_C_INTERVAL_MONTH: case SQL_C_INTERVAL_DAY:
-    case SQL_C_INTERVAL_HOUR: case SQL_C_INTERVAL_MINUTE: case SQL_C_INTERVAL_SECOND:
-    case SQL_C_INTERVAL_YEAR_TO_MONTH: case SQL_C_INTERVAL_DAY_TO_HOUR:
-    case SQL_C_INTERVAL_DAY_TO_MINUTE: case SQL_C_INTERVAL_DAY_TO_SECOND:
-    case SQL_C_INTERVAL_HOUR_TO_MINUTE: case SQL_C_INTERVAL_HOUR_TO_SECOND:
-    case SQL_C_INTERVAL_MINUTE_TO_SECOND:
-        return true;
-    default:
-        return false;
-    }
-}
+/* A C type an application may bind or ask for: the catalogue's, or SQL_C_DEFAULT. */
+static bool ctype_known(SQLSMALLINT t) { return t == SQL_C_DEFAULT || ctype_find(t) != NULL; }
 
 SQLRETURN fetch_bind_col(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
                          SQLLEN buflen, SQLLEN *ind)
 {
     if (col == 0)
-        return diag_post(&s->diag, "07009", 0, "Invalid descriptor index 0: bookmarks are not supported");
+        return diag_set(&s->diag, SS_07009, "bookmarks (record 0) are not supported");
     if (!ctype_known(ctype))
-        return diag_post(&s->diag, "HY003", 0, "Invalid application buffer type %d", (int)ctype);
+        return diag_set(&s->diag, SS_HY003, "C type %d", (int)ctype);
     if (buflen < 0)
-        return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %ld", (long)buflen);
+        return diag_set(&s->diag, SS_HY090, "length %ld", (long)buflen);
     athena_desc *ard = s->ard;
     if (!ptr && !ind) {
         /* unbind this column */
@@ -79,35 +61,28 @@ static void *elem(const athena_desc *ard, void *base, SQLLEN elem_size, SQLULEN 
     return p;
 }
 
-/* Size of one element of a column-wise bound buffer. */
-static SQLLEN ctype_size(SQLSMALLINT ctype, SQLLEN buflen)
+/* Posts the diagnostic of a conversion status, at row and col. Returns
+ * SQL_SUCCESS (nothing to post), SQL_SUCCESS_WITH_INFO (truncation) or
+ * SQL_ERROR. */
+static SQLRETURN post_cv(athena_stmt *s, cv_status st, SQLLEN row, SQLUSMALLINT col)
 {
-    switch (ctype) {
-    case SQL_C_BIT: case SQL_C_TINYINT: case SQL_C_STINYINT: case SQL_C_UTINYINT: return 1;
-    case SQL_C_SHORT: case SQL_C_SSHORT: case SQL_C_USHORT: return 2;
-    case SQL_C_LONG: case SQL_C_SLONG: case SQL_C_ULONG: return 4;
-    case SQL_C_SBIGINT: case SQL_C_UBIGINT: return 8;
-    case SQL_C_FLOAT: return sizeof(SQLREAL);
-    case SQL_C_DOUBLE: return sizeof(SQLDOUBLE);
-    case SQL_C_NUMERIC: return sizeof(SQL_NUMERIC_STRUCT);
-    case SQL_C_DATE: case SQL_C_TYPE_DATE: return sizeof(SQL_DATE_STRUCT);
-    case SQL_C_TIME: case SQL_C_TYPE_TIME: return sizeof(SQL_TIME_STRUCT);
-    case SQL_C_TIMESTAMP: case SQL_C_TYPE_TIMESTAMP: return sizeof(SQL_TIMESTAMP_STRUCT);
-    case SQL_C_GUID: return sizeof(SQLGUID);
-    case SQL_C_CHAR: case SQL_C_WCHAR: case SQL_C_BINARY: case SQL_C_DEFAULT: return buflen;
-    default: return sizeof(SQL_INTERVAL_STRUCT);
-    }
+    sqlstate_id id;
+    if (!cv_state(st, &id))
+        return SQL_SUCCESS;
+    SQLRETURN rc = diag_set(&s->diag, id, "column %u", (unsigned)col);
+    diag_set_position(&s->diag, row, (SQLINTEGER)col);
+    return rc;
 }
 
-/* Posts a conversion status; returns true if it is an error for the row. */
-static bool post_cv(athena_stmt *s, cv_status st, SQLLEN row, SQLUSMALLINT col)
+/* The conversion settings of an ARD record: C type, numeric precision and
+ * scale, interval leading and seconds precision. */
+static void target_from_ard(cv_target *t, const desc_rec *b)
 {
-    const char *state = cv_sqlstate(st);
-    if (!state)
-        return false;
-    diag_post(&s->diag, state, 0, "%s (column %u)", cv_message(st), (unsigned)col);
-    diag_set_position(&s->diag, row, (SQLINTEGER)col);
-    return !(st == CV_TRUNCATED || st == CV_FRACTIONAL);
+    t->ctype = b->concise_type;
+    t->precision = b->precision;
+    t->scale = b->scale;
+    t->interval_precision = (SQLSMALLINT)b->datetime_interval_precision;
+    t->fraction_precision = b->precision;
 }
 
 /* Converts the current row into rowset position `r`. Returns the row status. */
@@ -124,24 +99,19 @@ static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
         if (!b->data_ptr && !b->indicator_ptr && !b->octet_length_ptr)
             continue;
         cv_target t;
-        t.ctype = b->concise_type;
+        target_from_ard(&t, b);
         /* SQL_C_DEFAULT arrays are laid out with the default type's size */
-        SQLSMALLINT etype = b->concise_type == SQL_C_DEFAULT ? type_default_ctype(&rs->columns[c - 1])
-                                                             : b->concise_type;
-        SQLLEN esize = ctype_size(etype, b->octet_length);
+        SQLLEN esize = ctype_element_size(&rs->columns[c - 1], b->concise_type, b->octet_length);
         t.ptr = elem(ard, b->data_ptr, esize, r);
         t.buflen = b->octet_length;
         t.octet_len = elem(ard, b->octet_length_ptr, sizeof(SQLLEN), r);
         t.ind = elem(ard, b->indicator_ptr, sizeof(SQLLEN), r);
-        t.precision = b->precision;
-        t.scale = b->scale;
-        t.interval_precision = (SQLSMALLINT)b->datetime_interval_precision;
-        t.fraction_precision = b->precision;
         const pd_cell *cell = &s->row[c - 1];
         cv_status st = convert_value(&rs->columns[c - 1], cell->ptr, cell->len, &t, NULL);
-        if (post_cv(s, st, row_number, (SQLUSMALLINT)c))
+        SQLRETURN rc = post_cv(s, st, row_number, (SQLUSMALLINT)c);
+        if (rc == SQL_ERROR)
             status = SQL_ROW_ERROR;
-        else if (cv_sqlstate(st) && status == SQL_ROW_SUCCESS)
+        else if (rc == SQL_SUCCESS_WITH_INFO && status == SQL_ROW_SUCCESS)
             status = SQL_ROW_SUCCESS_WITH_INFO;
     }
     return status;
@@ -202,7 +172,7 @@ static bool position_row(athena_stmt *s, SQLULEN row)
 static SQLRETURN fetch_rows(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+        return diag_set(&s->diag, SS_24000, "no result set");
     SQLULEN array_size = s->ard->array_size ? s->ard->array_size : 1;
     SQLULEN *rows_fetched = rows_fetched_override ? rows_fetched_override : s->ird_impl.rows_processed_ptr;
     SQLUSMALLINT *row_status = row_status_override ? row_status_override : s->ird_impl.array_status_ptr;
@@ -290,27 +260,35 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
 
 SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 {
+    return fetch_extended(s, (SQLUSMALLINT)orientation, offset, s->ird_impl.rows_processed_ptr,
+                          s->ird_impl.array_status_ptr);
+}
+
+SQLRETURN fetch_extended(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                         SQLUSMALLINT *status)
+{
     (void)offset;
     if (orientation != SQL_FETCH_NEXT)
-        return diag_post(&s->diag, "HY106", 0,
-                         "Fetch type out of range: the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
-    return fetch_next(s, NULL, NULL);
+        return diag_set(&s->diag, SS_HY106,
+                         "the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
+    SQLULEN ignored = 0;
+    return fetch_next(s, rows ? rows : &ignored, status);
 }
 
 SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
                          SQLLEN buflen, SQLLEN *ind)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+        return diag_set(&s->diag, SS_24000, "no result set");
     if (!s->row)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no current row");
+        return diag_set(&s->diag, SS_24000, "no current row");
     if (col == 0 || col > s->rs->ncolumns)
-        return diag_post(&s->diag, "07009", 0, "Invalid descriptor index %u: the result has %zu columns",
+        return diag_set(&s->diag, SS_07009, "column %u (the result has %zu columns)",
                          (unsigned)col, s->rs->ncolumns);
     if (!ctype_known(ctype) && ctype != SQL_ARD_TYPE)
-        return diag_post(&s->diag, "HY003", 0, "Invalid application buffer type %d", (int)ctype);
+        return diag_set(&s->diag, SS_HY003, "C type %d", (int)ctype);
     if (buflen < 0)
-        return diag_post(&s->diag, "HY090", 0, "Invalid string or buffer length %ld", (long)buflen);
+        return diag_set(&s->diag, SS_HY090, "length %ld", (long)buflen);
     if (col != s->getdata_col) {
         s->getdata_col = col;
         memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
@@ -320,14 +298,8 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
     t.ctype = ctype;
     if (ctype == SQL_ARD_TYPE) {
         if (col > s->ard->count)
-            return diag_post(&s->diag, "07009", 0, "SQL_ARD_TYPE: column %u has no ARD record", (unsigned)col);
-        const desc_rec *b = &s->ard->recs[col];
-        t.ctype = b->concise_type;
-        t.precision = b->precision;
-        t.scale = b->scale;
-        /* intervals: the ARD's leading and seconds precision, as for a bound column */
-        t.interval_precision = (SQLSMALLINT)b->datetime_interval_precision;
-        t.fraction_precision = b->precision;
+            return diag_set(&s->diag, SS_07009, "SQL_ARD_TYPE: column %u has no ARD record", (unsigned)col);
+        target_from_ard(&t, &s->ard->recs[col]); /* as for a bound column */
     }
     t.ptr = ptr;
     t.buflen = buflen;
@@ -337,32 +309,26 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
     cv_status st = convert_value(&s->rs->columns[col - 1], cell->ptr, cell->len, &t, &s->getdata_piece);
     if (st == CV_NO_DATA)
         return SQL_NO_DATA;
-    if (st == CV_OK || st == CV_NULL)
-        return SQL_SUCCESS;
-    const char *state = cv_sqlstate(st);
-    SQLRETURN rc = diag_post(&s->diag, state ? state : "HY000", 0, "%s (column %u)", cv_message(st),
-                             (unsigned)col);
-    diag_set_position(&s->diag, s->pos_row ? (SQLLEN)s->pos_row : 1, (SQLINTEGER)col);
-    return rc;
+    return post_cv(s, st, s->pos_row ? (SQLLEN)s->pos_row : 1, col);
 }
 
 SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no result set");
+        return diag_set(&s->diag, SS_24000, "no result set");
     if (op != SQL_POSITION)
-        return diag_post(&s->diag, "HYC00", 0,
-                         "Optional feature not implemented: SQLSetPos supports only SQL_POSITION "
+        return diag_set(&s->diag, SS_HYC00,
+                         "SQLSetPos supports only SQL_POSITION "
                          "(the cursor is read-only; operation %u)", (unsigned)op);
     if (lock != SQL_LOCK_NO_CHANGE)
-        return diag_post(&s->diag, "HYC00", 0, "Optional feature not implemented: row locking");
+        return diag_set(&s->diag, SS_HYC00, "row locking");
     SQLULEN rows = s->ard->array_size > 1 ? s->rowset_rows : (s->row ? 1 : 0);
     if (rows == 0)
-        return diag_post(&s->diag, "24000", 0, "Invalid cursor state: no rowset has been fetched");
+        return diag_set(&s->diag, SS_24000, "no rowset has been fetched");
     if (row == 0)
-        return diag_post(&s->diag, "HY109", 0, "Invalid cursor position: SQL_POSITION needs a single row");
+        return diag_set(&s->diag, SS_HY109, "SQL_POSITION needs a single row");
     if ((SQLULEN)row > rows)
-        return diag_post(&s->diag, "HY107", 0, "Row value out of range: the rowset has %lu rows", (unsigned long)rows);
+        return diag_set(&s->diag, SS_HY107, "the rowset has %lu rows", (unsigned long)rows);
     if (s->ard->array_size > 1 && !position_row(s, (SQLULEN)row))
         return diag_set(&s->diag, SS_HY001, NULL);
     return SQL_SUCCESS;

@@ -11,6 +11,9 @@ SQLRETURN fetch_bind_col(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
  * unless overridden (SQLExtendedFetch passes its own). */
 SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override);
 SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset);
+/* SQLExtendedFetch: fetch_scroll with its own row count and status array (either may be NULL). */
+SQLRETURN fetch_extended(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                         SQLUSMALLINT *status);
 SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
                          SQLLEN buflen, SQLLEN *ind);
 void fetch_unbind(athena_stmt *s);

@@ -1,5 +1,7 @@
 /* handles.c - allocation, validation and release of ODBC handles. */
 #include "handles.h"
+#include "param_bind.h"
+#include "prepare_meta.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +35,8 @@ SQLRETURN env_free(athena_env *e)
     pthread_mutex_lock(&e->lock);
     if (e->dbc_count > 0) {
         pthread_mutex_unlock(&e->lock);
-        return diag_post(&e->diag, "HY010", 0,
-                         "Function sequence error: the environment still has connections");
+        return diag_set(&e->diag, SS_HY010,
+                         "the environment still has connections");
     }
     pthread_mutex_unlock(&e->lock);
     e->magic = 0;
@@ -50,7 +52,13 @@ SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
     if (!d)
         return diag_set(&e->diag, SS_HY001, NULL);
     d->magic = MAGIC_DBC;
-    pthread_mutex_init(&d->lock, NULL);
+    /* recursive: the API call running on the connection holds it (DBC_ENTER)
+     * and the core takes it again for the statement list */
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&d->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
     d->env = e;
     config_init(&d->cfg);
     d->access_mode = SQL_MODE_READ_WRITE;
@@ -66,8 +74,8 @@ SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
 SQLRETURN dbc_free(athena_dbc *d)
 {
     if (d->connected)
-        return diag_post(&d->diag, "HY010", 0,
-                         "Function sequence error: disconnect before freeing the connection");
+        return diag_set(&d->diag, SS_HY010,
+                         "disconnect before freeing the connection");
     while (d->stmts)
         stmt_free(d->stmts);
     athena_env *e = d->env;
@@ -75,6 +83,7 @@ SQLRETURN dbc_free(athena_dbc *d)
     config_free(&d->cfg);
     free(d->current_catalog);
     diag_free(&d->diag);
+    pthread_mutex_unlock(&d->lock);
     pthread_mutex_destroy(&d->lock);
     free(d);
     pthread_mutex_lock(&e->lock);
@@ -136,7 +145,7 @@ void desc_reset_records(athena_desc *d)
 SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out)
 {
     if (!d->connected)
-        return diag_post(&d->diag, "08003", 0, "Connection not open");
+        return diag_set(&d->diag, SS_08003, NULL);
     athena_stmt *s = calloc(1, sizeof *s);
     if (!s)
         return diag_set(&d->diag, SS_HY001, NULL);
@@ -162,6 +171,7 @@ SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out)
     s->concurrency = SQL_CONCUR_READ_ONLY;
     s->noscan = SQL_NOSCAN_OFF;
     s->use_bookmarks = SQL_UB_OFF;
+    s->metadata_id = d->metadata_id;
     pthread_mutex_lock(&d->lock);
     s->next = d->stmts;
     d->stmts = s;
@@ -183,6 +193,8 @@ SQLRETURN stmt_free(athena_stmt *s)
     pthread_mutex_unlock(&d->lock);
     if (s->rs)
         s->rs->close(s->rs);
+    param_run_free(s);
+    prepare_meta_free(s);
     free(s->sql);
     free(s->pos_cells);
     free(s->rowset_off);
@@ -213,8 +225,7 @@ SQLRETURN desc_alloc(athena_dbc *d, athena_desc **out)
 SQLRETURN desc_free(athena_desc *x)
 {
     if (x->stmt)
-        return diag_post(&x->diag, "HY017", 0,
-                         "Invalid use of an automatically allocated descriptor handle");
+        return diag_set(&x->diag, SS_HY017, NULL);
     /* Statements that used it fall back to their implicit descriptor. */
     athena_dbc *d = x->dbc;
     pthread_mutex_lock(&d->lock);
@@ -244,4 +255,17 @@ diag_list *handle_diag(SQLSMALLINT type, SQLHANDLE h)
     default:
         return NULL;
     }
+}
+
+bool handle_odbc2(SQLSMALLINT type, SQLHANDLE h)
+{
+    const athena_env *e = NULL;
+    switch (type) {
+    case SQL_HANDLE_ENV: e = h; break;
+    case SQL_HANDLE_DBC: e = ((const athena_dbc *)h)->env; break;
+    case SQL_HANDLE_STMT: e = ((const athena_stmt *)h)->dbc->env; break;
+    case SQL_HANDLE_DESC: e = ((const athena_desc *)h)->dbc->env; break;
+    default: break;
+    }
+    return e && e->odbc_version == SQL_OV_ODBC2;
 }

@@ -1,5 +1,16 @@
 /* handles.h - the ODBC handles: environment, connection, statement and
- * descriptor, and the locks that guard them. */
+ * descriptor, and the locks that guard them.
+ *
+ * Lock order (a thread holding one lock takes only locks further down):
+ *   statement lock (STMT_ENTER, DESC_ENTER of an implicit descriptor)
+ *     -> connection lock (DBC_ENTER; exec.c copies current_catalog under it,
+ *        handles.c links and unlinks statements)
+ *       -> environment lock (connection count)
+ *       -> the HTTP client's own mutex (http.c), then the log's.
+ * A connection call never takes a statement lock, so a statement running a
+ * query and a connection call cannot wait on each other. SQLCancel takes no
+ * statement or connection lock: it sets the statement's cancel flag under
+ * wait_lock (a leaf) and only try-locks the statement to close an idle cursor. */
 #ifndef ATHENA_HANDLES_H
 #define ATHENA_HANDLES_H
 
@@ -23,6 +34,7 @@ typedef struct athena_env athena_env;
 typedef struct athena_dbc athena_dbc;
 typedef struct athena_stmt athena_stmt;
 typedef struct athena_desc athena_desc;
+typedef struct param_run param_run;
 
 struct athena_env {
     unsigned magic;
@@ -36,7 +48,9 @@ struct athena_env {
 
 struct athena_dbc {
     unsigned magic;
-    pthread_mutex_t lock;          /* guards everything below except what the statement owns */
+    pthread_mutex_t lock;          /* recursive; held by the API call running on the connection
+                                      (DBC_ENTER) and taken briefly by statements for the list
+                                      below and current_catalog. See "Lock order" above. */
     diag_list diag;
     athena_env *env;
     athena_config cfg;
@@ -46,6 +60,7 @@ struct athena_dbc {
     http_client *http;
     athena_client *client;
     char *current_catalog;         /* SQL_ATTR_CURRENT_CATALOG, starts as cfg.catalog */
+    struct meta_cache *meta_cache; /* catalog metadata kept for MetadataCacheTTL (meta_cache.h) */
     /* attributes */
     SQLUINTEGER access_mode;
     SQLUINTEGER autocommit;
@@ -136,6 +151,12 @@ struct athena_stmt {
     SQLULEN use_bookmarks;
     SQLULEN *rows_fetched_ptr;     /* SQL_ATTR_ROWS_FETCHED_PTR (mirrors IRD rows_processed_ptr) */
     SQLULEN row_number;
+    SQLULEN metadata_id;           /* SQL_ATTR_METADATA_ID: catalog arguments are identifiers */
+    /* parameters: an execute waiting for data at execution (param_exec.c) */
+    param_run *prun;
+    /* the columns of the prepared statement before SQLExecute (prepare_meta.c) */
+    result_source *meta;
+    bool meta_known;               /* meta is the answer (NULL: no result set) */
 };
 
 /* Validation: NULL or wrong magic -> false. */
@@ -147,6 +168,8 @@ bool desc_valid(const athena_desc *d);
 SQLRETURN env_alloc(athena_env **out);
 SQLRETURN env_free(athena_env *e);
 SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out);
+/* Called with d->lock held (DBC_ENTER): on success it releases the lock
+ * with the connection; on error (still connected) the lock is still held. */
 SQLRETURN dbc_free(athena_dbc *d);
 SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out);
 SQLRETURN stmt_free(athena_stmt *s);
@@ -159,5 +182,9 @@ void desc_reset_records(athena_desc *d);
 
 /* Diagnostics of any handle. */
 diag_list *handle_diag(SQLSMALLINT type, SQLHANDLE h);
+/* True when the handle (already validated) belongs to an environment whose
+ * application asked for ODBC 2 behaviour: its diagnostics then carry ODBC 2
+ * SQLSTATEs (S1000 for HY000...). */
+bool handle_odbc2(SQLSMALLINT type, SQLHANDLE h);
 
 #endif

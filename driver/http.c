@@ -207,6 +207,12 @@ static long backoff_ms(http_client *c, int n)
 
 static bool cancelled(const http_request *req) { return req->cancel_flag && *req->cancel_flag; }
 
+/* How logs and messages name a request: its operation, else its method. */
+static const char *op_name(const http_request *req)
+{
+    return req->operation ? req->operation : (req->method ? req->method : "GET");
+}
+
 /* Sleeps ms milliseconds in short slices; false if cancelled meanwhile. */
 static bool wait_ms(const http_request *req, long ms)
 {
@@ -497,24 +503,72 @@ static void sb_header(struct curl_slist **list, bool *oom, const char *name, con
         *list = n;
 }
 
-static attempt_result attempt(http_client *c, const http_request *req, const aws_credentials *creds,
-                              http_response *resp, athena_error *err, xfer *x)
+/* Frees a header list, wiping it first: it held the Authorization and token. */
+static void wipe_headers(struct curl_slist *hdrs)
 {
-    CURL *h = c->curl;
+    for (struct curl_slist *s = hdrs; s; s = s->next)
+        explicit_bzero(s->data, strlen(s->data));
+    curl_slist_free_all(hdrs);
+}
+
+/* The signed headers: Host, X-Amz-Date, the session token, S3's payload
+ * hash and the Authorization computed over them and the caller's headers
+ * (sh[0..nh), room for four more). Appends them to *hdrs. */
+static void sign_headers(http_client *c, const http_request *req, const aws_credentials *creds,
+                         const char *host, const char *path, size_t path_len, const char *query,
+                         sigv4_header *sh, size_t nh, struct curl_slist **hdrs, bool *oom)
+{
+    char payload_hash[65];
+    char amz_date[17];
+    time_t t = time(NULL);
+    sigv4_amz_date(t, amz_date);
+    bool s3 = strcmp(req->service, "s3") == 0;
+    sh[nh].name = "host";
+    sh[nh].value = host;
+    nh++;
+    sh[nh].name = "x-amz-date";
+    sh[nh].value = amz_date;
+    nh++;
+    if (creds->session_token[0]) {
+        sh[nh].name = "x-amz-security-token";
+        sh[nh].value = creds->session_token;
+        nh++;
+    }
+    if (s3) {
+        sigv4_sha256_hex(req->body, req->body ? req->body_len : 0, payload_hash);
+        sh[nh].name = "x-amz-content-sha256";
+        sh[nh].value = payload_hash;
+        nh++;
+    }
+    char *path_z = str_ndup(path, path_len);
+    sigv4_request sr = {.method = req->method, .path = path_z, .query = query, .headers = sh,
+                        .header_count = nh, .body = req->body, .body_len = req->body_len,
+                        .payload_hash = s3 ? payload_hash : NULL, .region = c->region,
+                        .service = req->service, .now = t};
+    sigv4_result sig;
+    if (!path_z || sigv4_sign(&sr, creds, &sig) != 0) {
+        *oom = true;
+    } else {
+        sb_header(hdrs, oom, "X-Amz-Date", amz_date);
+        if (creds->session_token[0])
+            sb_header(hdrs, oom, "X-Amz-Security-Token", creds->session_token);
+        if (s3)
+            sb_header(hdrs, oom, "x-amz-content-sha256", payload_hash);
+        sb_header(hdrs, oom, "Authorization", sb_str(&sig.authorization));
+        sigv4_result_free(&sig);
+    }
+    free(path_z);
+}
+
+/* The request's header list: the caller's headers, Host, the signature's
+ * headers when the request is signed, and an empty Expect. NULL (err set)
+ * when memory runs out. */
+static struct curl_slist *build_headers(http_client *c, const http_request *req, const aws_credentials *creds,
+                                        const char *host, const char *path, size_t path_len, const char *query,
+                                        athena_error *err)
+{
     struct curl_slist *hdrs = NULL;
     bool oom = false;
-    sigv4_result sig;
-    bool signed_ok = false;
-
-    char host[512];
-    const char *path, *query;
-    size_t path_len;
-    if (split_url(req->url, host, sizeof host, &path, &path_len, &query) != 0) {
-        ae_set(err, AE_GENERAL, 0, "Invalid URL: %s", req->url);
-        return ATT_FAIL;
-    }
-
-    /* headers: the caller's, then what signing adds */
     size_t extra = 0;
     if (req->headers)
         while (req->headers[extra])
@@ -525,7 +579,7 @@ static attempt_result attempt(http_client *c, const http_request *req, const aws
         free(sh);
         free(names);
         ae_set(err, AE_NOMEM, 0, "Out of memory");
-        return ATT_FAIL;
+        return NULL;
     }
     size_t nh = 0;
     for (size_t i = 0; i < extra; i++) {
@@ -551,47 +605,8 @@ static attempt_result attempt(http_client *c, const http_request *req, const aws
             hdrs = nl;
     }
     sb_header(&hdrs, &oom, "Host", host);
-    char payload_hash[65];
-    char amz_date[17];
-    if (req->service && creds) {
-        time_t t = time(NULL);
-        sigv4_amz_date(t, amz_date);
-        bool s3 = strcmp(req->service, "s3") == 0;
-        sh[nh].name = "host";
-        sh[nh].value = host;
-        nh++;
-        sh[nh].name = "x-amz-date";
-        sh[nh].value = amz_date;
-        nh++;
-        if (creds->session_token[0]) {
-            sh[nh].name = "x-amz-security-token";
-            sh[nh].value = creds->session_token;
-            nh++;
-        }
-        if (s3) {
-            sigv4_sha256_hex(req->body, req->body ? req->body_len : 0, payload_hash);
-            sh[nh].name = "x-amz-content-sha256";
-            sh[nh].value = payload_hash;
-            nh++;
-        }
-        char *path_z = str_ndup(path, path_len);
-        sigv4_request sr = {.method = req->method, .path = path_z, .query = query, .headers = sh,
-                            .header_count = nh, .body = req->body, .body_len = req->body_len,
-                            .payload_hash = s3 ? payload_hash : NULL, .region = c->region,
-                            .service = req->service, .now = t};
-        if (!path_z || sigv4_sign(&sr, creds, &sig) != 0) {
-            oom = true;
-        } else {
-            signed_ok = true;
-            sb_header(&hdrs, &oom, "X-Amz-Date", amz_date);
-            if (creds->session_token[0])
-                sb_header(&hdrs, &oom, "X-Amz-Security-Token", creds->session_token);
-            if (s3)
-                sb_header(&hdrs, &oom, "x-amz-content-sha256", payload_hash);
-            sb_header(&hdrs, &oom, "Authorization", sb_str(&sig.authorization));
-        }
-        free(path_z);
-    }
+    if (req->service && creds)
+        sign_headers(c, req, creds, host, path, path_len, query, sh, nh, &hdrs, &oom);
     /* no "Expect: 100-continue" round trip before bodies */
     struct curl_slist *ne = curl_slist_append(hdrs, "Expect:");
     if (!ne)
@@ -602,14 +617,19 @@ static attempt_result attempt(http_client *c, const http_request *req, const aws
         free(names[i]);
     free(names);
     free(sh);
-    if (signed_ok)
-        sigv4_result_free(&sig);
     if (oom) {
-        curl_slist_free_all(hdrs);
+        wipe_headers(hdrs);
         ae_set(err, AE_NOMEM, 0, "Out of memory preparing the request");
-        return ATT_FAIL;
+        return NULL;
     }
+    return hdrs;
+}
 
+/* Sets every option of the (reset) handle for this request. */
+static void set_options(http_client *c, const http_request *req, struct curl_slist *hdrs, xfer *x,
+                        char *errbuf)
+{
+    CURL *h = c->curl;
     curl_easy_reset(h);
     curl_easy_setopt(h, CURLOPT_URL, req->url);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
@@ -664,21 +684,16 @@ static attempt_result attempt(http_client *c, const http_request *req, const aws
     curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
     curl_easy_setopt(h, CURLOPT_XFERINFODATA, x);
-    char errbuf[CURL_ERROR_SIZE];
     errbuf[0] = '\0';
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+}
 
-    CURLcode rc = curl_easy_perform(h);
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &resp->status);
-    /* the header list held the Authorization and token: wipe before freeing */
-    for (struct curl_slist *s = hdrs; s; s = s->next)
-        explicit_bzero(s->data, strlen(s->data));
-    curl_slist_free_all(hdrs);
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, NULL);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
-
-    const char *msg = errbuf[0] ? errbuf : curl_easy_strerror(rc);
-    const char *op = req->operation ? req->operation : m;
+/* What a finished transfer means: an answer, a retryable failure, or a
+ * failure (err set) that is not retried. */
+static attempt_result classify_transfer(http_client *c, const http_request *req, CURLcode rc, const char *msg,
+                                        const char *host, const xfer *x, athena_error *err)
+{
+    const char *op = op_name(req);
     switch (rc) {
     case CURLE_OK:
         c->ever_connected = true;
@@ -695,7 +710,7 @@ static attempt_result attempt(http_client *c, const http_request *req, const aws
         return ATT_FAIL;
     case CURLE_OPERATION_TIMEDOUT: {
         double connect_s = 0;
-        curl_easy_getinfo(h, CURLINFO_CONNECT_TIME, &connect_s);
+        curl_easy_getinfo(c->curl, CURLINFO_CONNECT_TIME, &connect_s);
         if (connect_s <= 0) {
             ae_set(err, AE_CONNECT, 0, "Cannot connect to %s: %s", host, msg);
             return c->ever_connected ? ATT_RETRY_TIMEOUT : ATT_FAIL;
@@ -738,11 +753,106 @@ static attempt_result attempt(http_client *c, const http_request *req, const aws
     }
 }
 
+/* One try: URL, headers (signed with creds when the request names a
+ * service), curl options, the transfer, and what its outcome means. */
+static attempt_result attempt(http_client *c, const http_request *req, const aws_credentials *creds,
+                              http_response *resp, athena_error *err, xfer *x)
+{
+    char host[512];
+    const char *path, *query;
+    size_t path_len;
+    if (split_url(req->url, host, sizeof host, &path, &path_len, &query) != 0) {
+        ae_set(err, AE_GENERAL, 0, "Invalid URL: %s", req->url);
+        return ATT_FAIL;
+    }
+    struct curl_slist *hdrs = build_headers(c, req, creds, host, path, path_len, query, err);
+    if (!hdrs)
+        return ATT_FAIL;
+    char errbuf[CURL_ERROR_SIZE];
+    set_options(c, req, hdrs, x, errbuf);
+    CURLcode rc = curl_easy_perform(c->curl);
+    curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &resp->status);
+    wipe_headers(hdrs);
+    curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, NULL);
+    curl_easy_setopt(c->curl, CURLOPT_ERRORBUFFER, NULL);
+    return classify_transfer(c, req, rc, errbuf[0] ? errbuf : curl_easy_strerror(rc), host, x, err);
+}
+
+/* The credentials a signed request uses: the request's own, or the
+ * provider's (fetched afresh when force_refresh). *use is NULL for an
+ * unsigned request. -1 with err set when there are none. */
+static int request_credentials(http_client *c, const http_request *req, bool force_refresh,
+                               aws_credentials *creds, const aws_credentials **use, athena_error *err)
+{
+    *use = NULL;
+    if (!req->service)
+        return 0;
+    if (req->creds_override) {
+        *use = req->creds_override;
+        return 0;
+    }
+    const char *op = op_name(req);
+    if (!c->creds)
+        return ae_set(err, AE_CONFIG_MISSING, 0, "%s: no credentials to sign the request", op);
+    athena_error ce;
+    ae_clear(&ce);
+    if (c->creds->get(c->creds, creds, force_refresh, &ce) != 0) {
+        aws_credentials_wipe(creds);
+        if (err)
+            *err = ce;
+        return -1;
+    }
+    *use = creds;
+    return 0;
+}
+
+static void log_attempt(http_client *c, const http_request *req, const http_response *resp, attempt_result ar,
+                        const athena_error *e)
+{
+    const char *m = req->method ? req->method : "GET";
+    const char *op = op_name(req);
+    if (ar == ATT_ANSWER)
+        LOG_AT(c->log, LOG_DEBUG, "%s %s -> HTTP %ld%s%s in %.1f ms (request id %s, attempt %d)", m, op,
+               resp->status, resp->aws_error_type[0] ? " " : "", resp->aws_error_type, resp->elapsed_ms,
+               resp->request_id[0] ? resp->request_id : "-", resp->attempts);
+    else
+        LOG_AT(c->log, LOG_DEBUG, "%s %s -> no answer in %.1f ms: %s (attempt %d)", m, op, resp->elapsed_ms,
+               e->message, resp->attempts);
+}
+
+/* The error of a retryable outcome that may not be retried again: the
+ * server's answer (throttled or failing), or the last attempt's error with
+ * the number of attempts. */
+static int give_up(const http_request *req, const http_response *resp, attempt_result ar, answer_kind ak,
+                   const athena_error *e, athena_error *err)
+{
+    const char *op = op_name(req);
+    if (ar == ATT_ANSWER) {
+        ae_code code = ak == ANS_RETRY_THROTTLE ? AE_THROTTLED : AE_SERVER;
+        ae_set(err, code, resp->status, "%s failed after %d attempt%s: HTTP %ld%s%s%s%s", op,
+               resp->attempts, resp->attempts == 1 ? "" : "s", resp->status,
+               resp->aws_error_type[0] ? " " : "", resp->aws_error_type,
+               resp->aws_error_message[0] ? ": " : "", resp->aws_error_message);
+        if (err)
+            snprintf(err->aws_type, sizeof err->aws_type, "%s", resp->aws_error_type);
+    } else if (err) {
+        *err = *e;
+        if (resp->attempts > 1) {
+            char tail[64];
+            snprintf(tail, sizeof tail, " (after %d attempts)", resp->attempts);
+            size_t l = strlen(err->message);
+            if (l + strlen(tail) < sizeof err->message)
+                memcpy(err->message + l, tail, strlen(tail) + 1);
+        }
+    }
+    return -1;
+}
+
 int http_perform(http_client *c, const http_request *req, http_response *resp, athena_error *err)
 {
     ae_clear(err);
     resp->attempts = 0;
-    const char *op = req->operation ? req->operation : (req->method ? req->method : "GET");
+    const char *op = op_name(req);
     int max_attempts = req->retryable ? (int)c->max_retries + 1 : 1;
     bool refreshed = false;
     bool force_refresh = false;
@@ -756,23 +866,8 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
         aws_credentials creds;
         memset(&creds, 0, sizeof creds);
         const aws_credentials *use = NULL;
-        if (req->service) {
-            if (req->creds_override) {
-                use = req->creds_override;
-            } else if (c->creds) {
-                athena_error ce;
-                ae_clear(&ce);
-                if (c->creds->get(c->creds, &creds, force_refresh, &ce) != 0) {
-                    aws_credentials_wipe(&creds);
-                    if (err)
-                        *err = ce;
-                    return -1;
-                }
-                use = &creds;
-            } else {
-                return ae_set(err, AE_CONFIG_MISSING, 0, "%s: no credentials to sign the request", op);
-            }
-        }
+        if (request_credentials(c, req, force_refresh, &creds, &use, err) != 0)
+            return -1;
         force_refresh = false;
 
         pthread_mutex_lock(&c->mu);
@@ -791,14 +886,8 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
             if (resp->status >= 300)
                 http_parse_error_body(resp); /* error bodies are collected, never sunk */
             ak = classify_answer(resp);
-            LOG_AT(c->log, LOG_DEBUG, "%s %s -> HTTP %ld%s%s in %.1f ms (request id %s, attempt %d)",
-                   req->method ? req->method : "GET", op, resp->status,
-                   resp->aws_error_type[0] ? " " : "", resp->aws_error_type, resp->elapsed_ms,
-                   resp->request_id[0] ? resp->request_id : "-", resp->attempts);
-        } else {
-            LOG_AT(c->log, LOG_DEBUG, "%s %s -> no answer in %.1f ms: %s (attempt %d)",
-                   req->method ? req->method : "GET", op, resp->elapsed_ms, e.message, resp->attempts);
         }
+        log_attempt(c, req, resp, ar, &e);
 
         if (ar == ATT_FAIL) {
             if (err)
@@ -819,27 +908,8 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
         /* retryable outcome */
         bool can_retry = resp->attempts < max_attempts + (refreshed ? 1 : 0) &&
                          !(x.sink_used && ar != ATT_ANSWER);
-        if (!can_retry) {
-            if (ar == ATT_ANSWER) {
-                ae_code code = ak == ANS_RETRY_THROTTLE ? AE_THROTTLED : AE_SERVER;
-                ae_set(err, code, resp->status, "%s failed after %d attempt%s: HTTP %ld%s%s%s%s", op,
-                       resp->attempts, resp->attempts == 1 ? "" : "s", resp->status,
-                       resp->aws_error_type[0] ? " " : "", resp->aws_error_type,
-                       resp->aws_error_message[0] ? ": " : "", resp->aws_error_message);
-                if (err)
-                    snprintf(err->aws_type, sizeof err->aws_type, "%s", resp->aws_error_type);
-            } else if (err) {
-                *err = e;
-                if (resp->attempts > 1) {
-                    char tail[64];
-                    snprintf(tail, sizeof tail, " (after %d attempts)", resp->attempts);
-                    size_t l = strlen(err->message);
-                    if (l + strlen(tail) < sizeof err->message)
-                        memcpy(err->message + l, tail, strlen(tail) + 1);
-                }
-            }
-            return -1;
-        }
+        if (!can_retry)
+            return give_up(req, resp, ar, ak, &e, err);
         long delay = backoff_ms(c, retries_done);
         retries_done++;
         LOG_AT(c->log, LOG_DEBUG, "%s: retrying in %ld ms", op, delay);

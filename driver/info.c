@@ -267,7 +267,7 @@ SQLRETURN info_get(athena_dbc *d, SQLUSMALLINT type, info_kind *kind, const char
     }
     /* SQL_DM_VER, SQL_DRIVER_HSTMT, SQL_DRIVER_HDESC and SQL_DRIVER_HLIB are
      * the driver manager's: it answers them without asking the driver. */
-    return diag_post(&d->diag, "HY096", 0, "Information type %u is out of range", (unsigned)type);
+    return diag_set(&d->diag, SS_HY096, "type %u", (unsigned)type);
 }
 
 /* The functions the driver exports and that work (each in its ANSI and W
@@ -286,7 +286,10 @@ static const SQLUSMALLINT implemented[] = {
     SQL_API_SQLERROR, SQL_API_SQLGETINFO, SQL_API_SQLGETFUNCTIONS, SQL_API_SQLSETSTMTATTR,
     SQL_API_SQLGETSTMTATTR, SQL_API_SQLNATIVESQL, SQL_API_SQLNUMPARAMS, SQL_API_SQLGETTYPEINFO,
     SQL_API_SQLGETDESCFIELD, SQL_API_SQLSETDESCFIELD, SQL_API_SQLGETDESCREC, SQL_API_SQLSETDESCREC,
-    SQL_API_SQLCOPYDESC,
+    SQL_API_SQLCOPYDESC, SQL_API_SQLTABLES, SQL_API_SQLCOLUMNS, SQL_API_SQLPRIMARYKEYS,
+    SQL_API_SQLFOREIGNKEYS, SQL_API_SQLSTATISTICS, SQL_API_SQLSPECIALCOLUMNS, SQL_API_SQLPROCEDURES,
+    SQL_API_SQLPROCEDURECOLUMNS, SQL_API_SQLTABLEPRIVILEGES, SQL_API_SQLCOLUMNPRIVILEGES,
+    SQL_API_SQLBINDPARAMETER, SQL_API_SQLDESCRIBEPARAM, SQL_API_SQLPARAMDATA, SQL_API_SQLPUTDATA,
 };
 
 static bool is_implemented(SQLUSMALLINT id)
@@ -299,7 +302,8 @@ static bool is_implemented(SQLUSMALLINT id)
 
 SQLRETURN info_functions(athena_dbc *d, SQLUSMALLINT id, SQLUSMALLINT *supported)
 {
-    (void)d;
+    if (!supported)
+        return diag_set(&d->diag, SS_HY009, NULL);
     if (id == SQL_API_ODBC3_ALL_FUNCTIONS) {
         memset(supported, 0, SQL_API_ODBC3_ALL_FUNCTIONS_SIZE * sizeof(SQLUSMALLINT));
         for (size_t i = 0; i < ARRAY_LEN(implemented); i++) {

@@ -1,8 +1,7 @@
 /* result_source.h - how the core reads result rows, whatever brings them:
- * the GetQueryResults pager (result_pager.c) today, the S3 streamer later.
- * A source hands out rows as arrays of text cells, a page at a time; the
- * cells stay valid until the next call to next_row that moves to a new page
- * or until close. */
+ * the GetQueryResults pager (result_pager.c), the S3 streamer (result_s3.c),
+ * results made in memory. A source hands out rows as arrays of text cells;
+ * the cells of a row stay valid until the next call to next_row or close. */
 #ifndef ATHENA_RESULT_SOURCE_H
 #define ATHENA_RESULT_SOURCE_H
 
@@ -69,6 +68,10 @@ result_source *result_open(athena_client *client, const char *qid, const query_s
  * given as name + Athena type name, rows appended as text (NULL = SQL NULL). */
 result_source *result_static_new(const char *const *names, const char *const *types, size_t ncols,
                                  const type_options *opt, athena_error *err);
+/* Describes result columns the driver makes itself, given as name + Athena
+ * type name (varchar, smallint, integer): what result_static_new does. */
+void result_columns_describe(athena_column *cols, const char *const *names, const char *const *types,
+                             size_t ncols, const type_options *opt);
 /* Appends a row of ncols values (copied). 0, or -1 with AE_NOMEM. */
 int result_static_add_row(result_source *rs, const char *const *values, athena_error *err);
 

@@ -4,8 +4,6 @@
  * 22005, 42000 -> 37000, 07005 -> 24000, 07009 -> S1002, HY024 -> S1009). */
 #include "sqlstate.h"
 
-#include <string.h>
-
 static const sqlstate_info table[] = {
     [SS_01000] = {"01000", "01000", "General warning"},
     [SS_01004] = {"01004", "01004", "String data, right truncated"},
@@ -43,8 +41,11 @@ static const sqlstate_info table[] = {
     [SS_HY009] = {"HY009", "S1009", "Invalid use of null pointer"},
     [SS_HY010] = {"HY010", "S1010", "Function sequence error"},
     [SS_HY011] = {"HY011", "S1011", "Attribute cannot be set now"},
+    [SS_HY012] = {"HY012", "S1012", "Invalid transaction operation code"},
     [SS_HY016] = {"HY016", "S1000", "Cannot modify an implementation row descriptor"},
     [SS_HY017] = {"HY017", "S1000", "Invalid use of an automatically allocated descriptor handle"},
+    [SS_HY019] = {"HY019", "S1000", "Non-character and non-binary data sent in pieces"},
+    [SS_HY020] = {"HY020", "S1000", "Attempt to concatenate a null value"},
     [SS_HY024] = {"HY024", "S1009", "Invalid attribute value"},
     [SS_HY090] = {"HY090", "S1090", "Invalid string or buffer length"},
     [SS_HY091] = {"HY091", "S1091", "Invalid descriptor field identifier"},
@@ -74,12 +75,4 @@ const sqlstate_info *sqlstate_get(sqlstate_id id)
     if ((int)id < 0 || id >= SS_COUNT || !table[id].state)
         return &table[SS_HY000];
     return &table[id];
-}
-
-const char *sqlstate_odbc2(const char *state)
-{
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-        if (table[i].state && strcmp(table[i].state, state) == 0)
-            return table[i].odbc2;
-    return state;
 }

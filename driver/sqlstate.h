@@ -43,8 +43,11 @@ typedef enum sqlstate_id {
     SS_HY009,  /* invalid use of null pointer */
     SS_HY010,  /* function sequence error */
     SS_HY011,  /* attribute cannot be set now */
+    SS_HY012,  /* invalid transaction operation code */
     SS_HY016,  /* cannot modify an implementation row descriptor */
     SS_HY017,  /* invalid use of an automatically allocated descriptor handle */
+    SS_HY019,  /* non-character and non-binary data sent in pieces */
+    SS_HY020,  /* attempt to concatenate a null value */
     SS_HY024,  /* invalid attribute value */
     SS_HY090,  /* invalid string or buffer length */
     SS_HY091,  /* invalid descriptor field identifier */
@@ -76,8 +79,5 @@ typedef struct sqlstate_info {
 
 /* The entry of id (HY000's for an id out of range). */
 const sqlstate_info *sqlstate_get(sqlstate_id id);
-/* The ODBC 2 form of an ODBC 3 SQLSTATE string: the table's when the state
- * is in it, else the state itself (states ODBC 2 shares, such as 08001). */
-const char *sqlstate_odbc2(const char *state);
 
 #endif

@@ -18,7 +18,7 @@ char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag
     if (len_chars == SQL_NTS)
         n = utf16_len(w);
     else if (len_chars < 0) {
-        diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)len_chars);
+        diag_set(diag, SS_HY090, "length %ld", (long)len_chars);
         *bad = true;
         return NULL;
     } else

@@ -9,9 +9,12 @@ out=${FUZZ_OUT:-/tmp/athena-fuzz}
 mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
-for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_csv_reader; do
+n=0
+for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_csv_reader; do
+    n=$((n + 1))
     case $target in
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
+    fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/strbuf.c" ;;
     fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/error.c" ;;
     esac
@@ -20,6 +23,9 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_csv_reader; d
     if [ "$target" = fuzz_page_decode ]; then
         printf '%s' '{"UpdateCount":0,"ResultSet":{"Rows":[{"Data":[{"VarCharValue":"a\u00e9\ud83d\ude00"},{}]}],"ResultSetMetadata":{"ColumnInfo":[{"CatalogName":"hive","SchemaName":"","TableName":"","Name":"a","Label":"a","Type":"varchar","Precision":2147483647,"Scale":0,"Nullable":"UNKNOWN","CaseSensitive":true}]}},"NextToken":"x"}' \
             > "$out/corpus-$target/seed1.json"
+    elif [ "$target" = fuzz_param_scan ]; then
+        printf "%s" "SELECT '?', \"a?\" -- ?
+, ? /* ? */ FROM t WHERE x = ?" > "$out/corpus-$target/seed1"
     elif [ "$target" = fuzz_csv_reader ]; then
         printf '\002\005"a","b","c"\n"1",,"x ""y"""\n"2","l1\nl2","\303\251\360\237\230\200"\n,,\n' \
             > "$out/corpus-$target/seed1"
@@ -39,10 +45,11 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_csv_reader; d
         >"$out/$target.log" 2>&1 || status=$?
     grep -E 'stat::number_of_executed_units|stat::new_units_added|cov:|ERROR|SUMMARY|Done' "$out/$target.log" | tail -6
     if [ "$status" -ne 0 ]; then
-        echo "not ok - $target found a failure (exit $status); see $out/$target.log"
+        echo "not ok $n - $target found a failure (exit $status); see $out/$target.log"
         failed=1
     else
-        echo "ok - $target ran ${secs}s without a failure"
+        echo "ok $n - $target ran ${secs}s without a failure"
     fi
 done
+echo "1..$n"
 exit "${failed:-0}"

@@ -1054,34 +1054,11 @@ static const char DEFAULT_HEADER[] =
     "# Golden output of tests/odbc/odbc_convert: column|row|C type|return code|SQLSTATE|value\n"
     "# Regenerate with ATHENA_CONVERT_BLESS=1 (this header is kept), then review every changed line.\n";
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    size_t cap = 1 << 20, n = 0;
-    char *b = malloc(cap + 1);
-    for (;;) {
-        if (n == cap) {
-            cap *= 2;
-            b = realloc(b, cap + 1);
-        }
-        size_t k = fread(b + n, 1, cap - n, f);
-        if (k == 0)
-            break;
-        n += k;
-    }
-    fclose(f);
-    b[n] = '\0';
-    *len = n;
-    return b;
-}
-
 static int bless(void)
 {
     const char *path = golden_path();
     size_t len = 0;
-    char *old = read_file(path, &len);
+    char *old = th_read_file(path, &len);
     FILE *f = fopen(path, "wb");
     if (!f) {
         CHECK(0, "cannot write %s", path);
@@ -1113,7 +1090,7 @@ static void compare(void)
 {
     const char *path = golden_path();
     size_t len = 0;
-    char *text = read_file(path, &len);
+    char *text = th_read_file(path, &len);
     if (!text) {
         CHECK(0, "golden file %s is missing (ATHENA_CONVERT_BLESS=1 writes it)", path);
         return;

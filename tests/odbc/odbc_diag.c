@@ -1,6 +1,6 @@
 /* odbc_diag.c - diagnostics: several records per handle, SQLGetDiagRec and
  * SQLGetDiagField (header and record fields), message format, native error,
- * truncation of messages. */
+ * truncation of messages, and the ODBC 2 states an ODBC 2 application sees. */
 #include "odbc_util.h"
 
 static void test_records(SQLHDBC dbc)
@@ -96,6 +96,58 @@ static void test_bad_handles(void)
     SQLFreeHandle(SQL_HANDLE_DBC, dbc);
 }
 
+/* One statement error seen by an application of the given ODBC version, through
+ * SQLGetDiagRec, SQLGetDiagField and SQLError: all three give the same state.
+ * sql NULL: the error is SQLSetStmtAttr(SQL_ATTR_ROW_ARRAY_SIZE, 0), HY024,
+ * which unixODBC passes on unmapped (it maps most others itself), so that
+ * case shows the driver's own ODBC 2 state. */
+static void check_version_states(SQLINTEGER version, const char *sql, const char *want, const char *what)
+{
+    SQLHENV env = SQL_NULL_HENV;
+    SQLHDBC dbc = SQL_NULL_HDBC;
+    SQLHSTMT st = SQL_NULL_HSTMT;
+    SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env);
+    CHECK_RC(SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)(intptr_t)version, 0), SQL_SUCCESS,
+             "SQL_ATTR_ODBC_VERSION");
+    SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc);
+    char in[512];
+    snprintf(in, sizeof in, "DSN=%s;", test_dsn());
+    CHECK_RC(SQLDriverConnect(dbc, NULL, (SQLCHAR *)in, SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT), SQL_SUCCESS,
+             "connect");
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    if (sql)
+        CHECK_RC(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS), SQL_ERROR, what);
+    else
+        CHECK_RC(SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)0, 0), SQL_ERROR, what);
+    char state[6] = "", msg[1024] = "";
+    SQLINTEGER native = 0;
+    SQLSMALLINT len = 0;
+    SQLGetDiagRec(SQL_HANDLE_STMT, st, 1, (SQLCHAR *)state, &native, (SQLCHAR *)msg, sizeof msg, &len);
+    CHECK_STR(state, want, "SQLGetDiagRec state");
+    char field[6] = "";
+    SQLGetDiagField(SQL_HANDLE_STMT, st, 1, SQL_DIAG_SQLSTATE, field, sizeof field, NULL);
+    CHECK_STR(field, want, "SQLGetDiagField(SQL_DIAG_SQLSTATE)");
+    char estate[6] = "", emsg[1024] = "";
+    CHECK_RC(SQLError(env, dbc, st, (SQLCHAR *)estate, &native, (SQLCHAR *)emsg, sizeof emsg, &len), SQL_SUCCESS,
+             "SQLError");
+    CHECK_STR(estate, want, "SQLError state");
+    CHECK_STR(emsg, msg, "SQLError gives the same message");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    SQLDisconnect(dbc);
+    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
+    SQLFreeHandle(SQL_HANDLE_ENV, env);
+}
+
+static void test_odbc2_states(void)
+{
+    check_version_states(SQL_OV_ODBC2, "SELECT * FROM sampledb.no_such_table", "S0002", "ODBC 2: table not found");
+    check_version_states(SQL_OV_ODBC2, "SELEC 1", "37000", "ODBC 2: syntax error");
+    check_version_states(SQL_OV_ODBC2, NULL, "S1009", "ODBC 2: invalid attribute value");
+    check_version_states(SQL_OV_ODBC3, "SELECT * FROM sampledb.no_such_table", "42S02", "ODBC 3: table not found");
+    check_version_states(SQL_OV_ODBC3, NULL, "HY024", "ODBC 3: invalid attribute value");
+    check_version_states(SQL_OV_ODBC3, "SELEC 1", "42000", "ODBC 3: syntax error");
+}
+
 int main(void)
 {
     SQLHDBC dbc = test_connect(NULL);
@@ -106,5 +158,6 @@ int main(void)
     test_messages(dbc);
     test_disconnect(dbc);
     test_bad_handles();
+    test_odbc2_states();
     return th_done();
 }

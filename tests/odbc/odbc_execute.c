@@ -278,6 +278,56 @@ static void test_threads(void)
     }
 }
 
+/* One connection, two threads: one runs a query and fetches its rows (the
+ * statement lock, then the connection lock for the catalog), the other makes
+ * connection calls meanwhile (the connection lock). Both finish with the
+ * right answers: no deadlock, no torn catalog. */
+struct conn_caller {
+    SQLHDBC dbc;
+    volatile int done;
+    int calls, good;
+};
+
+static void *connection_calls(void *p)
+{
+    struct conn_caller *c = p;
+    while (!c->done && c->calls < 20000) {
+        char cat[64] = "";
+        SQLINTEGER len = 0;
+        SQLRETURN rc = SQLGetConnectAttr(c->dbc, SQL_ATTR_CURRENT_CATALOG, cat, sizeof cat, &len);
+        char name[64] = "";
+        SQLRETURN rc2 = SQLGetInfo(c->dbc, SQL_DBMS_NAME, name, sizeof name, NULL);
+        c->calls++;
+        if (rc == SQL_SUCCESS && strcmp(cat, "AwsDataCatalog") == 0 && rc2 == SQL_SUCCESS && strcmp(name, "Amazon Athena") == 0)
+            c->good++;
+    }
+    return NULL;
+}
+
+static void test_connection_lock(SQLHDBC dbc)
+{
+    struct conn_caller c = {dbc, 0, 0, 0};
+    pthread_t th;
+    pthread_create(&th, NULL, connection_calls, &c);
+    SQLRETURN rc;
+    SQLHSTMT st = test_exec(dbc, "SELECT n FROM numbers WHERE n <= 3000 ORDER BY n", &rc);
+    long long sum = 0;
+    if (SQL_SUCCEEDED(rc)) {
+        SQLBIGINT v;
+        SQLLEN ind;
+        SQLBindCol(st, 1, SQL_C_SBIGINT, &v, 0, &ind);
+        while (SQL_SUCCEEDED(SQLFetch(st)))
+            sum += v;
+    }
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    c.done = 1;
+    pthread_join(th, NULL);
+    CHECK_RC(rc, SQL_SUCCESS, "a query while another thread makes connection calls");
+    CHECK_INT(sum, 3000LL * 3001 / 2, "its rows");
+    CHECK(c.calls > 0 && c.good == c.calls, "every connection call meanwhile answered right (%d of %d)", c.good,
+          c.calls);
+}
+
 int main(void)
 {
     SQLHDBC dbc = test_connect(NULL);
@@ -290,6 +340,7 @@ int main(void)
     test_cancel(dbc);
     test_row_counts(dbc);
     test_max_rows(dbc);
+    test_connection_lock(dbc);
     test_disconnect(dbc);
     test_start_options();
     test_threads();

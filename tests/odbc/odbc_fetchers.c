@@ -14,6 +14,7 @@
 #include <pthread.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -77,19 +78,13 @@ static void dump_free(dump *d)
 static char log_dir[] = "/tmp/athena-odbc-fetchers-XXXXXX";
 
 /* The driver log written since the last call (LogPath=log_dir), or "". */
-static const char *take_log(void)
+static const char *driver_log(void)
 {
     static char text[65536];
-    char path[128];
-    snprintf(path, sizeof path, "%s/athenaodbc_%d.log", log_dir, (int)getpid());
-    text[0] = '\0';
-    FILE *f = fopen(path, "rb");
-    if (f) {
-        size_t n = fread(text, 1, sizeof text - 1, f);
-        text[n] = '\0';
-        fclose(f);
-        unlink(path);
-    }
+    char *t = take_log(log_dir); /* removes the file and the directory */
+    snprintf(text, sizeof text, "%s", t ? t : "");
+    free(t);
+    mkdir(log_dir, 0700);
     return text;
 }
 
@@ -98,7 +93,7 @@ static const char *logged(const char *keys)
 {
     static char out[1024];
     snprintf(out, sizeof out, "%s;LogLevel=INFO;LogPath=%s", keys, log_dir);
-    take_log();
+    driver_log();
     return out;
 }
 
@@ -279,7 +274,7 @@ static void test_nasty(void)
     CHECK(ref.len > strlen(head) && memcmp(ref.text, head, strlen(head)) == 0, "first eight rows exactly");
 
     compare(logged(S3_ONE), nasty_sql, false, &ref, "S3, one thread", 1, 3);
-    const char *log = take_log();
+    const char *log = driver_log();
     const char *at = strstr(log, "reading the result from s3://athena-local-results/odbc/");
     CHECK(at != NULL && strstr(at, ".csv: ") && strstr(at, " blocks, 1 threads, skipping 1 records\n"),
           "the log says where the rows come from");
@@ -301,12 +296,12 @@ static void test_nasty(void)
     /* fallbacks to paging */
     compare(logged("S3ResultBlockSize=1048576;ExpectedBucketOwner=111111111111"), nasty_sql, false, &ref,
             "auto, S3 access denied (not the bucket owner): paging", 61, 0);
-    CHECK(strstr(take_log(), "reading the rest of the result with GetQueryResults: S3 access to the result file "
+    CHECK(strstr(driver_log(), "reading the rest of the result with GetQueryResults: S3 access to the result file "
                              "is denied (HeadObject: HTTP 403)\n") != NULL,
           "the log says why");
     compare(logged("S3OutputEncOption=CSE_KMS;S3OutputEncKMSKey=arn:aws:kms:us-east-1:123456789012:key/k"),
             nasty_sql, false, &ref, "auto, CSE_KMS: paging", 61, 0);
-    CHECK(strstr(take_log(), "reading the rest of the result with GetQueryResults: the result file is "
+    CHECK(strstr(driver_log(), "reading the rest of the result with GetQueryResults: the result file is "
                              "CSE_KMS-encrypted\n") != NULL,
           "the log says why");
     dump_free(&ref);
@@ -335,7 +330,7 @@ static void test_numbers_and_all_types(void)
     /* .txt results are never read from S3 */
     run(GQR, "SHOW TABLES", false, &ref);
     compare(logged(S3_FOUR), "SHOW TABLES", false, &ref, "SHOW TABLES with ResultFetcher=S3: paging (.txt)", -1, 0);
-    const char *log = take_log();
+    const char *log = driver_log();
     const char *at = strstr(log, "reading the result with GetQueryResults: the result file s3://athena-local-results/odbc/");
     CHECK(at != NULL && strstr(at, ".txt is not a .csv file\n"), "the log says why");
     dump_free(&ref);
@@ -501,6 +496,6 @@ int main(void)
     test_error_surfaces();
     test_close_while_streaming();
     test_cancel_during_fetch();
-    rmdir(log_dir);
+    free(take_log(log_dir));
     return th_done();
 }

@@ -1057,6 +1057,38 @@ static bool id_exported(const lines *ex, SQLUSMALLINT id)
 
 typedef SQLRETURN (*get_functions_fn)(SQLHDBC, SQLUSMALLINT, SQLUSMALLINT *);
 
+/* Checks the driver makes itself, called past the driver manager (which
+ * refuses these calls before they reach the driver): SQLEndTran with an
+ * unknown completion type and SQLGetFunctions without an output buffer. */
+typedef SQLRETURN (*end_tran_fn)(SQLSMALLINT, SQLHANDLE, SQLSMALLINT);
+typedef SQLRETURN (*diag_rec_fn)(SQLSMALLINT, SQLHANDLE, SQLSMALLINT, SQLCHAR *, SQLINTEGER *, SQLCHAR *,
+                                 SQLSMALLINT, SQLSMALLINT *);
+static void test_driver_checks(SQLHDBC dbc)
+{
+    void *lib = driver_path[0] ? dlopen(driver_path, RTLD_NOW | RTLD_NOLOAD) : NULL;
+    CHECK(lib != NULL, "the driver library is loaded");
+    if (!lib)
+        return;
+    end_tran_fn end_tran = (end_tran_fn)dlsym(lib, "SQLEndTran");
+    diag_rec_fn diag_rec = (diag_rec_fn)dlsym(lib, "SQLGetDiagRec");
+    get_functions_fn get_functions = (get_functions_fn)dlsym(lib, "SQLGetFunctions");
+    SQLHDBC ddbc = driver_hdbc(dbc);
+    char state[6] = "", msg[256] = "";
+    SQLINTEGER native = 0;
+    SQLSMALLINT len = 0;
+    CHECK_RC(end_tran(SQL_HANDLE_DBC, ddbc, 99), SQL_ERROR, "driver SQLEndTran with completion type 99");
+    diag_rec(SQL_HANDLE_DBC, ddbc, 1, (SQLCHAR *)state, &native, (SQLCHAR *)msg, sizeof msg, &len);
+    CHECK_STR(state, "HY012", "its SQLSTATE");
+    CHECK_STR(msg, "[Athena ODBC][Driver]Invalid transaction operation code: completion type 99", "its message");
+    CHECK_RC(end_tran(SQL_HANDLE_DBC, ddbc, SQL_ROLLBACK), SQL_SUCCESS, "driver SQLEndTran(SQL_ROLLBACK)");
+    CHECK_RC(diag_rec(SQL_HANDLE_DBC, ddbc, 1, (SQLCHAR *)state, &native, (SQLCHAR *)msg, sizeof msg, &len),
+             SQL_NO_DATA, "which clears the record");
+    CHECK_RC(get_functions(ddbc, SQL_API_SQLFETCH, NULL), SQL_ERROR, "driver SQLGetFunctions without a buffer");
+    diag_rec(SQL_HANDLE_DBC, ddbc, 1, (SQLCHAR *)state, &native, (SQLCHAR *)msg, sizeof msg, &len);
+    CHECK_STR(state, "HY009", "its SQLSTATE");
+    CHECK_STR(msg, "[Athena ODBC][Driver]Invalid use of null pointer", "its message");
+}
+
 static void test_getfunctions(SQLHDBC dbc)
 {
     driver_path[0] = '\0';
@@ -1145,16 +1177,25 @@ static void test_getfunctions(SQLHDBC dbc)
 
     /* the functions not implemented yet say so */
     static const SQLUSMALLINT missing[] = {
-        SQL_API_SQLTABLES, SQL_API_SQLCOLUMNS, SQL_API_SQLPRIMARYKEYS, SQL_API_SQLSTATISTICS,
-        SQL_API_SQLSPECIALCOLUMNS, SQL_API_SQLFOREIGNKEYS, SQL_API_SQLPROCEDURES, SQL_API_SQLPROCEDURECOLUMNS,
-        SQL_API_SQLTABLEPRIVILEGES, SQL_API_SQLCOLUMNPRIVILEGES, SQL_API_SQLBINDPARAMETER,
-        SQL_API_SQLDESCRIBEPARAM, SQL_API_SQLPARAMDATA, SQL_API_SQLPUTDATA, SQL_API_SQLBULKOPERATIONS,
+        SQL_API_SQLBULKOPERATIONS,
         SQL_API_SQLGETCURSORNAME, SQL_API_SQLSETCURSORNAME, SQL_API_SQLBROWSECONNECT};
     int wrong = 0;
     for (size_t i = 0; i < sizeof missing / sizeof missing[0]; i++)
         if (SQL_FUNC_EXISTS(drv, missing[i]))
             wrong++;
-    CHECK_INT(wrong, 0, "catalog, parameter, cursor-name and browse functions are reported missing");
+    CHECK_INT(wrong, 0, "bulk, cursor-name and browse functions are reported missing");
+    static const SQLUSMALLINT catalog_fns[] = {
+        SQL_API_SQLTABLES, SQL_API_SQLCOLUMNS, SQL_API_SQLPRIMARYKEYS, SQL_API_SQLSTATISTICS,
+        SQL_API_SQLSPECIALCOLUMNS, SQL_API_SQLFOREIGNKEYS, SQL_API_SQLPROCEDURES, SQL_API_SQLPROCEDURECOLUMNS,
+        SQL_API_SQLTABLEPRIVILEGES, SQL_API_SQLCOLUMNPRIVILEGES};
+    wrong = 0;
+    for (size_t i = 0; i < sizeof catalog_fns / sizeof catalog_fns[0]; i++)
+        if (!SQL_FUNC_EXISTS(drv, catalog_fns[i]))
+            wrong++;
+    CHECK_INT(wrong, 0, "every catalog function is reported");
+    CHECK(SQL_FUNC_EXISTS(drv, SQL_API_SQLBINDPARAMETER) && SQL_FUNC_EXISTS(drv, SQL_API_SQLDESCRIBEPARAM) &&
+          SQL_FUNC_EXISTS(drv, SQL_API_SQLPARAMDATA) && SQL_FUNC_EXISTS(drv, SQL_API_SQLPUTDATA) &&
+          SQL_FUNC_EXISTS(drv, SQL_API_SQLNUMPARAMS), "the parameter functions are reported");
     CHECK(SQL_FUNC_EXISTS(drv, SQL_API_SQLSETPOS), "SQLSetPos (SQL_POSITION) is reported");
 
     /* through the driver manager: the driver's functions, plus what the
@@ -1164,7 +1205,8 @@ static void test_getfunctions(SQLHDBC dbc)
                                            SQL_API_SQLSETCONNECTOPTION, SQL_API_SQLSETSTMTOPTION,
                                            SQL_API_SQLDATASOURCES,      SQL_API_SQLPARAMOPTIONS,
                                            SQL_API_SQLSETSCROLLOPTIONS, SQL_API_SQLDRIVERS,
-                                           SQL_API_SQLALLOCHANDLESTD};
+                                           SQL_API_SQLALLOCHANDLESTD,   SQL_API_SQLSETPARAM,
+                                           SQL_API_SQLBINDPARAM};
     SQLUSMALLINT dm[SQL_API_ODBC3_ALL_FUNCTIONS_SIZE];
     CHECK_RC(SQLGetFunctions(dbc, SQL_API_ODBC3_ALL_FUNCTIONS, dm), SQL_SUCCESS, "SQLGetFunctions through the driver manager");
     char dmdiff[512] = "";
@@ -1177,12 +1219,18 @@ static void test_getfunctions(SQLHDBC dbc)
             dlen += (size_t)snprintf(dmdiff + dlen, dlen < sizeof dmdiff ? sizeof dmdiff - dlen : 0, " %u", id);
     }
     CHECK(dlen == 0, "the driver manager reports the driver's functions and its own mappings, nothing else%s", dmdiff);
-    SQLUSMALLINT one = SQL_TRUE;
+    SQLUSMALLINT one = SQL_FALSE;
     CHECK_RC(SQLGetFunctions(dbc, SQL_API_SQLTABLES, &one), SQL_SUCCESS, "SQLGetFunctions(SQLTables)");
-    CHECK_INT(one, SQL_FALSE, "applications see SQLTables as missing");
+    CHECK_INT(one, SQL_TRUE, "applications see SQLTables");
+    one = SQL_TRUE;
+    CHECK_RC(SQLGetFunctions(dbc, SQL_API_SQLGETCURSORNAME, &one), SQL_SUCCESS, "SQLGetFunctions(SQLGetCursorName)");
+    CHECK_INT(one, SQL_FALSE, "applications see SQLGetCursorName as missing");
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
-    CHECK_RC(SQLTables(st, NULL, 0, NULL, 0, NULL, 0, NULL, 0), SQL_ERROR, "SQLTables through the driver manager");
+    SQLCHAR cursor[64];
+    SQLSMALLINT cursor_len = 0;
+    CHECK_RC(SQLGetCursorName(st, cursor, sizeof cursor, &cursor_len), SQL_ERROR,
+             "SQLGetCursorName through the driver manager");
     CHECK_STATE(SQL_HANDLE_STMT, st, "IM001", "the driver manager refuses a function the driver lacks");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
     CHECK_RC(SQLGetFunctions(dbc, 5000, &one), SQL_ERROR, "SQLGetFunctions of an id out of range");
@@ -1555,6 +1603,7 @@ int main(void)
     test_getinfo_lengths(dbc);
     test_keywords(dbc);
     test_getfunctions(dbc);
+    test_driver_checks(dbc);
     test_typeinfo(dbc);
     test_getdata_extensions(dbc);
     test_cursors_and_transactions(dbc);

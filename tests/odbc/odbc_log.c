@@ -1,26 +1,12 @@
 /* odbc_log.c - LogLevel and LogPath: API calls at TRACE, HTTP calls at DEBUG
  * (operation, status, milliseconds, request id), nothing below the level,
  * and never a secret, session token or signature. */
+#include <ctype.h>
 #include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "odbc_util.h"
-
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    size_t got = fread(buf, 1, (size_t)n, f);
-    buf[got] = '\0';
-    fclose(f);
-    return buf;
-}
 
 /* Runs a short session with the given extra keys, returns the log's text (or NULL if no file). */
 static char *session(const char *dir, const char *extra, const char *sql)
@@ -39,9 +25,86 @@ static char *session(const char *dir, const char *extra, const char *sql)
         test_disconnect(dbc);
     }
     snprintf(path, sizeof path, "%s/athenaodbc_%d.log", dir, (int)getpid());
-    char *text = slurp(path);
+    char *text = th_read_file(path, NULL);
     unlink(path);
     return text;
+}
+
+/* Whether the text at s (len bytes) matches pattern: all of it when whole,
+ * else its beginning. In the pattern
+ * %T is a log timestamp ("2026-01-02 03:04:05.678Z"), %N a number, %F a
+ * number with one decimal (milliseconds) and %U a request or query id (a
+ * UUID); everything else stands for itself. */
+static bool line_matches(const char *s, size_t len, const char *pattern, bool whole)
+{
+    size_t i = 0;
+    for (const char *p = pattern; *p; p++) {
+        if (*p != '%') {
+            if (i >= len || s[i++] != *p)
+                return false;
+            continue;
+        }
+        char k = *++p;
+        if (k == 'T') {
+            const char *shape = "dddd-dd-dd dd:dd:dd.dddZ";
+            for (const char *c = shape; *c; c++, i++)
+                if (i >= len || (*c == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != *c))
+                    return false;
+        } else if (k == 'N' || k == 'F') {
+            size_t start = i;
+            while (i < len && isdigit((unsigned char)s[i]))
+                i++;
+            if (i == start)
+                return false;
+            if (k == 'F') {
+                if (i + 1 >= len || s[i] != '.' || !isdigit((unsigned char)s[i + 1]))
+                    return false;
+                i += 2;
+            }
+        } else if (k == 'U') {
+            for (int c = 0; c < 36; c++, i++) {
+                bool dash = c == 8 || c == 13 || c == 18 || c == 23;
+                if (i >= len || (dash ? s[i] != '-' : !isxdigit((unsigned char)s[i])))
+                    return false;
+            }
+        } else {
+            return false;
+        }
+    }
+    return !whole || i == len;
+}
+
+/* Whether some line of the log matches pattern exactly (see line_matches). */
+static bool has_line(const char *log, const char *pattern)
+{
+    for (const char *l = log; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t n = e ? (size_t)(e - l) : strlen(l);
+        if (line_matches(l, n, pattern, true))
+            return true;
+        l += n + (e ? 1 : 0);
+    }
+    return false;
+}
+
+/* Whether every line of the log has the form "<timestamp> <LEVEL> [tid N] text". */
+static bool all_lines_formed(const char *log)
+{
+    static const char *const levels[] = {"ERROR", "WARN ", "INFO ", "DEBUG", "TRACE"};
+    for (const char *l = log; *l;) {
+        const char *e = strchr(l, '\n');
+        size_t n = e ? (size_t)(e - l) : strlen(l);
+        bool ok = false;
+        for (size_t k = 0; k < sizeof levels / sizeof levels[0] && !ok; k++) {
+            char pat[64];
+            snprintf(pat, sizeof pat, "%%T %s [tid %%N] ", levels[k]);
+            ok = line_matches(l, n, pat, false);
+        }
+        if (!ok)
+            return false;
+        l += n + (e ? 1 : 0);
+    }
+    return true;
 }
 
 int main(void)
@@ -55,13 +118,16 @@ int main(void)
     char *log = session(dir, "LogLevel=TRACE", "SELECT 1");
     CHECK(log != NULL, "TRACE writes a log file named after the process in LogPath");
     if (log) {
-        CHECK(strstr(log, "SQLExecDirect") != NULL, "API calls at TRACE");
-        CHECK(strstr(log, "SQLFetch") != NULL, "SQLFetch at TRACE");
-        CHECK(strstr(log, "StartQueryExecution") != NULL, "HTTP operation logged");
-        CHECK(strstr(log, "GetQueryResults") != NULL, "GetQueryResults logged");
-        CHECK(strstr(log, "HTTP 200") != NULL, "HTTP status logged");
-        CHECK(strstr(log, "request id") != NULL, "request id logged");
-        CHECK(strstr(log, " ms") != NULL, "milliseconds logged");
+        CHECK(all_lines_formed(log), "every line: timestamp, level, thread, text");
+        CHECK(has_line(log, "%T TRACE [tid %N] SQLExecDirect"), "API calls at TRACE");
+        CHECK(has_line(log, "%T TRACE [tid %N] SQLFetch"), "SQLFetch at TRACE");
+        CHECK(has_line(log, "%T DEBUG [tid %N] POST StartQueryExecution -> HTTP 200 in %F ms "
+                            "(request id %U, attempt 1)"),
+              "HTTP call: operation, status, milliseconds, request id, attempt");
+        CHECK(has_line(log, "%T DEBUG [tid %N] POST GetQueryResults -> HTTP 200 in %F ms (request id %U, attempt 1)"),
+              "GetQueryResults logged the same way");
+        CHECK(has_line(log, "%T DEBUG [tid %N] started query %U"), "the query id");
+        CHECK(has_line(log, "%T INFO  [tid %N] execute %U: rc=0 in %N ms"), "the execution's outcome and time");
         CHECK(strstr(log, "wJalrXUtnFEMI") == NULL, "the secret key is not in the log");
         CHECK(strstr(log, "Signature=") == NULL, "no signature in the log");
         CHECK(strstr(log, "Authorization") == NULL, "no Authorization header in the log");
@@ -71,7 +137,7 @@ int main(void)
     log = session(dir, "LogLevel=INFO", "SELECT 1");
     CHECK(log != NULL, "INFO writes a log");
     if (log) {
-        CHECK(strstr(log, "connect") != NULL, "connect logged at INFO");
+        CHECK(has_line(log, "%T INFO  [tid %N] connected"), "connect logged at INFO");
         CHECK(strstr(log, "SQLExecDirect") == NULL, "no API trace below TRACE");
         CHECK(strstr(log, "HTTP 200") == NULL, "no HTTP detail below DEBUG");
         free(log);
@@ -86,7 +152,8 @@ int main(void)
     CHECK(log != NULL, "log of a refused session token");
     if (log) {
         CHECK(strstr(log, "SeCrEtToKeN") == NULL, "the session token is not in the log");
-        CHECK(strstr(log, "POST StartQueryExecution -> HTTP 400 UnrecognizedClientException in ") != NULL,
+        CHECK(has_line(log, "%T DEBUG [tid %N] POST StartQueryExecution -> HTTP 400 UnrecognizedClientException "
+                            "in %F ms (request id %U, attempt 1)"),
               "the refusal is logged with operation, status and error type");
         free(log);
     }

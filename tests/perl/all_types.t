@@ -111,7 +111,7 @@ my $short = $dbh->prepare('SELECT c_varchar10 FROM sampledb.all_types WHERE id =
 $short->execute;
 ok(!eval { $short->fetchrow_arrayref; 1 }, 'bound c_varchar10 of id 6: truncated');
 is($DBI::state, '01004', 'SQLSTATE 01004');
-like($DBI::errstr, qr/\Q[Athena ODBC][Driver]String data, right truncated (column 1) (SQL-01004)\E/,
+like($DBI::errstr, qr/\Q[Athena ODBC][Driver]String data, right truncated: column 1 (SQL-01004)\E/,
      "the driver's truncation message");
 $short->finish;
 

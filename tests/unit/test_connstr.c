@@ -22,20 +22,6 @@ static void *writer(void *arg)
     return NULL;
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return NULL;
-    strbuf sb = STRBUF_INIT;
-    char b[4096];
-    size_t n;
-    while ((n = fread(b, 1, sizeof b, f)) > 0)
-        sb_append(&sb, b, n);
-    fclose(f);
-    return sb_detach(&sb);
-}
-
 static void test_log(void)
 {
     CHECK(log_open(LOG_OFF, "/tmp") == NULL, "LOG_OFF gives no log");
@@ -53,7 +39,7 @@ static void test_log(void)
     LOG_AT(log, LOG_DEBUG, "hidden %d", 1);
     LOG_AT(log, LOG_ERROR, "visible %d\nsecond part", 2);
     log_close(log);
-    char *text = slurp(want);
+    char *text = th_read_file(want, NULL);
     CHECK(text != NULL, "log file written");
     if (text) {
         regex_t re;
@@ -76,7 +62,7 @@ static void test_log(void)
     for (int i = 0; i < 4; i++)
         pthread_join(t[i], NULL);
     log_close(shared_log);
-    text = slurp(want);
+    text = th_read_file(want, NULL);
     int lines = 0, good = 0;
     for (char *line = text, *nl; line && (nl = strchr(line, '\n')); line = nl + 1) {
         lines++;

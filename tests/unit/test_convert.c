@@ -93,7 +93,8 @@ static void render(SQLSMALLINT ct, const athena_column *col, cv_status st, const
                    SQLLEN len, char *out)
 {
     char val[600];
-    const char *state = cv_sqlstate(st);
+    sqlstate_id id;
+    const char *state = cv_state(st, &id) ? sqlstate_get(id)->state : NULL;
     if (st == CV_NULL) {
         strcpy(out, len == SQL_NULL_DATA ? "NULL" : "NULL-BADIND");
         return;
@@ -103,7 +104,7 @@ static void render(SQLSMALLINT ct, const athena_column *col, cv_status st, const
         return;
     }
     if (ct == SQL_C_DEFAULT)
-        ct = type_default_ctype(col);
+        ct = ctype_default(col);
     SQLLEN size = -1;
     switch (ct) {
     case SQL_C_CHAR:
@@ -1101,7 +1102,8 @@ static void test_null_and_indicators(void)
 
     t.ind = NULL;
     CHECK_INT(convert_value(&v, NULL, 0, &t, NULL), CV_ERR_NULL_NO_IND, "NULL without indicator: 22002");
-    CHECK_STR(cv_sqlstate(CV_ERR_NULL_NO_IND), "22002", "22002");
+    sqlstate_id id;
+    CHECK(cv_state(CV_ERR_NULL_NO_IND, &id) && id == SS_22002, "22002");
 
     t.ind = &ind;
     cv_piece p;
@@ -1154,11 +1156,16 @@ static void test_status_strings(void)
         {CV_ERR_INTERVAL, "22015"}, {CV_ERR_RESTRICTED, "07006"}, {CV_ERR_BUFFER, "HY090"},
     };
     for (size_t i = 0; i < ARRAY_LEN(s); i++) {
-        CHECK_STR(cv_sqlstate(s[i].st), s[i].state, "SQLSTATE");
-        CHECK(cv_message(s[i].st) && *cv_message(s[i].st), "message for status %d", (int)s[i].st);
+        sqlstate_id id = SS_COUNT;
+        bool posts = cv_state(s[i].st, &id);
+        CHECK_STR(posts ? sqlstate_get(id)->state : NULL, s[i].state, "SQLSTATE");
     }
-    CHECK_STR(cv_message(CV_TRUNCATED), "String data, right truncated", "01004 text");
-    CHECK_STR(cv_message(CV_ERR_RESTRICTED), "Restricted data type attribute violation", "07006 text");
+    sqlstate_id id;
+    CHECK(cv_state(CV_TRUNCATED, &id) && strcmp(sqlstate_get(id)->text, "String data, right truncated") == 0,
+          "01004 text");
+    CHECK(cv_state(CV_ERR_RESTRICTED, &id) &&
+              strcmp(sqlstate_get(id)->text, "Restricted data type attribute violation") == 0,
+          "07006 text");
 }
 
 int main(void)

@@ -89,6 +89,8 @@ static const key_case cases[] = {
      "Invalid value '0' for StringColumnLength: expected an integer from 1 to 2147483647"},
     {"ComplexTypeColumnLength", "1000", "1000", "-5",
      "Invalid value '-5' for ComplexTypeColumnLength: expected an integer from 1 to 2147483647"},
+    {"MetadataCacheTTL", "0", "0", "86401",
+     "Invalid value '86401' for MetadataCacheTTL: expected an integer from 0 to 86400"},
     {"UseWCharForStringTypes", "Yes", "1", "y",
      "Invalid value 'y' for UseWCharForStringTypes: expected 1, 0, true, false, yes or no"},
     {"MinQueryExecutionPollingInterval", "50", "50", "0",
@@ -127,6 +129,7 @@ static const key_case cases[] = {
     {"LogPath", "/tmp/logs", "/tmp/logs", NULL, NULL},
     {"QueryTagging", "1", "1", "x",
      "Invalid value 'x' for QueryTagging: expected 1, 0, true, false, yes or no"},
+    {"QueryTagUser", "alice", "alice", NULL, NULL},
     {"ConnectionTest", "0", "0", "2",
      "Invalid value '2' for ConnectionTest: expected 1, 0, true, false, yes or no"},
 };

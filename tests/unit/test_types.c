@@ -3,6 +3,7 @@
 #include "harness.h"
 
 #include "athena_types.h"
+#include "convert.h"
 
 static void test_names(void)
 {
@@ -101,7 +102,7 @@ static void check_one(const want *w, const type_options *opt, const char *optnam
     snprintf(what, sizeof what, "%s [%s] searchable", w->type_name, optname);
     CHECK_INT(col.searchable, w->searchable, what);
     snprintf(what, sizeof what, "%s [%s] default C type", w->type_name, optname);
-    CHECK_INT(type_default_ctype(&col), w->default_ctype, what);
+    CHECK_INT(ctype_default(&col), w->default_ctype, what);
     snprintf(what, sizeof what, "%s [%s] SQL_DESC_PRECISION", w->type_name, optname);
     CHECK_INT(type_desc_precision(&col), w->desc_precision, what);
 }

@@ -1,5 +1,5 @@
-/* outstr.c - string arguments at the API edge. */
-#include "outstr.h"
+/* api_strings.c - string arguments at the API edge (api_strings.h). */
+#include "api_strings.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +31,7 @@ bool out_copy(const char *src, char *buf, SQLLEN buflen, SQLLEN *total)
 SQLRETURN out_put(diag_list *diag, const outstr *o, const char *utf8, SQLLEN *total)
 {
     if (o->buf && o->cap < 0)
-        return diag ? diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)o->cap) : SQL_ERROR;
+        return diag ? diag_set(diag, SS_HY090, "length %ld", (long)o->cap) : SQL_ERROR;
     bool truncated;
     if (!o->wide) {
         truncated = out_copy(utf8, o->buf, o->cap, total);
@@ -44,7 +44,7 @@ SQLRETURN out_put(diag_list *diag, const outstr *o, const char *utf8, SQLLEN *to
     }
     if (!truncated)
         return SQL_SUCCESS;
-    return diag ? diag_post(diag, "01004", 0, "String data, right truncated") : SQL_SUCCESS_WITH_INFO;
+    return diag ? diag_set(diag, SS_01004, NULL) : SQL_SUCCESS_WITH_INFO;
 }
 
 char *in_ansi(const SQLCHAR *s, SQLLEN len, size_t *out_len, diag_list *diag, bool *bad)
@@ -58,7 +58,7 @@ char *in_ansi(const SQLCHAR *s, SQLLEN len, size_t *out_len, diag_list *diag, bo
     if (len == SQL_NTS)
         n = strlen((const char *)s);
     else if (len < 0) {
-        diag_post(diag, "HY090", 0, "Invalid string or buffer length %ld", (long)len);
+        diag_set(diag, SS_HY090, "length %ld", (long)len);
         *bad = true;
         return NULL;
     } else

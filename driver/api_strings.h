@@ -1,9 +1,9 @@
-/* outstr.h - string arguments at the API edge: input strings become UTF-8
+/* api_strings.h - string arguments at the API edge: input strings become UTF-8
  * copies, and output strings are written to application buffers in the
  * encoding and length unit of the entry point (ANSI bytes, or UTF-16 with
  * lengths in characters or bytes), truncating at a character boundary. */
-#ifndef ATHENA_OUTSTR_H
-#define ATHENA_OUTSTR_H
+#ifndef ATHENA_API_STRINGS_H
+#define ATHENA_API_STRINGS_H
 
 #include "common.h"
 #include "diag.h"
