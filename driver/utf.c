@@ -162,3 +162,25 @@ char *utf16_to_utf8(const uint16_t *w, size_t n, size_t *out_len)
         *out_len = o;
     return out;
 }
+
+size_t utf32_len(const uint32_t *w)
+{
+    size_t n = 0;
+    while (w[n])
+        n++;
+    return n;
+}
+
+char *utf32_to_utf8(const uint32_t *w, size_t n, size_t *out_len)
+{
+    char *out = malloc(n * 4 + 1);
+    if (!out)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++)
+        o += utf8_encode(w[i], out + o); /* U+FFFD for a surrogate or above U+10FFFF */
+    out[o] = '\0';
+    if (out_len)
+        *out_len = o;
+    return out;
+}
