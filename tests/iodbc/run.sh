@@ -45,6 +45,11 @@ diff -u "$here/all_types.out" "$tmp/out" >"$tmp/diff"
 check $? "DSN: every column of all_types as tests/iodbc/all_types.out" "$(head -40 "$tmp/diff")"
 same "$tmp/err" "" "DSN: no error"
 
+# iodbctest's "tables" command: SQLTablesW with no arguments
+run "DSN=athena-local" "tables"
+same <(awk -F'|' 'NR > 8 && NF == 5 { gsub(/ +$/, "", $3); print $3 }' "$tmp/out" | tr '\n' ' ') \
+    "all_types elb_logs impressions numbers elb_errors " "DSN: SQLTablesW lists sampledb's tables and view"
+
 run "DSN=athena-local" "SELECT * FROM sampledb.no_such_table"
 same "$tmp/err" "1: SQLExec = [Athena ODBC][Athena]TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.sampledb.no_such_table' does not exist (0) SQLSTATE=42S02" \
     "DSN: a missing table, Athena's message and 42S02 through the W diagnostics"

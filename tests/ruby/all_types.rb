@@ -74,6 +74,15 @@ end
 
 c = ODBC.connect(dsn)
 check(c.connected?, "connect with the DSN #{dsn}")
+s = c.tables
+is(s.fetch_all.map { |r| r[2] }, %w[all_types elb_logs impressions numbers elb_errors], "SQLTables: sampledb's tables and view")
+s.drop
+s = c.columns("all_types")
+cols = s.fetch_all
+s.drop
+is(cols.map { |r| r[3] }.first(3) + [cols.length], ["id", "c_boolean", "c_tinyint", 27], "SQLColumns: all_types' 27 columns in order")
+is(cols.map { |r| r[5] }.values_at(0, 10, 11), ["integer", "varchar", "varchar"], "SQLColumns: TYPE_NAME")
+is(cols.map { |r| r[6] }.values_at(10, 11), [255, 10], "SQLColumns: COLUMN_SIZE of varchar and varchar(10)")
 s = c.run("SELECT * FROM sampledb.all_types ORDER BY id")
 names = s.columns(true).map(&:name)
 is(names.length, 27, "all_types has 27 columns")
