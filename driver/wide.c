@@ -1,9 +1,10 @@
 /* wide.c - SQLWCHAR <-> UTF-8 conversion for the W entry points. SQLWCHAR is
  * a UTF-16 unit under unixODBC (2 bytes) and a UTF-32 wchar_t under iODBC
- * (4 bytes): w_sniff() finds out once, from the first connection string. */
+ * (4 bytes): w_sniff() finds out once, at the first W connect. */
 #include "wide.h"
 #include "utf.h"
 
+#include <link.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,18 +14,37 @@ _Static_assert(sizeof(SQLWCHAR) == sizeof(uint16_t), "unixODBC's SQLWCHAR is a U
 /* 0: not known yet (taken as 2), else 2 or 4, decided by the first connect */
 static _Atomic size_t unit;
 
+/* dl_iterate_phdr callback: 2 for a loaded unixODBC (libodbc.so*), 4 for a
+ * loaded iODBC (libiodbc.so*). */
+static int find_dm(struct dl_phdr_info *info, size_t size, void *found)
+{
+    (void)size;
+    const char *slash = info->dlpi_name ? strrchr(info->dlpi_name, '/') : NULL;
+    const char *base = slash ? slash + 1 : info->dlpi_name;
+    if (base && strncmp(base, "libodbc.so", 10) == 0)
+        *(size_t *)found = sizeof(uint16_t);
+    else if (base && strncmp(base, "libiodbc.so", 11) == 0)
+        *(size_t *)found = sizeof(uint32_t);
+    return 0;
+}
+
 /* iODBC 3.52.9 tells a driver nothing about its SQLWCHAR (later releases
- * ask the driver, and convert to what it says), and iodbctest links iODBC
- * statically, so the driver manager cannot be found among the loaded
- * libraries either. The first connection string tells: a DSN or connection
- * string of ASCII text in UTF-32 has a 0 as its second 16-bit unit, which in
- * UTF-16 would end the string after one character, too short for any
- * connection string (KEY=VALUE) or for a DSN name the driver could open. */
+ * ask the driver, and convert to what it says). The driver manager loaded
+ * in the process tells, when it is a shared library; iodbctest links iODBC
+ * statically, and then the first connection string tells: ASCII text in
+ * UTF-32 has a 0 as its second 16-bit unit, which in UTF-16 would end the
+ * string after one character, too short for any connection string
+ * (KEY=VALUE). */
 void w_sniff(const SQLWCHAR *w, SQLLEN len_chars)
 {
-    size_t none = 0;
-    if (w && w[0] != 0 && (len_chars == SQL_NTS || len_chars >= 2))
-        atomic_compare_exchange_strong(&unit, &none, w[1] == 0 ? sizeof(uint32_t) : sizeof(uint16_t));
+    if (atomic_load(&unit))
+        return;
+    size_t found = 0, none = 0;
+    dl_iterate_phdr(find_dm, &found);
+    if (!found && w && w[0] != 0 && (len_chars == SQL_NTS || len_chars >= 2))
+        found = w[1] == 0 ? sizeof(uint32_t) : sizeof(uint16_t);
+    if (found)
+        atomic_compare_exchange_strong(&unit, &none, found);
 }
 
 size_t w_unit(void)

@@ -15,9 +15,10 @@ char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag
  * true when it truncated. */
 bool w_copy(const char *utf8, SQLWCHAR *buf, SQLLEN buf_chars, SQLLEN *total_chars);
 /* Bytes in one of the driver manager's SQLWCHARs: 4 under iODBC (wchar_t),
- * 2 under unixODBC. Decided once, by w_sniff() on the first DSN or
- * connection string a W connect function gets; 2 until then. Every W length
- * in bytes uses it instead of sizeof(SQLWCHAR). */
+ * 2 under unixODBC. Decided once, by w_sniff() at the first W connect: the
+ * driver manager library loaded in the process, else the first DSN or
+ * connection string; 2 until then. Every W length in bytes uses it instead
+ * of sizeof(SQLWCHAR). */
 size_t w_unit(void);
 void w_sniff(const SQLWCHAR *w, SQLLEN len_chars);
 /* Number of SQLWCHARs the n bytes of UTF-8 at s need. */
