@@ -73,7 +73,6 @@ SQLRETURN SQL_API SQLNativeSqlW(SQLHDBC h, SQLWCHAR *in, SQLINTEGER in_chars, SQ
     DBC_ENTER(h);
     bool bad;
     size_t n = 0;
-    w_sniff(in, in_chars);
     char *text = w_in(in, in_chars, &n, &d->diag, &bad);
     outstr o = out_wide(out, out_max);
     SQLRETURN rc = api_native_sql(d, bad, text, n, &o, out_len);

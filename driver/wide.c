@@ -63,7 +63,7 @@ char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag
     bool wide32 = w_unit() == sizeof(uint32_t);
     size_t n;
     if (len_chars == SQL_NTS)
-        n = wide32 ? utf32_len((const uint32_t *)(const void *)w) : utf16_len(w);
+        n = w_strlen(w);
     else if (len_chars < 0) {
         diag_set(diag, SS_HY090, "length %ld", (long)len_chars);
         *bad = true;
@@ -76,6 +76,11 @@ char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag
         *bad = true;
     }
     return out;
+}
+
+size_t w_strlen(const SQLWCHAR *w)
+{
+    return w_unit() == sizeof(uint32_t) ? utf32_len((const uint32_t *)(const void *)w) : utf16_len(w);
 }
 
 static size_t utf8_count(const char *s, size_t n)

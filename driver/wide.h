@@ -21,6 +21,8 @@ bool w_copy(const char *utf8, SQLWCHAR *buf, SQLLEN buf_chars, SQLLEN *total_cha
  * of sizeof(SQLWCHAR). */
 size_t w_unit(void);
 void w_sniff(const SQLWCHAR *w, SQLLEN len_chars);
+/* SQLWCHARs before the first 0 one, in the driver manager's unit. */
+size_t w_strlen(const SQLWCHAR *w);
 /* Number of SQLWCHARs the n bytes of UTF-8 at s need. */
 size_t w_units_of(const char *s, size_t n);
 /* Number of SQLWCHARs utf8 needs (without the NUL). */
