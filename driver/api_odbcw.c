@@ -18,6 +18,7 @@ SQLRETURN SQL_API SQLConnectW(SQLHDBC h, SQLWCHAR *dsn, SQLSMALLINT dsn_len, SQL
     DBC_ENTER(h);
     bool b1, b2, b3;
     size_t pn = 0;
+    w_sniff(dsn, dsn_len);
     char *a = w_in(dsn, dsn_len, NULL, &d->diag, &b1);
     char *b = w_in(uid, uid_len, NULL, &d->diag, &b2);
     char *c = w_in(pwd, pwd_len, &pn, &d->diag, &b3);
@@ -36,6 +37,7 @@ SQLRETURN SQL_API SQLDriverConnectW(SQLHDBC h, SQLHWND hwnd, SQLWCHAR *in, SQLSM
     DBC_ENTER(h);
     bool bad;
     size_t n = 0;
+    w_sniff(in, in_chars);
     char *text = w_in(in, in_chars, &n, &d->diag, &bad);
     outstr o = out_wide(out, out_max);
     SQLRETURN rc = api_driver_connect(d, bad, text, n, &o, out_len, completion);
@@ -140,7 +142,7 @@ SQLRETURN SQL_API SQLSetConnectAttrW(SQLHDBC h, SQLINTEGER attr, SQLPOINTER valu
         DBC_LEAVE(attr_set_connect(d, attr, value, len));
     bool bad;
     size_t n = 0;
-    SQLLEN chars = len == SQL_NTS ? SQL_NTS : (len < 0 ? len : len / (SQLINTEGER)sizeof(SQLWCHAR));
+    SQLLEN chars = len == SQL_NTS ? SQL_NTS : (len < 0 ? len : len / (SQLINTEGER)w_unit());
     char *text = w_in(value, chars, &n, &d->diag, &bad);
     SQLRETURN rc = bad ? SQL_ERROR : attr_set_connect(d, attr, text, (SQLINTEGER)n);
     free(text);

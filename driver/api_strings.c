@@ -37,10 +37,10 @@ SQLRETURN out_put(diag_list *diag, const outstr *o, const char *utf8, SQLLEN *to
         truncated = out_copy(utf8, o->buf, o->cap, total);
     } else {
         SQLLEN chars = 0;
-        SQLLEN cap = o->cap_in_bytes ? o->cap / (SQLLEN)sizeof(SQLWCHAR) : o->cap;
+        SQLLEN cap = o->cap_in_bytes ? o->cap / (SQLLEN)w_unit() : o->cap;
         truncated = w_copy(utf8, o->buf, cap, &chars);
         if (total)
-            *total = o->cap_in_bytes ? chars * (SQLLEN)sizeof(SQLWCHAR) : chars;
+            *total = o->cap_in_bytes ? chars * (SQLLEN)w_unit() : chars;
     }
     if (!truncated)
         return SQL_SUCCESS;

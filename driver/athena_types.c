@@ -5,6 +5,7 @@
  * decimal digits, display size, transfer octet length). docs/types.md
  * holds the same table in prose; keep the two in step. */
 #include "athena_types.h"
+#include "wide.h"
 
 #include <limits.h>
 #include <string.h>
@@ -274,8 +275,11 @@ static void set_char_type(athena_column *col, const type_options *opt, bool fixe
     col->datetime_sub = 0;
     col->column_size = (SQLULEN)size;
     col->decimal_digits = 0;
-    col->display_size = (SQLLEN)size;
-    col->octet_length = (SQLLEN)size * (w ? (SQLLEN)sizeof(SQLWCHAR) : (SQLLEN)max_bytes_per_char);
+    col->octet_length = (SQLLEN)size * (w ? (SQLLEN)w_unit() : (SQLLEN)max_bytes_per_char);
+    /* SQL_C_CHAR text is UTF-8 and an ANSI application counts its characters
+     * in bytes: the display size is the octet length, so a client that sizes
+     * its buffer from it (isql, PDO_ODBC, ruby-odbc) gets the whole value. */
+    col->display_size = w ? (SQLLEN)size : col->octet_length;
     col->num_prec_radix = 0;
     col->unsigned_attr = true;
     col->literal_prefix = "'";

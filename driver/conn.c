@@ -156,7 +156,7 @@ SQLRETURN conn_driver_connect(athena_dbc *d, const char *in, size_t len,
     strbuf unknown = STRBUF_INIT;
     SQLRETURN rc = SQL_SUCCESS;
     if (connstr_parse(in, len, &cs, &err) != 0) {
-        rc = diag_set_text(&d->diag, SS_HY000, "Invalid connection string: %s", sb_str(&err));
+        rc = diag_set_text(&d->diag, SS_HY000, "%s", sb_str(&err));
         goto done;
     }
     for (size_t i = 0; i < cs.count && rc == SQL_SUCCESS; i++) {

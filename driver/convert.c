@@ -14,6 +14,7 @@
  * written, and SQLGetData pieces restart from offsets kept in cv_piece. */
 #include "convert.h"
 #include "utf.h"
+#include "wide.h"
 
 #include <errno.h>
 #include <math.h>
@@ -1323,9 +1324,15 @@ static cv_status char_to_guid(const char *s, size_t n, const cv_target *t, cv_pi
 
 /* ----------------------------------------------------- character output */
 
-static void put_wchar(void *base, size_t idx, uint16_t u)
+/* One SQLWCHAR of the driver manager's size (w_unit: 2, or 4 under iODBC). */
+static void put_wchar(void *base, size_t idx, uint32_t u)
 {
-    memcpy((char *)base + idx * sizeof(SQLWCHAR), &u, sizeof u);
+    if (w_unit() == sizeof(uint32_t)) {
+        memcpy((char *)base + idx * sizeof u, &u, sizeof u);
+    } else {
+        uint16_t h = (uint16_t)u;
+        memcpy((char *)base + idx * sizeof h, &h, sizeof h);
+    }
 }
 
 /* Athena's varbinary text ("31 32 33"): the next byte at or after *pos. */
@@ -1430,7 +1437,8 @@ static cv_status end_piece(cv_piece *piece, bool fits, size_t out_off, size_t sr
 static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_src k,
                             const char *s, size_t n, size_t keep)
 {
-    size_t unit = wide ? sizeof(SQLWCHAR) : 1;
+    size_t unit = wide ? w_unit() : 1;
+    bool wide32 = unit == sizeof(uint32_t); /* iODBC: one unit per code point */
     size_t src = piece ? piece->src_offset : 0;
     size_t out_off = piece ? piece->offset : 0;
     size_t rem;
@@ -1440,7 +1448,7 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         src = n;
     uint16_t pending = piece && wide ? piece->low : 0; /* returned first, before src */
     if (k == OS_TEXT) {
-        rem = wide ? utf8_utf16_len(s + src, n - src) + (pending ? 1 : 0) : n - src;
+        rem = wide ? w_units_of(s + src, n - src) + (pending ? 1 : 0) : n - src;
     } else {
         size_t nb;
         if (!hex_count(s, n, src, &nb))
@@ -1476,7 +1484,7 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         while (pos < n) {
             uint32_t cp;
             size_t len = utf8_decode(u + pos, n - pos, &cp);
-            size_t need = cp >= 0x10000 ? 2 : 1;
+            size_t need = cp >= 0x10000 && !wide32 ? 2 : 1;
             if (w + need > room) {
                 if (piece && need == 2 && w + 1 == room) {
                     /* the buffer ends between the halves of the pair: the
@@ -1493,7 +1501,7 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
                 put_wchar(t->ptr, w++, (uint16_t)(0xD800 + (cp >> 10)));
                 put_wchar(t->ptr, w++, (uint16_t)(0xDC00 + (cp & 0x3FF)));
             } else {
-                put_wchar(t->ptr, w++, (uint16_t)cp);
+                put_wchar(t->ptr, w++, cp);
             }
             pos += len;
         }

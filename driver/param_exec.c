@@ -75,14 +75,6 @@ static const SQLLEN *ind_ptr(const athena_desc *apd, const desc_rec *a, SQLULEN 
     return (const SQLLEN *)element(apd, a->indicator_ptr, set, sizeof(SQLLEN));
 }
 
-static size_t wlen(const SQLWCHAR *w)
-{
-    size_t n = 0;
-    while (w[n])
-        n++;
-    return n;
-}
-
 /* The literal of parameter `num` of parameter set `set`. */
 static int literal_of(athena_stmt *s, SQLULEN set, SQLUSMALLINT num, const dae_slot *slot, strbuf *out,
                       param_error *err)
@@ -121,7 +113,7 @@ static int literal_of(athena_stmt *s, SQLULEN set, SQLUSMALLINT num, const dae_s
             if (n == SQL_NTS && v.ctype == SQL_C_BINARY && !len)
                 n = a->octet_length;
             if (n == SQL_NTS)
-                v.len = v.ctype == SQL_C_WCHAR ? wlen(v.data) * sizeof(SQLWCHAR) : strlen(v.data);
+                v.len = v.ctype == SQL_C_WCHAR ? w_strlen(v.data) * w_unit() : strlen(v.data);
             else if (n >= 0)
                 v.len = (size_t)n;
             else {
@@ -136,7 +128,7 @@ static int literal_of(athena_stmt *s, SQLULEN set, SQLUSMALLINT num, const dae_s
     if (!v.is_null && v.ctype == SQL_C_WCHAR) {
         bool bad = false;
         size_t n = 0;
-        utf8 = w_in(v.data, (SQLLEN)(v.len / sizeof(SQLWCHAR)), &n, &s->diag, &bad);
+        utf8 = w_in(v.data, (SQLLEN)(v.len / w_unit()), &n, &s->diag, &bad);
         if (bad || !utf8) {
             free(utf8);
             err->state = SS_HY001;
@@ -418,7 +410,7 @@ static SQLRETURN put_data(athena_stmt *s, SQLPOINTER data, SQLLEN len)
     if (fixed)
         n = fixed;
     else if (len == SQL_NTS)
-        n = ctype == SQL_C_WCHAR ? wlen(data) * sizeof(SQLWCHAR) : strlen(data);
+        n = ctype == SQL_C_WCHAR ? w_strlen(data) * w_unit() : strlen(data);
     else if (len >= 0)
         n = (size_t)len;
     else

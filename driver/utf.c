@@ -146,19 +146,42 @@ size_t utf16_len(const uint16_t *w)
     return n;
 }
 
-char *utf16_to_utf8(const uint16_t *w, size_t n, size_t *out_len)
+/* n units of UTF-16 (wide32 false) or UTF-32 to malloc'd UTF-8: a UTF-16
+ * unit takes at most 3 bytes (a pair 4 for its 2 units), a UTF-32 one 4. */
+static char *units_to_utf8(const void *w, size_t n, bool wide32, size_t *out_len)
 {
-    char *out = malloc(n * 3 + 1);
+    char *out = malloc(n * (wide32 ? 4 : 3) + 1);
     if (!out)
         return NULL;
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        i += utf16_decode(w + i, n - i, &cp);
+        if (wide32)
+            cp = ((const uint32_t *)w)[i++]; /* utf8_encode: U+FFFD for a surrogate or above U+10FFFF */
+        else
+            i += utf16_decode((const uint16_t *)w + i, n - i, &cp);
         o += utf8_encode(cp, out + o);
     }
     out[o] = '\0';
     if (out_len)
         *out_len = o;
     return out;
+}
+
+char *utf16_to_utf8(const uint16_t *w, size_t n, size_t *out_len)
+{
+    return units_to_utf8(w, n, false, out_len);
+}
+
+size_t utf32_len(const uint32_t *w)
+{
+    size_t n = 0;
+    while (w[n])
+        n++;
+    return n;
+}
+
+char *utf32_to_utf8(const uint32_t *w, size_t n, size_t *out_len)
+{
+    return units_to_utf8(w, n, true, out_len);
 }

@@ -58,4 +58,11 @@ char *utf16_to_utf8(const uint16_t *w, size_t n, size_t *out_len);
  * pair into out and returns the count. */
 size_t utf16_encode(uint32_t cp, uint16_t out[2]);
 
+/* UTF-32, the wide characters of iODBC (its SQLWCHAR is a 4-byte wchar_t):
+ * one unit per code point; a surrogate or a value above U+10FFFF becomes
+ * U+FFFD. Units before the first 0 unit, and n units to a malloc'd,
+ * NUL-terminated UTF-8 string as utf16_to_utf8. */
+size_t utf32_len(const uint32_t *w);
+char *utf32_to_utf8(const uint32_t *w, size_t n, size_t *out_len);
+
 #endif

@@ -1,4 +1,5 @@
-/* wide.h - UTF-16 (SQLWCHAR) <-> UTF-8 for the W entry points. */
+/* wide.h - SQLWCHAR <-> UTF-8 for the W entry points: UTF-16 units (2
+ * bytes, unixODBC) or UTF-32 units (4 bytes, iODBC), see w_unit(). */
 #ifndef ATHENA_WIDE_H
 #define ATHENA_WIDE_H
 
@@ -13,6 +14,17 @@ char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag
  * surrogate pair. *total_chars gets the full length in SQLWCHARs. Returns
  * true when it truncated. */
 bool w_copy(const char *utf8, SQLWCHAR *buf, SQLLEN buf_chars, SQLLEN *total_chars);
+/* Bytes in one of the driver manager's SQLWCHARs: 4 under iODBC (wchar_t),
+ * 2 under unixODBC. Decided once, by w_sniff() at the first W connect: the
+ * driver manager library loaded in the process, else the first DSN or
+ * connection string; 2 until then. Every W length in bytes uses it instead
+ * of sizeof(SQLWCHAR). */
+size_t w_unit(void);
+void w_sniff(const SQLWCHAR *w, SQLLEN len_chars);
+/* SQLWCHARs before the first 0 one, in the driver manager's unit. */
+size_t w_strlen(const SQLWCHAR *w);
+/* Number of SQLWCHARs the n bytes of UTF-8 at s need. */
+size_t w_units_of(const char *s, size_t n);
 /* Number of SQLWCHARs utf8 needs (without the NUL). */
 size_t w_len_of(const char *utf8);
 

@@ -16,7 +16,7 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fu
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
     fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/strbuf.c" ;;
     fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c" ;;
-    *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/error.c" ;;
+    *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/wide.c $top/driver/diag.c $top/driver/sqlstate.c $top/driver/strbuf.c $top/driver/error.c" ;;
     esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src
     mkdir -p "$out/corpus-$target"

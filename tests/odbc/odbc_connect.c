@@ -127,6 +127,12 @@ static void test_driverconnect_driver(void)
     rc = driver_connect("DRIVER={Athena ODBC;AwsRegion=us-east-1", SQL_DRIVER_NOPROMPT, out, sizeof out, &out_len,
                         state, msg, sizeof msg, NULL);
     CHECK_RC(rc, SQL_ERROR, "unterminated brace");
+    rc = driver_connect("DRIVER={Athena ODBC};Oops;AwsRegion=us-east-1", SQL_DRIVER_NOPROMPT, out, sizeof out,
+                        &out_len, state, msg, sizeof msg, NULL);
+    CHECK_RC(rc, SQL_ERROR, "key without '='");
+    CHECK_STR(state, "HY000", "key without '=': state");
+    CHECK_STR(msg, "[Athena ODBC][Driver]Invalid connection string: missing '=' after key 'Oops' at position 22",
+              "key without '=': the message says its prefix once and names the key and position");
 
     /* missing region, every completion mode: a clear message naming the key */
     static const SQLUSMALLINT modes[] = {SQL_DRIVER_NOPROMPT, SQL_DRIVER_COMPLETE, SQL_DRIVER_COMPLETE_REQUIRED};

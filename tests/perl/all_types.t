@@ -105,14 +105,15 @@ for my $size (2, 3, 5, 8) {
     $s->finish;
 }
 
-# A bound (not LOB) c_varchar10 of id 6: 12 bytes in DBD::ODBC's 11-byte
-# buffer. The driver reports 01004 and DBD::ODBC turns it into an error.
-my $short = $dbh->prepare('SELECT c_varchar10 FROM sampledb.all_types WHERE id = 6');
+# A bound (not LOB) c_varchar10 of id 6: 12 UTF-8 bytes for 10 characters.
+# DBD::ODBC sizes its buffer from SQL_DESC_DISPLAY_SIZE, which counts the
+# bytes an ANSI application receives (4 per character), so it arrives whole.
+my $short = $dbh->prepare('SELECT c_varchar10, c_char FROM sampledb.all_types WHERE id = 6');
 $short->execute;
-ok(!eval { $short->fetchrow_arrayref; 1 }, 'bound c_varchar10 of id 6: truncated');
-is($DBI::state, '01004', 'SQLSTATE 01004');
-like($DBI::errstr, qr/\Q[Athena ODBC][Driver]String data, right truncated: column 1 (SQL-01004)\E/,
-     "the driver's truncation message");
+my $bound = $short->fetchrow_arrayref;
+is(unpack('H*', $bound->[0]), unpack('H*', 'é日本😀'), 'bound c_varchar10 of id 6: whole (hex)');
+is(unpack('H*', $bound->[1]), unpack('H*', 'ü😀   '), 'bound c_char of id 6: whole, blank-padded (hex)');
+is($short->{PRECISION}[0], 10, 'c_varchar10 column size (PRECISION): 10 characters');
 $short->finish;
 
 $dbh->disconnect;

@@ -133,12 +133,12 @@ static void test_describe_defaults(void)
         {"decimal(5,1)", 0, 0, AT_DECIMAL, SQL_DECIMAL, SQL_DECIMAL, 0, 5, 1, 7, 7, 10, false, "", "", BASIC, CH, 5},
         {"decimal(7)", 0, 0, AT_DECIMAL, SQL_DECIMAL, SQL_DECIMAL, 0, 7, 0, 9, 9, 10, false, "", "", BASIC, CH, 7},
         {"decimal", 0, 0, AT_DECIMAL, SQL_DECIMAL, SQL_DECIMAL, 0, 10, 0, 12, 12, 10, false, "", "", BASIC, CH, 10},
-        {"varchar", 2147483647, 0, AT_VARCHAR, VC, VC, 0, 255, 0, 255, 1020, 0, true, "'", "'", SRCH, CH, 255},
-        {"varchar", 10, 0, AT_VARCHAR, VC, VC, 0, 10, 0, 10, 40, 0, true, "'", "'", SRCH, CH, 10},
-        {"varchar(20)", 0, 0, AT_VARCHAR, VC, VC, 0, 20, 0, 20, 80, 0, true, "'", "'", SRCH, CH, 20},
-        {"string", 0, 0, AT_VARCHAR, VC, VC, 0, 255, 0, 255, 1020, 0, true, "'", "'", SRCH, CH, 255},
-        {"char", 5, 0, AT_CHAR, SQL_CHAR, SQL_CHAR, 0, 5, 0, 5, 20, 0, true, "'", "'", SRCH, CH, 5},
-        {"char(3)", 0, 0, AT_CHAR, SQL_CHAR, SQL_CHAR, 0, 3, 0, 3, 12, 0, true, "'", "'", SRCH, CH, 3},
+        {"varchar", 2147483647, 0, AT_VARCHAR, VC, VC, 0, 255, 0, 1020, 1020, 0, true, "'", "'", SRCH, CH, 255},
+        {"varchar", 10, 0, AT_VARCHAR, VC, VC, 0, 10, 0, 40, 40, 0, true, "'", "'", SRCH, CH, 10},
+        {"varchar(20)", 0, 0, AT_VARCHAR, VC, VC, 0, 20, 0, 80, 80, 0, true, "'", "'", SRCH, CH, 20},
+        {"string", 0, 0, AT_VARCHAR, VC, VC, 0, 255, 0, 1020, 1020, 0, true, "'", "'", SRCH, CH, 255},
+        {"char", 5, 0, AT_CHAR, SQL_CHAR, SQL_CHAR, 0, 5, 0, 20, 20, 0, true, "'", "'", SRCH, CH, 5},
+        {"char(3)", 0, 0, AT_CHAR, SQL_CHAR, SQL_CHAR, 0, 3, 0, 12, 12, 0, true, "'", "'", SRCH, CH, 3},
         {"varbinary", 1073741824, 0, AT_VARBINARY, SQL_VARBINARY, SQL_VARBINARY, 0, 255, 0, 510, 255, 0, true, "X'", "'", BASIC, SQL_C_BINARY, 255},
         {"binary", 0, 0, AT_VARBINARY, SQL_VARBINARY, SQL_VARBINARY, 0, 255, 0, 510, 255, 0, true, "X'", "'", BASIC, SQL_C_BINARY, 255},
         {"date", 0, 0, AT_DATE, SQL_TYPE_DATE, SQL_DATETIME, SQL_CODE_DATE, 10, 0, 10, 6, 0, true, "DATE '", "'", BASIC, SQL_C_TYPE_DATE, 0},
@@ -154,15 +154,15 @@ static void test_describe_defaults(void)
         {"timestamp(6) with time zone", 0, 0, AT_TIMESTAMP_TZ, VC, VC, 0, 59, 0, 59, 59, 0, true, "TIMESTAMP '", "'", BASIC, CH, 59},
         {"interval year to month", 0, 0, AT_INTERVAL_YM, VC, VC, 0, 13, 0, 13, 13, 0, true, "INTERVAL '", "' YEAR TO MONTH", BASIC, CH, 13},
         {"interval day to second", 0, 0, AT_INTERVAL_DS, VC, VC, 0, 26, 0, 26, 26, 0, true, "INTERVAL '", "' DAY TO SECOND", BASIC, CH, 26},
-        {"array", 0, 0, AT_ARRAY, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", BASIC, CH, 65535},
-        {"array<int>", 0, 0, AT_ARRAY, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", BASIC, CH, 65535},
-        {"map", 0, 0, AT_MAP, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", NONE, CH, 65535},
-        {"row", 0, 0, AT_ROW, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", BASIC, CH, 65535},
-        {"struct<a:int>", 0, 0, AT_ROW, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", BASIC, CH, 65535},
-        {"json", 0, 0, AT_JSON, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "JSON '", "'", NONE, CH, 65535},
+        {"array", 0, 0, AT_ARRAY, VC, VC, 0, 65535, 0, 262140, 262140, 0, true, "", "", BASIC, CH, 65535},
+        {"array<int>", 0, 0, AT_ARRAY, VC, VC, 0, 65535, 0, 262140, 262140, 0, true, "", "", BASIC, CH, 65535},
+        {"map", 0, 0, AT_MAP, VC, VC, 0, 65535, 0, 262140, 262140, 0, true, "", "", NONE, CH, 65535},
+        {"row", 0, 0, AT_ROW, VC, VC, 0, 65535, 0, 262140, 262140, 0, true, "", "", BASIC, CH, 65535},
+        {"struct<a:int>", 0, 0, AT_ROW, VC, VC, 0, 65535, 0, 262140, 262140, 0, true, "", "", BASIC, CH, 65535},
+        {"json", 0, 0, AT_JSON, VC, VC, 0, 65535, 0, 262140, 262140, 0, true, "JSON '", "'", NONE, CH, 65535},
         {"uuid", 0, 0, AT_UUID, VC, VC, 0, 36, 0, 36, 36, 0, true, "UUID '", "'", BASIC, CH, 36},
         {"ipaddress", 0, 0, AT_IPADDRESS, VC, VC, 0, 39, 0, 39, 39, 0, true, "IPADDRESS '", "'", BASIC, CH, 39},
-        {"unknown", 0, 0, AT_UNKNOWN, VC, VC, 0, 255, 0, 255, 1020, 0, true, "'", "'", NONE, CH, 255},
+        {"unknown", 0, 0, AT_UNKNOWN, VC, VC, 0, 255, 0, 1020, 1020, 0, true, "'", "'", NONE, CH, 255},
     };
     for (size_t i = 0; i < ARRAY_LEN(cases); i++)
         check_one(&cases[i], &opt, "defaults");
@@ -192,8 +192,8 @@ static void test_describe_options(void)
 
     /* No options at all: the documented defaults. */
     static const want nulls[] = {
-        {"string", 0, 0, AT_VARCHAR, VC, VC, 0, 255, 0, 255, 1020, 0, true, "'", "'", SRCH, CH, 255},
-        {"map", 0, 0, AT_MAP, VC, VC, 0, 65535, 0, 65535, 262140, 0, true, "", "", NONE, CH, 65535},
+        {"string", 0, 0, AT_VARCHAR, VC, VC, 0, 255, 0, 1020, 1020, 0, true, "'", "'", SRCH, CH, 255},
+        {"map", 0, 0, AT_MAP, VC, VC, 0, 65535, 0, 262140, 262140, 0, true, "", "", NONE, CH, 65535},
     };
     for (size_t i = 0; i < ARRAY_LEN(nulls); i++)
         check_one(&nulls[i], NULL, "no options");

@@ -131,5 +131,14 @@ int main(void)
     CHECK_STR(s, "a\xf0\x9f\x98\x80\xef\xbf\xbd\xef\xbf\xbd" "b", "a, the pair, two lone surrogates as U+FFFD, b");
     CHECK_INT(out_len, 12, "UTF-8 length");
     free(s);
+
+    /* UTF-32 (iODBC's wchar_t): one unit per code point; surrogates and
+     * values above U+10FFFF are U+FFFD */
+    static const uint32_t w32[] = {'a', 0x1F600, 0xD800, 0x110000, 0xE9, 0};
+    CHECK_INT(utf32_len(w32), 5, "UTF-32 length: units before the 0");
+    s = utf32_to_utf8(w32, 5, &out_len);
+    CHECK_STR(s, "a\xf0\x9f\x98\x80\xef\xbf\xbd\xef\xbf\xbd\xc3\xa9", "UTF-32: a, U+1F600, two U+FFFD, e-acute");
+    CHECK_INT(out_len, 13, "UTF-32 to UTF-8 length");
+    free(s);
     return th_done();
 }
