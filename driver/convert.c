@@ -1475,26 +1475,21 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         }
         while (pos < n) {
             uint32_t cp;
+            uint16_t units[2];
             size_t len = utf8_decode(u + pos, n - pos, &cp);
-            size_t need = cp >= 0x10000 ? 2 : 1;
+            size_t need = utf16_encode(cp, units);
             if (w + need > room) {
                 if (piece && need == 2 && w + 1 == room) {
                     /* the buffer ends between the halves of the pair: the
                      * high half now, the low half starts the next piece */
-                    cp -= 0x10000;
-                    put_wchar(t->ptr, w++, (uint16_t)(0xD800 + (cp >> 10)));
-                    next_low = (uint16_t)(0xDC00 + (cp & 0x3FF));
+                    put_wchar(t->ptr, w++, units[0]);
+                    next_low = units[1];
                     pos += len;
                 }
                 break;
             }
-            if (need == 2) {
-                cp -= 0x10000;
-                put_wchar(t->ptr, w++, (uint16_t)(0xD800 + (cp >> 10)));
-                put_wchar(t->ptr, w++, (uint16_t)(0xDC00 + (cp & 0x3FF)));
-            } else {
-                put_wchar(t->ptr, w++, (uint16_t)cp);
-            }
+            for (size_t i = 0; i < need; i++)
+                put_wchar(t->ptr, w++, units[i]);
             pos += len;
         }
         put_wchar(t->ptr, w, 0);
