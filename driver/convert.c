@@ -129,9 +129,9 @@ SQLSMALLINT ctype_concise(SQLSMALLINT verbose, SQLSMALLINT code)
     return 0;
 }
 
-SQLSMALLINT ctype_default(const athena_column *col)
+SQLSMALLINT ctype_default_of(SQLSMALLINT sql_type)
 {
-    switch (col->sql_type) {
+    switch (sql_type) {
     case SQL_BIT: return SQL_C_BIT;
     case SQL_TINYINT: return SQL_C_STINYINT;
     case SQL_SMALLINT: return SQL_C_SSHORT;
@@ -140,19 +140,26 @@ SQLSMALLINT ctype_default(const athena_column *col)
     case SQL_REAL: return SQL_C_FLOAT;
     case SQL_FLOAT:
     case SQL_DOUBLE: return SQL_C_DOUBLE;
-    case SQL_DECIMAL:
-    case SQL_NUMERIC: return SQL_C_CHAR;
     case SQL_WCHAR:
     case SQL_WVARCHAR:
     case SQL_WLONGVARCHAR: return SQL_C_WCHAR;
     case SQL_BINARY:
     case SQL_VARBINARY:
     case SQL_LONGVARBINARY: return SQL_C_BINARY;
-    case SQL_TYPE_DATE: return SQL_C_TYPE_DATE;
-    case SQL_TYPE_TIME: return SQL_C_TYPE_TIME;
-    case SQL_TYPE_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
-    default: return SQL_C_CHAR;
+    case SQL_TYPE_DATE:
+    case SQL_DATE: return SQL_C_TYPE_DATE;
+    case SQL_TYPE_TIME:
+    case SQL_TIME: return SQL_C_TYPE_TIME;
+    case SQL_TYPE_TIMESTAMP:
+    case SQL_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
+    case SQL_GUID: return SQL_C_GUID;
+    default: return SQL_C_CHAR; /* character types, decimal and numeric too */
     }
+}
+
+SQLSMALLINT ctype_default(const athena_column *col)
+{
+    return ctype_default_of(col->sql_type);
 }
 
 SQLLEN ctype_element_size(const athena_column *col, SQLSMALLINT ctype, SQLLEN buflen)
