@@ -101,7 +101,7 @@ static const key_def keys[] = {
     K_ENUMS("AclOption", NOAL, acl_option, acl_values, "", "ACL for query results"),
     /* credentials */
     K_ENUMS_SOME("AuthenticationType", NOAL, authentication_type, auth_values, auth_working, "",
-            "How credentials are obtained (default: IAM Credentials when UID is set)"),
+                 "How credentials are obtained (default: IAM Credentials when UID is set)"),
     K_STR("UID", AL("AccessKey", "aws_access_key_id", "User"), uid, "", CHK_NONE,
           "AWS access key id"),
     K_SECRET("PWD", AL("SecretKey", "aws_secret_access_key", "Password"), pwd,
