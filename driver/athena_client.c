@@ -134,7 +134,9 @@ void ac_response_to_error(const http_response *resp, const char *operation, athe
             code = AE_NOT_FOUND;
         else
             code = AE_INVALID_REQUEST;
-    } else if (type_in(type, notfound))
+    } else if (!strcmp(type, "MetadataException") && strstr(msg, "is not authorized to perform"))
+        code = AE_ACCESS_DENIED; /* a federated catalog's Lambda the caller may not invoke */
+    else if (type_in(type, notfound))
         code = AE_NOT_FOUND;
     else if (type_in(type, throttled))
         code = AE_THROTTLED;

@@ -512,3 +512,14 @@ SQLLEN type_desc_precision(const athena_column *col)
     default: return (SQLLEN)col->column_size;
     }
 }
+
+bool sql_type_is_char_or_binary(SQLSMALLINT t)
+{
+    switch (t) {
+    case SQL_CHAR: case SQL_VARCHAR: case SQL_LONGVARCHAR: case SQL_WCHAR: case SQL_WVARCHAR:
+    case SQL_WLONGVARCHAR: case SQL_BINARY: case SQL_VARBINARY: case SQL_LONGVARBINARY:
+        return true;
+    default:
+        return false;
+    }
+}

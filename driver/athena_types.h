@@ -64,5 +64,8 @@ const char *type_name_of(athena_type t);
  * 24/53 bits for real/double (NUM_PREC_RADIX is 2), fractional seconds
  * digits for time/timestamp, 0 for date, else the column size. */
 SQLLEN type_desc_precision(const athena_column *col);
+/* True for the character and binary SQL types (those with an octet length:
+ * CHAR_OCTET_LENGTH, a parameter's SQL_DESC_OCTET_LENGTH). */
+bool sql_type_is_char_or_binary(SQLSMALLINT sql_type);
 
 #endif

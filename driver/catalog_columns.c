@@ -43,17 +43,6 @@ void columns_describe(const char *glue_type, const type_options *types, athena_c
     type_describe(out, types);
 }
 
-static bool is_character(SQLSMALLINT t)
-{
-    switch (t) {
-    case SQL_CHAR: case SQL_VARCHAR: case SQL_LONGVARCHAR: case SQL_WCHAR: case SQL_WVARCHAR:
-    case SQL_WLONGVARCHAR: case SQL_BINARY: case SQL_VARBINARY: case SQL_LONGVARBINARY:
-        return true;
-    default:
-        return false;
-    }
-}
-
 static void put(columns_rs *r, int i, const char *v)
 {
     if (!v) {
@@ -106,7 +95,7 @@ static int make_row(columns_rs *r, athena_error *err)
         put_num(r, 14, c.datetime_sub);
     else
         put(r, 14, NULL);
-    if (is_character(c.sql_type))
+    if (sql_type_is_char_or_binary(c.sql_type))
         put_num(r, 15, (long long)c.octet_length);
     else
         put(r, 15, NULL);

@@ -130,9 +130,9 @@ SQLSMALLINT ctype_concise(SQLSMALLINT verbose, SQLSMALLINT code)
     return 0;
 }
 
-SQLSMALLINT ctype_default(const athena_column *col)
+SQLSMALLINT ctype_default_of(SQLSMALLINT sql_type)
 {
-    switch (col->sql_type) {
+    switch (sql_type) {
     case SQL_BIT: return SQL_C_BIT;
     case SQL_TINYINT: return SQL_C_STINYINT;
     case SQL_SMALLINT: return SQL_C_SSHORT;
@@ -141,19 +141,26 @@ SQLSMALLINT ctype_default(const athena_column *col)
     case SQL_REAL: return SQL_C_FLOAT;
     case SQL_FLOAT:
     case SQL_DOUBLE: return SQL_C_DOUBLE;
-    case SQL_DECIMAL:
-    case SQL_NUMERIC: return SQL_C_CHAR;
     case SQL_WCHAR:
     case SQL_WVARCHAR:
     case SQL_WLONGVARCHAR: return SQL_C_WCHAR;
     case SQL_BINARY:
     case SQL_VARBINARY:
     case SQL_LONGVARBINARY: return SQL_C_BINARY;
-    case SQL_TYPE_DATE: return SQL_C_TYPE_DATE;
-    case SQL_TYPE_TIME: return SQL_C_TYPE_TIME;
-    case SQL_TYPE_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
-    default: return SQL_C_CHAR;
+    case SQL_TYPE_DATE:
+    case SQL_DATE: return SQL_C_TYPE_DATE;
+    case SQL_TYPE_TIME:
+    case SQL_TIME: return SQL_C_TYPE_TIME;
+    case SQL_TYPE_TIMESTAMP:
+    case SQL_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
+    case SQL_GUID: return SQL_C_GUID;
+    default: return SQL_C_CHAR; /* character types, decimal and numeric too */
     }
+}
+
+SQLSMALLINT ctype_default(const athena_column *col)
+{
+    return ctype_default_of(col->sql_type);
 }
 
 SQLLEN ctype_element_size(const athena_column *col, SQLSMALLINT ctype, SQLLEN buflen)
@@ -1483,26 +1490,24 @@ static cv_status emit_chars(const cv_target *t, cv_piece *piece, bool wide, out_
         }
         while (pos < n) {
             uint32_t cp;
+            uint16_t units[2];
             size_t len = utf8_decode(u + pos, n - pos, &cp);
-            size_t need = cp >= 0x10000 && !wide32 ? 2 : 1;
+            size_t need = wide32 ? 1 : utf16_encode(cp, units);
             if (w + need > room) {
                 if (piece && need == 2 && w + 1 == room) {
                     /* the buffer ends between the halves of the pair: the
                      * high half now, the low half starts the next piece */
-                    cp -= 0x10000;
-                    put_wchar(t->ptr, w++, (uint16_t)(0xD800 + (cp >> 10)));
-                    next_low = (uint16_t)(0xDC00 + (cp & 0x3FF));
+                    put_wchar(t->ptr, w++, units[0]);
+                    next_low = units[1];
                     pos += len;
                 }
                 break;
             }
-            if (need == 2) {
-                cp -= 0x10000;
-                put_wchar(t->ptr, w++, (uint16_t)(0xD800 + (cp >> 10)));
-                put_wchar(t->ptr, w++, (uint16_t)(0xDC00 + (cp & 0x3FF)));
-            } else {
+            if (wide32)
                 put_wchar(t->ptr, w++, cp);
-            }
+            else
+                for (size_t i = 0; i < need; i++)
+                    put_wchar(t->ptr, w++, units[i]);
             pos += len;
         }
         put_wchar(t->ptr, w, 0);

@@ -83,7 +83,10 @@ const ctype_info *ctype_find(SQLSMALLINT ctype);
  * pair stands for: the ODBC 3 datetime or interval type, 0 for an unknown
  * code; any other verbose type is its own concise type. */
 SQLSMALLINT ctype_concise(SQLSMALLINT verbose, SQLSMALLINT code);
-/* The C type SQL_C_DEFAULT stands for with this column (ODBC appendix D). */
+/* The C type SQL_C_DEFAULT stands for with this SQL type (ODBC appendix D;
+ * the ODBC 2 datetime types too), for columns and parameters alike. */
+SQLSMALLINT ctype_default_of(SQLSMALLINT sql_type);
+/* The same for a column. */
 SQLSMALLINT ctype_default(const athena_column *col);
 /* Bytes one element of a bound array of ctype takes (SQL_C_DEFAULT resolved
  * from the column; the buffer length for variable-length types). */

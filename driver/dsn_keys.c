@@ -48,27 +48,34 @@ typedef struct key_def {
 
 static const char *const enc_values[] = {"SSE_S3", "SSE_KMS", "CSE_KMS", NULL};
 static const char *const acl_values[] = {"BUCKET_OWNER_FULL_CONTROL", NULL};
-static const char *const auth_values[] = {
-    "IAM Credentials", "IAM Profile", "Default Credentials", "Instance Profile",
-    "External Credentials", "JWT", "JWT Tag", "ADFS", "AzureAD", "BrowserAzureAD",
-    "BrowserSAML", "BrowserSSOOIDC", "Okta", "Ping", NULL};
+/* The AuthenticationType values that work (driver/auth/cred_chain.c), and
+ * all the AWS driver knows: the identity-provider ones parse (a DSN written
+ * for the AWS driver loads) but config_validate refuses them. */
+#define AUTH_WORKING "IAM Credentials", "IAM Profile", "Default Credentials", "Instance Profile", \
+                     "External Credentials", "JWT"
+static const char *const auth_working[] = {AUTH_WORKING, NULL};
+static const char *const auth_values[] = {AUTH_WORKING, "JWT Tag", "ADFS", "AzureAD",
+                                          "BrowserAzureAD", "BrowserSAML", "BrowserSSOOIDC",
+                                          "Okta", "Ping", NULL};
 static const char *const fetcher_values[] = {"auto", "S3", "GetQueryResults", NULL};
 static const char *const loglevel_values[] = {"OFF", "FATAL", "ERROR", "WARN", "INFO",
                                               "DEBUG", "TRACE", NULL};
 
 /* Row builders: name, aliases, offset, default, description. */
 #define K_STR(n, al, f, def, chk, d) \
-    {{n, al, CK_STRING, 0, 0, 0, 0, NULL, def, false, d}, ST_STR, OFF(f), chk}
+    {{n, al, CK_STRING, 0, 0, 0, 0, NULL, def, false, d, NULL}, ST_STR, OFF(f), chk}
 #define K_PATH(n, f, d) \
-    {{n, NOAL, CK_STRING, 0, 0, 0, 0, NULL, "", false, d}, ST_STR, OFF(f), CHK_PATH}
+    {{n, NOAL, CK_STRING, 0, 0, 0, 0, NULL, "", false, d, NULL}, ST_STR, OFF(f), CHK_PATH}
 #define K_SECRET(n, al, f, d) \
-    {{n, al, CK_SECRET, 0, 0, 0, 0, NULL, "", false, d}, ST_STR, OFF(f), CHK_NONE}
+    {{n, al, CK_SECRET, 0, 0, 0, 0, NULL, "", false, d, NULL}, ST_STR, OFF(f), CHK_NONE}
 #define K_INT(n, al, f, lo, hi, def, d) \
-    {{n, al, CK_INT, lo, hi, 0, 0, NULL, def, false, d}, ST_LONG, OFF(f), CHK_NONE}
+    {{n, al, CK_INT, lo, hi, 0, 0, NULL, def, false, d, NULL}, ST_LONG, OFF(f), CHK_NONE}
 #define K_BOOL(n, al, f, def, d) \
-    {{n, al, CK_BOOL, 0, 1, 0, 0, NULL, def, false, d}, ST_BOOL, OFF(f), CHK_NONE}
-#define K_ENUMS(n, al, f, vals, def, d) \
-    {{n, al, CK_ENUM, 0, 0, 0, 0, vals, def, false, d}, ST_STR, OFF(f), CHK_NONE}
+    {{n, al, CK_BOOL, 0, 1, 0, 0, NULL, def, false, d, NULL}, ST_BOOL, OFF(f), CHK_NONE}
+#define K_ENUMS(n, al, f, vals, def, d) K_ENUMS_SOME(n, al, f, vals, NULL, def, d)
+/* an enum of which only `works` (a subset of vals) works: the others parse */
+#define K_ENUMS_SOME(n, al, f, vals, works, def, d) \
+    {{n, al, CK_ENUM, 0, 0, 0, 0, vals, def, false, d, works}, ST_STR, OFF(f), CHK_NONE}
 
 static const key_def keys[] = {
     K_STR("DSN", NOAL, dsn, "", CHK_NONE, "Data source name"),
@@ -93,8 +100,8 @@ static const key_def keys[] = {
           "12-digit account id that must own the output bucket"),
     K_ENUMS("AclOption", NOAL, acl_option, acl_values, "", "ACL for query results"),
     /* credentials */
-    K_ENUMS("AuthenticationType", NOAL, authentication_type, auth_values, "",
-            "How credentials are obtained (default: IAM Credentials when UID is set)"),
+    K_ENUMS_SOME("AuthenticationType", NOAL, authentication_type, auth_values, auth_working, "",
+                 "How credentials are obtained (default: IAM Credentials when UID is set)"),
     K_STR("UID", AL("AccessKey", "aws_access_key_id", "User"), uid, "", CHK_NONE,
           "AWS access key id"),
     K_SECRET("PWD", AL("SecretKey", "aws_secret_access_key", "Password"), pwd,
@@ -117,13 +124,13 @@ static const key_def keys[] = {
     K_STR("ArgumentList", NOAL, argument_list, "", CHK_NONE, "Arguments of ExecutablePath"),
     /* results */
     {{"ResultFetcher", NOAL, CK_ENUM, 0, 0, 0, 0, fetcher_values, "auto", false,
-      "How results are read: auto, S3 or GetQueryResults"},
+      "How results are read: auto, S3 or GetQueryResults", NULL},
      ST_FETCHER, OFF(fetcher), CHK_NONE},
     {{"UseResultsetStreaming", NOAL, CK_BOOL, 0, 1, 0, 0, NULL, "", true,
-      "Legacy: 1 = ResultFetcher=S3, 0 = ResultFetcher=GetQueryResults"},
+      "Legacy: 1 = ResultFetcher=S3, 0 = ResultFetcher=GetQueryResults", NULL},
      ST_LEGACY_STREAMING, OFF(fetcher), CHK_NONE},
     {{"EnableS3Fetcher", NOAL, CK_BOOL, 0, 1, 0, 0, NULL, "", true,
-      "Legacy: 1 = ResultFetcher=S3, 0 = ResultFetcher=GetQueryResults"},
+      "Legacy: 1 = ResultFetcher=S3, 0 = ResultFetcher=GetQueryResults", NULL},
      ST_LEGACY_S3FETCHER, OFF(fetcher), CHK_NONE},
     K_INT("RowsToFetchPerBlock", NOAL, rows_to_fetch_per_block, 1, 1000, "1000",
           "Rows per GetQueryResults call"),
@@ -148,7 +155,7 @@ static const key_def keys[] = {
     K_INT("MaxQueryExecutionPollingInterval", NOAL, max_poll_ms, 1, 600000, "1000",
           "Longest wait between GetQueryExecution polls (ms)"),
     {{"QueryExecutionPollingIntervalMultiplier", NOAL, CK_DOUBLE, 0, 0, 1.0, 10.0, NULL, "1.5",
-      false, "Growth factor of the wait between polls"},
+      false, "Growth factor of the wait between polls", NULL},
      ST_DOUBLE, OFF(poll_multiplier), CHK_NONE},
     K_INT("MaxPollDuration", NOAL, max_poll_duration_ms, 1, 2147483647L, "1800000",
           "Milliseconds before a running query is given up on"),
@@ -174,7 +181,7 @@ static const key_def keys[] = {
           "Comma-separated hosts reached without the proxy"),
     /* misc */
     {{"LogLevel", NOAL, CK_ENUM, 0, 6, 0, 0, loglevel_values, "OFF", false,
-      "OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE (or 0-6)"},
+      "OFF, FATAL, ERROR, WARN, INFO, DEBUG, TRACE (or 0-6)", NULL},
      ST_LOGLEVEL, OFF(log_level), CHK_NONE},
     K_PATH("LogPath", log_path, "Directory or file for the driver log"),
     K_BOOL("QueryTagging", NOAL, query_tagging, "0",
@@ -382,7 +389,7 @@ void config_key_expect(const config_key_info *k, strbuf *out)
         sb_appends(out, "1, 0, true, false, yes or no");
         break;
     case CK_ENUM:
-        list_values(out, k->allowed);
+        list_values(out, k->working ? k->working : k->allowed);
         if (d->st == ST_LOGLEVEL)
             sb_appends(out, " (or 0-6)");
         break;
@@ -651,8 +658,26 @@ int config_load_dsn(athena_config *cfg, const char *dsn, strbuf *err)
     return rc;
 }
 
+int config_check_working(const athena_config *cfg, strbuf *err)
+{
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        const key_def *d = &keys[i];
+        const char *v = d->info.working ? *(char *const *)((const char *)cfg + d->off) : NULL;
+        if (v && *v && enum_index(d->info.working, v) < 0) {
+            if (err) {
+                sb_printf(err, "%s=%s is not supported by this driver: use ", d->info.name, v);
+                config_key_expect(&d->info, err);
+            }
+            return -1;
+        }
+    }
+    return 0;
+}
+
 int config_validate(const athena_config *cfg, strbuf *err)
 {
+    if (config_check_working(cfg, err) != 0)
+        return -1;
     if ((!cfg->region || !*cfg->region) && (!cfg->endpoint_override || !*cfg->endpoint_override)) {
         if (err)
             sb_appends(err, "AwsRegion is required: set AwsRegion (or AWS_REGION in the "

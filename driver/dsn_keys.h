@@ -105,8 +105,12 @@ int config_load_dsn(athena_config *cfg, const char *dsn, strbuf *err);
 /* 1 when odbc.ini (in the current config mode) has a section `dsn`, 0 when
  * not, -1 when out of memory. */
 int config_dsn_exists(const char *dsn);
+/* -1 (and why in err) when a key has a value the key table knows but this
+ * driver does not implement (AuthenticationType=Okta); part of config_validate. */
+int config_check_working(const athena_config *cfg, strbuf *err);
 /* Checks what needs all keys at once (region or endpoint present, polling
- * min <= max...). Returns 0, or -1 with err naming the missing/bad key. */
+ * min <= max, values that work...). Returns 0, or -1 with err naming the
+ * missing/bad key. */
 int config_validate(const athena_config *cfg, strbuf *err);
 /* Appends "DSN=x;AwsRegion=...;" with every key in force that differs from
  * its default (plus DSN/DRIVER), with {}-quoting where needed, never a secret. */
@@ -131,6 +135,9 @@ typedef struct config_key_info {
     const char *default_text;      /* "" when the default is "unset" */
     bool legacy;                   /* accepted, folded into another key, never written out */
     const char *description;       /* one line, for the setup dialog */
+    const char *const *working;    /* CK_ENUM: the values that work, when only some of
+                                    * allowed do (config_validate refuses the others);
+                                    * NULL: all of them */
 } config_key_info;
 
 size_t config_key_count(void);

@@ -9,17 +9,6 @@
 #include "param_literal.h"
 #include "param_scan.h"
 
-static bool is_char_or_binary(SQLSMALLINT t)
-{
-    switch (t) {
-    case SQL_CHAR: case SQL_VARCHAR: case SQL_LONGVARCHAR: case SQL_WCHAR: case SQL_WVARCHAR:
-    case SQL_WLONGVARCHAR: case SQL_BINARY: case SQL_VARBINARY: case SQL_LONGVARBINARY:
-        return true;
-    default:
-        return false;
-    }
-}
-
 SQLRETURN param_bind(athena_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_type, SQLSMALLINT ctype,
                      SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT digits, SQLPOINTER value,
                      SQLLEN buffer_length, SQLLEN *ind)
@@ -31,7 +20,7 @@ SQLRETURN param_bind(athena_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_type, SQLS
     if (io_type != SQL_PARAM_INPUT)
         return diag_set(&s->diag, SS_HY105, "Athena has input parameters only");
     if (ctype == SQL_C_DEFAULT)
-        ctype = param_default_ctype(sql_type);
+        ctype = ctype_default_of(sql_type);
     if (!param_ctype_known(ctype))
         return diag_set(&s->diag, SS_HY003, "C type %d cannot be a parameter", (int)ctype);
     if (!param_sqltype_known(sql_type))
@@ -62,7 +51,7 @@ SQLRETURN param_bind(athena_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_type, SQLS
     desc_rec *i = &s->ipd_impl.recs[num];
     i->concise_type = sql_type;
     i->pending_type = 0;
-    i->octet_length = is_char_or_binary(sql_type) ? (SQLLEN)column_size : 0;
+    i->octet_length = sql_type_is_char_or_binary(sql_type) ? (SQLLEN)column_size : 0;
     bool timed = sql_type == SQL_TYPE_TIME || sql_type == SQL_TYPE_TIMESTAMP || sql_type == SQL_TIME ||
                  sql_type == SQL_TIMESTAMP;
     i->precision = decimal ? (SQLSMALLINT)column_size : timed ? digits : 0;

@@ -86,7 +86,7 @@ static int literal_of(athena_stmt *s, SQLULEN set, SQLUSMALLINT num, const dae_s
     param_target t = {i->concise_type, (SQLULEN)(i->octet_length > 0 ? i->octet_length : 0), i->precision,
                       i->scale};
     if (v.ctype == SQL_C_DEFAULT)
-        v.ctype = param_default_ctype(t.sql_type);
+        v.ctype = ctype_default_of(t.sql_type);
     if (slot) {
         v.is_null = slot->is_null;
         v.data = sb_str(&slot->data);
@@ -392,7 +392,7 @@ static SQLRETURN put_data(athena_stmt *s, SQLPOINTER data, SQLLEN len)
     dae_slot *sl = &r->slots[r->cur];
     SQLSMALLINT ctype = s->apd->recs[sl->param].concise_type;
     if (ctype == SQL_C_DEFAULT)
-        ctype = param_default_ctype(s->ipd_impl.recs[sl->param].concise_type);
+        ctype = ctype_default_of(s->ipd_impl.recs[sl->param].concise_type);
     size_t fixed = param_ctype_size(ctype);
     if (len == SQL_NULL_DATA) {
         if (sl->put)

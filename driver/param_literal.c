@@ -65,26 +65,6 @@ bool param_sqltype_known(SQLSMALLINT t)
     }
 }
 
-SQLSMALLINT param_default_ctype(SQLSMALLINT t)
-{
-    switch (t) {
-    case SQL_WCHAR: case SQL_WVARCHAR: case SQL_WLONGVARCHAR: return SQL_C_WCHAR;
-    case SQL_BIT: return SQL_C_BIT;
-    case SQL_TINYINT: return SQL_C_STINYINT;
-    case SQL_SMALLINT: return SQL_C_SSHORT;
-    case SQL_INTEGER: return SQL_C_SLONG;
-    case SQL_BIGINT: return SQL_C_SBIGINT;
-    case SQL_REAL: return SQL_C_FLOAT;
-    case SQL_FLOAT: case SQL_DOUBLE: return SQL_C_DOUBLE;
-    case SQL_TYPE_DATE: case SQL_DATE: return SQL_C_TYPE_DATE;
-    case SQL_TYPE_TIME: case SQL_TIME: return SQL_C_TYPE_TIME;
-    case SQL_TYPE_TIMESTAMP: case SQL_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
-    case SQL_BINARY: case SQL_VARBINARY: case SQL_LONGVARBINARY: return SQL_C_BINARY;
-    case SQL_GUID: return SQL_C_GUID;
-    default: return SQL_C_CHAR;
-    }
-}
-
 /* ------------------------------------------------------------ intermediate forms */
 
 typedef enum { K_TEXT, K_DECIMAL, K_DOUBLE, K_DATE, K_TIME, K_TIMESTAMP, K_BYTES, K_GUID } kind;

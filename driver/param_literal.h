@@ -41,7 +41,5 @@ size_t param_ctype_size(SQLSMALLINT ctype);
 bool param_ctype_known(SQLSMALLINT ctype);
 /* True for the SQL types a parameter may have (those with an Athena literal). */
 bool param_sqltype_known(SQLSMALLINT sql_type);
-/* The C type SQL_C_DEFAULT stands for with this SQL type. */
-SQLSMALLINT param_default_ctype(SQLSMALLINT sql_type);
 
 #endif

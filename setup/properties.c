@@ -55,7 +55,7 @@ static int prompt_of(const config_key_info *k, const char *const **choices)
         *choices = bool_values;
         return ODBCINST_PROMPTTYPE_LISTBOX;
     case CK_ENUM:
-        *choices = k->allowed;
+        *choices = k->working ? k->working : k->allowed; /* offer only what works */
         /* no default: the user may leave it empty, which a list box can't */
         return k->default_text[0] ? ODBCINST_PROMPTTYPE_LISTBOX : ODBCINST_PROMPTTYPE_COMBOBOX;
     default:

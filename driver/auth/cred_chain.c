@@ -537,10 +537,12 @@ cred_provider *cred_provider_from_config(const athena_config *cfg, athena_error 
         p = jwt(&b, err);
         role_done = true;
     } else {
-        ae_set(err, AE_CONFIG, 0,
-               "AuthenticationType=%s is not supported by this driver: use IAM Credentials, IAM "
-               "Profile, Default Credentials, Instance Profile, External Credentials or JWT",
-               auth);
+        /* config_validate refused it already at connect: the key table says
+         * which values work */
+        strbuf why = STRBUF_INIT;
+        config_check_working(cfg, &why);
+        ae_set(err, AE_CONFIG, 0, "%s", why.data ? why.data : "AuthenticationType is not supported");
+        sb_free(&why);
     }
 
     if (p && set(cfg->preferred_role) && !role_done) {

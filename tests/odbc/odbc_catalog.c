@@ -531,6 +531,75 @@ static void test_unreadable_catalog(void)
     test_disconnect(dbc);
 }
 
+/* One catalog call on a catalog that fails: SQL_ERROR, its SQLSTATE and message. */
+static void catalog_fails(SQLHDBC dbc, bool tables_fn, const char *cat, const char *want_state, char *msg,
+                          size_t msg_size)
+{
+    SQLHSTMT st;
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    SQLRETURN rc = tables_fn ? SQLTables(st, (SQLCHAR *)cat, SQL_NTS, NULL, 0, NULL, 0, NULL, 0)
+                             : SQLColumns(st, (SQLCHAR *)cat, SQL_NTS, (SQLCHAR *)"sampledb", SQL_NTS, NULL, 0, NULL, 0);
+    CHECK(rc == SQL_ERROR, "%s on catalog %s: SQL_ERROR (got %d)", tables_fn ? "SQLTables" : "SQLColumns", cat,
+          (int)rc);
+    char state[6];
+    first_diag(SQL_HANDLE_STMT, st, state, msg, msg_size);
+    CHECK_STR(state, want_state, "its SQLSTATE");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
+/* Catalogs athena-local declares failing (tests/athena-local/README.md, Data
+ * catalogs): IAM denies the call, the connector Lambda fails, the caller may
+ * not invoke the Lambda (docs/catalog.md, Errors). */
+static void test_failing_catalogs(void)
+{
+    SQLHDBC dbc = test_connect("MetadataCacheTTL=0;MaxRetries=0");
+    CHECK(dbc != NULL, "connect with MaxRetries=0");
+    if (!dbc)
+        return;
+    CHECK_INT(admin("POST", "/_athena_local/catalogs", "forbidden=denied;brokenfed=lambda-fail;nolambda=lambda-denied",
+                    NULL, 0),
+              200, "declare three failing catalogs");
+    const int cat_only[] = {1, 2, 3, 4, 5};
+    CHECK_STR(tables(dbc, SQL_ALL_CATALOGS, "", "", NULL, cat_only, 5),
+              "AwsDataCatalog|~|~|~|~; brokenfed|~|~|~|~; forbidden|~|~|~|~; nolambda|~|~|~|~",
+              "SQL_ALL_CATALOGS lists them, sorted");
+    CHECK_STR(tables(dbc, NULL, NULL, NULL, NULL, T5, 5), ALL_TABLES, "null arguments: the connection's catalog");
+    CHECK_STR(columns(dbc, NULL, "sampledb", "numbers", "n", T5, 5), "AwsDataCatalog|sampledb|numbers|n|-5",
+              "SQLColumns with a null catalog");
+
+    char msg[1024];
+    catalog_fails(dbc, true, "forbidden", "42000", msg, sizeof msg);
+    CHECK_STR(msg,
+              "[Athena ODBC][Athena]AccessDeniedException: Catalog 'forbidden' cannot be read: You are not authorized to "
+              "perform: athena:ListDatabases on the resource. After your AWS administrator or you have updated your "
+              "permissions, please try again.",
+              "IAM denies ListDatabases: the message names the catalog");
+    catalog_fails(dbc, false, "forbidden", "42000", msg, sizeof msg);
+    CHECK_STR(msg,
+              "[Athena ODBC][Athena]AccessDeniedException: Catalog 'forbidden' cannot be read: You are not authorized to "
+              "perform: athena:ListDatabases on the resource. After your AWS administrator or you have updated your "
+              "permissions, please try again.",
+              "SQLColumns: the walk's first call (ListDatabases) is denied");
+    catalog_fails(dbc, true, "brokenfed", "HY000", msg, sizeof msg);
+    CHECK_STR(msg,
+              "[Athena ODBC][Athena]MetadataException: Catalog 'brokenfed' cannot be read: Failed to invoke lambda "
+              "function due to com.amazonaws.services.lambda.invoke.LambdaFunctionException: Communications link "
+              "failure (athena-local: the connector of this catalog fails)",
+              "the connector fails");
+    catalog_fails(dbc, false, "nolambda", "42000", msg, sizeof msg);
+    const char *want = "[Athena ODBC][Athena]MetadataException: Catalog 'nolambda' cannot be read: Failed to invoke "
+                       "lambda function due to com.amazonaws.services.lambda.model.AWSLambdaException: User: ";
+    CHECK(!strncmp(msg, want, strlen(want)), "the Lambda may not be invoked: %s", msg);
+    CHECK(strstr(msg, " is not authorized to perform: lambda:InvokeFunction on resource: "
+                      "arn:aws:lambda:us-east-1:123456789012:function:nolambda because") != NULL,
+          "the message says which permission is missing: %s", msg);
+
+    CHECK_INT(admin("DELETE", "/_athena_local/catalogs", NULL, NULL, 0), 200, "remove the declared catalogs");
+    CHECK_STR(tables(dbc, SQL_ALL_CATALOGS, "", "", NULL, cat_only, 5), "AwsDataCatalog|~|~|~|~",
+              "SQL_ALL_CATALOGS: AwsDataCatalog alone again");
+    test_disconnect(dbc);
+}
+
 int main(void)
 {
     SQLHDBC dbc = test_connect("MetadataCacheTTL=0");
@@ -545,5 +614,6 @@ int main(void)
     test_disconnect(dbc);
     test_cache();
     test_unreadable_catalog();
+    test_failing_catalogs();
     return th_done();
 }

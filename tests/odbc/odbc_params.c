@@ -448,13 +448,10 @@ static void test_data_at_exec(SQLHDBC dbc)
 /* Which way the values went: the driver's DEBUG log names the ExecutionParameters it sent. */
 static void test_paths(void)
 {
-    char dir[] = "/tmp/athena-params-XXXXXX", keys[256];
-    if (!mkdtemp(dir)) {
-        CHECK(0, "mkdtemp");
+    char dir[] = "/tmp/athena-params-XXXXXX";
+    SQLHDBC dbc = connect_logging(dir, "");
+    if (!dbc)
         return;
-    }
-    snprintf(keys, sizeof keys, "LogLevel=DEBUG;LogPath=%s", dir);
-    SQLHDBC dbc = test_connect(keys);
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
     char v[] = "x";
@@ -478,13 +475,10 @@ static void test_paths(void)
  * after a trailing line comment and with ExecutionParameters. */
 static void test_tagging(void)
 {
-    char dir[] = "/tmp/athena-tag-XXXXXX", keys[256];
-    if (!mkdtemp(dir)) {
-        CHECK(0, "mkdtemp");
+    char dir[] = "/tmp/athena-tag-XXXXXX";
+    SQLHDBC dbc = connect_logging(dir, "QueryTagging=1;QueryTagUser={al*/ice}");
+    if (!dbc)
         return;
-    }
-    snprintf(keys, sizeof keys, "QueryTagging=1;QueryTagUser={al*/ice};LogLevel=DEBUG;LogPath=%s", dir);
-    SQLHDBC dbc = test_connect(keys);
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
     SQLINTEGER got = 0, one = 1;

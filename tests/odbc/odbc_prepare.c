@@ -118,13 +118,10 @@ static void test_others(SQLHDBC dbc)
 /* The metadata query is the LIMIT 0 wrapper: the driver's DEBUG log. */
 static void test_log(void)
 {
-    char dir[] = "/tmp/athena-prepare-XXXXXX", keys[256];
-    if (!mkdtemp(dir)) {
-        CHECK(0, "mkdtemp");
+    char dir[] = "/tmp/athena-prepare-XXXXXX";
+    SQLHDBC dbc = connect_logging(dir, "");
+    if (!dbc)
         return;
-    }
-    snprintf(keys, sizeof keys, "LogLevel=DEBUG;LogPath=%s", dir);
-    SQLHDBC dbc = test_connect(keys);
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
     SQLSMALLINT n = 0;

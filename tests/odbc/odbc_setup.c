@@ -90,8 +90,7 @@ static void test_properties(void)
     CHECK_STR(p ? p->szValue : "", "", "AwsRegion has no default");
 
     check_prompt(first, "AuthenticationType", ODBCINST_PROMPTTYPE_COMBOBOX, /* no default: may stay empty */
-                 "IAM Credentials|IAM Profile|Default Credentials|Instance Profile|External Credentials|JWT|"
-                 "JWT Tag|ADFS|AzureAD|BrowserAzureAD|BrowserSAML|BrowserSSOOIDC|Okta|Ping");
+                 "IAM Credentials|IAM Profile|Default Credentials|Instance Profile|External Credentials|JWT");
     check_prompt(first, "LogLevel", ODBCINST_PROMPTTYPE_LISTBOX, "OFF|FATAL|ERROR|WARN|INFO|DEBUG|TRACE");
     CHECK_STR(find_prop(first, "LogLevel") ? find_prop(first, "LogLevel")->szValue : "", "OFF", "LogLevel default");
     check_prompt(first, "VerifySSL", ODBCINST_PROMPTTYPE_LISTBOX, "1|0");
@@ -218,6 +217,11 @@ static void test_config_dsn(void)
     test_refused(ODBC_CONFIG_DSN, bad_enum, ODBC_ERROR_INVALID_KEYWORD_VALUE,
                  "Invalid value 'LOUD' for LogLevel: expected OFF, FATAL, ERROR, WARN, INFO, DEBUG or TRACE (or 0-6)",
                  "an unknown log level");
+    const char *idp[] = {"DSN=" NEW_DSN, "AuthenticationType=Okta", NULL};
+    test_refused(ODBC_CONFIG_DSN, idp, ODBC_ERROR_INVALID_KEYWORD_VALUE,
+                 "AuthenticationType=Okta is not supported by this driver: use IAM Credentials, IAM Profile, "
+                 "Default Credentials, Instance Profile, External Credentials or JWT",
+                 "an AuthenticationType that connect refuses");
     const char *unknown[] = {"DSN=" NEW_DSN, "Regoin=us-east-1", NULL};
     test_refused(ODBC_CONFIG_DSN, unknown, ODBC_ERROR_INVALID_KEYWORD_VALUE,
                  "Unknown key 'Regoin': the Athena ODBC driver has no such key (every key is listed in athenaodbc(7))",

@@ -313,23 +313,31 @@ static inline size_t to_w(const char *s, SQLWCHAR *out, size_t cap)
     return n;
 }
 
+/* A connection logging at DEBUG into dir, a new temporary directory made
+ * from the template dir ("/tmp/x-XXXXXX"), with the keys extra ("" for none)
+ * before the log keys; NULL (and a failed check) when dir cannot be made or
+ * the connection fails.
+ * take_log reads the log and removes dir. */
+static inline SQLHDBC connect_logging(char *dir, const char *extra)
+{
+    if (!mkdtemp(dir)) {
+        CHECK(0, "mkdtemp %s", dir);
+        return SQL_NULL_HDBC;
+    }
+    char keys[1024];
+    snprintf(keys, sizeof keys, "%s%sLogLevel=DEBUG;LogPath=%s", extra, *extra ? ";" : "", dir);
+    SQLHDBC dbc = test_connect(keys);
+    CHECK(dbc != SQL_NULL_HDBC, "connect logging into %s", dir);
+    return dbc;
+}
+
 /* The driver log this process wrote in dir (LogPath=dir): its text, malloc'd
  * (NULL if none); the file and dir are removed. */
 static inline char *take_log(const char *dir)
 {
     char path[512];
     snprintf(path, sizeof path, "%s/athenaodbc_%d.log", dir, (int)getpid());
-    FILE *f = fopen(path, "r");
-    char *text = NULL;
-    if (f) {
-        fseek(f, 0, SEEK_END);
-        long n = ftell(f);
-        fseek(f, 0, SEEK_SET);
-        text = calloc(1, (size_t)(n > 0 ? n : 0) + 1);
-        if (text && n > 0 && fread(text, 1, (size_t)n, f) != (size_t)n)
-            text[0] = '\0';
-        fclose(f);
-    }
+    char *text = th_read_file(path, NULL);
     remove(path);
     rmdir(dir);
     return text;
