@@ -169,10 +169,23 @@ static bool position_row(athena_stmt *s, SQLULEN row)
     return true;
 }
 
-SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+/* The next row of the rowset being filled: the source's next row, or for a
+ * static cursor row `start + got` (1-based start) read back by number. */
+static int rowset_row(athena_stmt *s, SQLLEN start, SQLULEN got, athena_error *ae)
 {
-    if (s->state != ST_CURSOR || !s->rs)
-        return diag_set(&s->diag, SS_24000, "no result set");
+    if (!start)
+        return s->rs->next_row(s->rs, &s->row, ae);
+    SQLULEN k = (SQLULEN)(start - 1) + got;
+    if (s->max_rows && k >= s->max_rows)
+        return 0;
+    return result_scroll_row(s->rs, (size_t)k, &s->row, ae);
+}
+
+/* Fills the rowset: from the source's next row (start 0) or from row
+ * `start` of a static cursor. */
+static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched_override,
+                             SQLUSMALLINT *row_status_override)
+{
     SQLULEN array_size = s->ard->array_size ? s->ard->array_size : 1;
     SQLULEN *rows_fetched = rows_fetched_override ? rows_fetched_override : s->ird_impl.rows_processed_ptr;
     SQLUSMALLINT *row_status = row_status_override ? row_status_override : s->ird_impl.array_status_ptr;
@@ -188,11 +201,11 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
     s->rowset_rows = 0;
     s->pos_row = 0;
     while (got < array_size) {
-        if (s->max_rows && s->rows_fetched >= s->max_rows) {
+        if (!start && s->max_rows && s->rows_fetched >= s->max_rows) {
             s->row = NULL;
             break;
         }
-        int r = s->rs->next_row(s->rs, &s->row, &ae);
+        int r = rowset_row(s, start, got, &ae);
         if (r < 0) {
             s->row = NULL;
             if (rows_fetched)
@@ -237,6 +250,137 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
     return SQL_SUCCESS;
 }
 
+static SQLRETURN fetch_static(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                              SQLUSMALLINT *status);
+
+SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+{
+    if (s->state != ST_CURSOR || !s->rs)
+        return diag_set(&s->diag, SS_24000, "no result set");
+    if (s->rs->scrollable)
+        return fetch_static(s, SQL_FETCH_NEXT, 0, rows_fetched_override, row_status_override);
+    return fill_rowset(s, 0, rows_fetched_override, row_status_override);
+}
+
+#define BEFORE_START 0
+#define AFTER_END (-1)
+
+/* The last row of a static cursor's result (reads to the end). */
+static SQLRETURN last_row(athena_stmt *s, SQLLEN *last)
+{
+    athena_error ae;
+    ae_clear(&ae);
+    long long n = result_scroll_count(s->rs, &ae);
+    if (n < 0)
+        return diag_post_error(&s->diag, &ae);
+    if (s->max_rows && (unsigned long long)n > s->max_rows)
+        n = (long long)s->max_rows;
+    *last = (SQLLEN)n;
+    return SQL_SUCCESS;
+}
+
+/* The first row of the new rowset by the ODBC "cursor positioning rules" of
+ * SQLFetchScroll: 1-based, BEFORE_START or AFTER_END (rows past the end are
+ * found when the rowset is filled). *warn: 01S06 (the rowset was moved to
+ * row 1 because it would have started before it). */
+static SQLRETURN scroll_target(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLLEN size,
+                               SQLLEN *target, bool *warn)
+{
+    SQLLEN cur = s->rowset_start, last = 0;
+    SQLRETURN rc = SQL_SUCCESS;
+    *warn = false;
+    switch (orientation) {
+    case SQL_FETCH_NEXT:
+        *target = cur == BEFORE_START ? 1 : cur == AFTER_END ? AFTER_END : cur + size;
+        return SQL_SUCCESS;
+    case SQL_FETCH_FIRST:
+        *target = 1;
+        return SQL_SUCCESS;
+    case SQL_FETCH_LAST:
+        if ((rc = last_row(s, &last)) != SQL_SUCCESS)
+            return rc;
+        *target = size <= last ? last - size + 1 : 1;
+        return SQL_SUCCESS;
+    case SQL_FETCH_PRIOR:
+        if (cur == BEFORE_START || cur == 1) {
+            *target = BEFORE_START;
+        } else if (cur == AFTER_END) {
+            if ((rc = last_row(s, &last)) != SQL_SUCCESS)
+                return rc;
+            *warn = last < size;
+            *target = last < size ? 1 : last - size + 1;
+        } else {
+            *warn = cur <= size;
+            *target = cur <= size ? 1 : cur - size;
+        }
+        return SQL_SUCCESS;
+    case SQL_FETCH_RELATIVE:
+        if ((cur == BEFORE_START && offset > 0) || (cur == AFTER_END && offset < 0))
+            return scroll_target(s, SQL_FETCH_ABSOLUTE, offset, size, target, warn);
+        if (cur == BEFORE_START || (cur == 1 && offset < 0)) {
+            *target = BEFORE_START;
+        } else if (cur == AFTER_END) {
+            *target = AFTER_END;
+        } else if (cur + offset < 1) {
+            *warn = -offset <= size;
+            *target = *warn ? 1 : BEFORE_START;
+        } else {
+            *target = cur + offset;
+        }
+        return SQL_SUCCESS;
+    case SQL_FETCH_ABSOLUTE:
+        if (offset >= 0) {
+            *target = offset == 0 ? BEFORE_START : offset;
+            return SQL_SUCCESS;
+        }
+        if ((rc = last_row(s, &last)) != SQL_SUCCESS)
+            return rc;
+        if (-offset <= last) {
+            *target = last + offset + 1;
+        } else {
+            *warn = -offset <= size;
+            *target = *warn ? 1 : BEFORE_START;
+        }
+        return SQL_SUCCESS;
+    case SQL_FETCH_BOOKMARK:
+        return diag_set(&s->diag, SS_HYC00, "bookmarks");
+    default:
+        return diag_set(&s->diag, SS_HY106, "fetch orientation %u", (unsigned)orientation);
+    }
+}
+
+/* A fetch of a static cursor: position, then fill the rowset from there. */
+static SQLRETURN fetch_static(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                              SQLUSMALLINT *status)
+{
+    SQLULEN size = s->ard->array_size ? s->ard->array_size : 1;
+    SQLLEN target;
+    bool warn;
+    SQLRETURN rc = scroll_target(s, orientation, offset, (SQLLEN)size, &target, &warn);
+    if (rc != SQL_SUCCESS)
+        return rc;
+    if (target <= 0) {
+        s->rowset_start = target;
+        s->row = NULL;
+        s->rowset_rows = 0;
+        s->pos_row = 0;
+        if (rows || (rows = s->ird_impl.rows_processed_ptr))
+            *rows = 0;
+        return SQL_NO_DATA;
+    }
+    rc = fill_rowset(s, target, rows, status);
+    s->rowset_start = rc == SQL_NO_DATA ? AFTER_END : target;
+    long long n = result_scroll_known_count(s->rs);
+    if (n >= 0)
+        s->row_count = (SQLLEN)(s->max_rows && (unsigned long long)n > s->max_rows ? s->max_rows
+                                                                                   : (SQLULEN)n);
+    if (warn && SQL_SUCCEEDED(rc)) {
+        diag_set(&s->diag, SS_01S06, "the rowset starts at row 1");
+        rc = SQL_SUCCESS_WITH_INFO;
+    }
+    return rc;
+}
+
 SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 {
     return fetch_extended(s, (SQLUSMALLINT)orientation, offset, s->ird_impl.rows_processed_ptr,
@@ -246,12 +390,15 @@ SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 SQLRETURN fetch_extended(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
                          SQLUSMALLINT *status)
 {
-    (void)offset;
+    if (s->state != ST_CURSOR || !s->rs)
+        return diag_set(&s->diag, SS_24000, "no result set");
+    SQLULEN ignored = 0;
+    if (s->rs->scrollable)
+        return fetch_static(s, orientation, offset, rows ? rows : &ignored, status);
     if (orientation != SQL_FETCH_NEXT)
         return diag_set(&s->diag, SS_HY106,
                          "the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
-    SQLULEN ignored = 0;
-    return fetch_next(s, rows ? rows : &ignored, status);
+    return fill_rowset(s, 0, rows ? rows : &ignored, status);
 }
 
 SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,
