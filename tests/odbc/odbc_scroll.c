@@ -310,6 +310,23 @@ static void test_attributes(SQLHDBC dbc)
     CHECK(fd & SQL_FD_FETCH_PRIOR, "SQL_FETCH_DIRECTION has SQL_FD_FETCH_PRIOR");
 }
 
+/* The temporary file cannot be created: a clear error, not a crash. */
+static void test_no_temp_dir(SQLHDBC dbc)
+{
+    setenv("TMPDIR", "/nonexistent-athena-odbc-dir", 1);
+    setenv("ATHENA_ODBC_SCROLL_WINDOW", "0", 1);
+    SQLHSTMT st = open_static(dbc, SQL, 1);
+    CHECK_RC(SQLFetchScroll(st, SQL_FETCH_ABSOLUTE, 10), SQL_ERROR, "no temporary directory: the fetch fails");
+    char state[6], msg[512];
+    first_diag(SQL_HANDLE_STMT, st, state, msg, sizeof msg);
+    CHECK_STR(state, "HY000", "no temporary directory: HY000");
+    CHECK(strstr(msg, "cannot create the scrollable cursor's temporary file: No such file or directory") != NULL,
+          "no temporary directory: the message says so (%s)", msg);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    unsetenv("TMPDIR");
+    setenv("ATHENA_ODBC_SCROLL_WINDOW", "4096", 1);
+}
+
 int main(void)
 {
     setenv("ATHENA_ODBC_SCROLL_WINDOW", "4096", 1);
@@ -322,6 +339,7 @@ int main(void)
     test_rowset_7(dbc);
     test_fetch_and_extended(dbc);
     test_limits(dbc);
+    test_no_temp_dir(dbc);
     test_disconnect(dbc);
     return th_done();
 }
