@@ -43,6 +43,10 @@ $dsnless = "DRIVER={Athena ODBC};AwsRegion=us-east-1;EndpointOverride=" . getenv
     . ";S3OutputLocation=s3://athena-local-results/php/";
 
 $N = null;
+$columns = ["id", "c_boolean", "c_tinyint", "c_smallint", "c_integer", "c_bigint", "c_real", "c_double", "c_decimal",
+    "c_decimal_wide", "c_varchar", "c_varchar10", "c_char", "c_varbinary", "c_date", "c_time", "c_timestamp",
+    "c_timestamp_tz", "c_array_int", "c_array_varchar", "c_map", "c_row", "c_json", "c_uuid", "c_ipaddress",
+    "c_interval_ym", "c_interval_ds"];
 $n16 = array_fill(0, 16, $N);
 // The driver's text forms (docs/types.md); varbinary as hexadecimal (SQL_C_CHAR).
 $expected = [
@@ -101,11 +105,17 @@ is_same($p->query("SELECT id, c_uuid, c_array_int FROM sampledb.all_types WHERE 
 // ---- tables
 is_same($p->query("SHOW TABLES IN sampledb")->fetchAll(PDO::FETCH_COLUMN),
         ["all_types", "elb_errors", "elb_logs", "impressions", "numbers"], "SHOW TABLES IN sampledb");
+is_same(array_map("rtrim", $p->query("SHOW COLUMNS IN sampledb.all_types")->fetchAll(PDO::FETCH_COLUMN)), $columns,
+        "SHOW COLUMNS IN sampledb.all_types (names padded by Athena)");
 
 // ---- every column of all_types
 $s = $p->query("SELECT * FROM sampledb.all_types ORDER BY id");
 is_same($s->columnCount(), 27, "27 columns");
-is_same($s->getColumnMeta(13)["name"], "c_varbinary", "column names");
+$names = [];
+for ($i = 0; $i < $s->columnCount(); $i++) {
+    $names[] = $s->getColumnMeta($i)["name"];
+}
+is_same($names, $columns, "column names");
 $rows = $s->fetchAll(PDO::FETCH_NUM);
 is_same(count($rows), 12, "12 rows");
 foreach ($expected as $i => $want) {
