@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "exec.h"
+#include "scroll_rules.h"
 
 /* A C type an application may bind or ask for: the catalogue's, or SQL_C_DEFAULT. */
 static bool ctype_known(SQLSMALLINT t) { return t == SQL_C_DEFAULT || ctype_find(t) != NULL; }
@@ -262,10 +263,7 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
     return fill_rowset(s, 0, rows_fetched_override, row_status_override);
 }
 
-#define BEFORE_START 0
-#define AFTER_END (-1)
-
-/* The last row of a static cursor's result (reads to the end). */
+/* The number of rows of a static cursor's result (reads to the end). */
 static SQLRETURN last_row(athena_stmt *s, SQLLEN *last)
 {
     athena_error ae;
@@ -279,86 +277,24 @@ static SQLRETURN last_row(athena_stmt *s, SQLLEN *last)
     return SQL_SUCCESS;
 }
 
-/* The first row of the new rowset by the ODBC "cursor positioning rules" of
- * SQLFetchScroll: 1-based, BEFORE_START or AFTER_END (rows past the end are
- * found when the rowset is filled). *warn: 01S06 (the rowset was moved to
- * row 1 because it would have started before it). */
-static SQLRETURN scroll_target(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLLEN size,
-                               SQLLEN *target, bool *warn)
-{
-    SQLLEN cur = s->rowset_start, last = 0;
-    SQLRETURN rc = SQL_SUCCESS;
-    *warn = false;
-    switch (orientation) {
-    case SQL_FETCH_NEXT:
-        *target = cur == BEFORE_START ? 1 : cur == AFTER_END ? AFTER_END : cur + size;
-        return SQL_SUCCESS;
-    case SQL_FETCH_FIRST:
-        *target = 1;
-        return SQL_SUCCESS;
-    case SQL_FETCH_LAST:
-        if ((rc = last_row(s, &last)) != SQL_SUCCESS)
-            return rc;
-        *target = size <= last ? last - size + 1 : 1;
-        return SQL_SUCCESS;
-    case SQL_FETCH_PRIOR:
-        if (cur == BEFORE_START || cur == 1) {
-            *target = BEFORE_START;
-        } else if (cur == AFTER_END) {
-            if ((rc = last_row(s, &last)) != SQL_SUCCESS)
-                return rc;
-            *warn = last < size;
-            *target = last < size ? 1 : last - size + 1;
-        } else {
-            *warn = cur <= size;
-            *target = cur <= size ? 1 : cur - size;
-        }
-        return SQL_SUCCESS;
-    case SQL_FETCH_RELATIVE:
-        if ((cur == BEFORE_START && offset > 0) || (cur == AFTER_END && offset < 0))
-            return scroll_target(s, SQL_FETCH_ABSOLUTE, offset, size, target, warn);
-        if (cur == BEFORE_START || (cur == 1 && offset < 0)) {
-            *target = BEFORE_START;
-        } else if (cur == AFTER_END) {
-            *target = AFTER_END;
-        } else if (cur + offset < 1) {
-            *warn = -offset <= size;
-            *target = *warn ? 1 : BEFORE_START;
-        } else {
-            *target = cur + offset;
-        }
-        return SQL_SUCCESS;
-    case SQL_FETCH_ABSOLUTE:
-        if (offset >= 0) {
-            *target = offset == 0 ? BEFORE_START : offset;
-            return SQL_SUCCESS;
-        }
-        if ((rc = last_row(s, &last)) != SQL_SUCCESS)
-            return rc;
-        if (-offset <= last) {
-            *target = last + offset + 1;
-        } else {
-            *warn = -offset <= size;
-            *target = *warn ? 1 : BEFORE_START;
-        }
-        return SQL_SUCCESS;
-    case SQL_FETCH_BOOKMARK:
-        return diag_set(&s->diag, SS_HYC00, "bookmarks");
-    default:
-        return diag_set(&s->diag, SS_HY106, "fetch orientation %u", (unsigned)orientation);
-    }
-}
-
 /* A fetch of a static cursor: position, then fill the rowset from there. */
 static SQLRETURN fetch_static(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
                               SQLUSMALLINT *status)
 {
     SQLULEN size = s->ard->array_size ? s->ard->array_size : 1;
-    SQLLEN target;
+    if (orientation == SQL_FETCH_BOOKMARK)
+        return diag_set(&s->diag, SS_HYC00, "bookmarks");
+    SQLLEN target, last = -1;
     bool warn;
-    SQLRETURN rc = scroll_target(s, orientation, offset, (SQLLEN)size, &target, &warn);
-    if (rc != SQL_SUCCESS)
-        return rc;
+    SQLRETURN rc;
+    scroll_result sr = scroll_rule(s->rowset_start, orientation, offset, (SQLLEN)size, last, &target, &warn);
+    if (sr == SCROLL_NEED_LAST) {
+        if ((rc = last_row(s, &last)) != SQL_SUCCESS)
+            return rc;
+        sr = scroll_rule(s->rowset_start, orientation, offset, (SQLLEN)size, last, &target, &warn);
+    }
+    if (sr == SCROLL_BAD_ORIENTATION)
+        return diag_set(&s->diag, SS_HY106, "fetch orientation %u", (unsigned)orientation);
     if (target <= 0) {
         s->rowset_start = target;
         s->row = NULL;
@@ -369,7 +305,7 @@ static SQLRETURN fetch_static(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN o
         return SQL_NO_DATA;
     }
     rc = fill_rowset(s, target, rows, status);
-    s->rowset_start = rc == SQL_NO_DATA ? AFTER_END : target;
+    s->rowset_start = rc == SQL_NO_DATA ? SCROLL_AFTER_END : target;
     long long n = result_scroll_known_count(s->rs);
     if (n >= 0)
         s->row_count = (SQLLEN)(s->max_rows && (unsigned long long)n > s->max_rows ? s->max_rows
