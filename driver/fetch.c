@@ -254,13 +254,46 @@ static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched
 static SQLRETURN fetch_static(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
                               SQLUSMALLINT *status);
 
-SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+/* One fetch in any orientation: a static cursor positions and fills its
+ * rowset; a forward-only one takes SQL_FETCH_NEXT only. */
+static SQLRETURN fetch_rows(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                            SQLUSMALLINT *status)
 {
     if (s->state != ST_CURSOR || !s->rs)
         return diag_set(&s->diag, SS_24000, "no result set");
     if (s->rs->scrollable)
-        return fetch_static(s, SQL_FETCH_NEXT, 0, rows_fetched_override, row_status_override);
-    return fill_rowset(s, 0, rows_fetched_override, row_status_override);
+        return fetch_static(s, orientation, offset, rows, status);
+    if (orientation != SQL_FETCH_NEXT)
+        return diag_set(&s->diag, SS_HY106,
+                         "the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
+    return fill_rowset(s, 0, rows, status);
+}
+
+/* While rows are fetched, SQLCancel from another thread makes a source that
+ * waits for a page or range give up (HY008) and closes the cursor. */
+static SQLRETURN fetch_cancellable(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                                   SQLUSMALLINT *status)
+{
+    pthread_mutex_lock(&s->wait_lock);
+    s->cancel = 0;
+    s->fetching = 1;
+    pthread_mutex_unlock(&s->wait_lock);
+    SQLRETURN rc = fetch_rows(s, orientation, offset, rows, status);
+    pthread_mutex_lock(&s->wait_lock);
+    bool cancelled = s->cancel;
+    s->fetching = 0;
+    s->cancel = 0;
+    pthread_mutex_unlock(&s->wait_lock);
+    /* the driver manager takes the statement as closed after SQLCancel:
+     * close the cursor too, which stops its downloads */
+    if (cancelled)
+        exec_close_cursor(s);
+    return rc;
+}
+
+SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+{
+    return fetch_cancellable(s, SQL_FETCH_NEXT, 0, rows_fetched_override, row_status_override);
 }
 
 /* The number of rows of a static cursor's result (reads to the end). */
@@ -326,15 +359,8 @@ SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 SQLRETURN fetch_extended(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
                          SQLUSMALLINT *status)
 {
-    if (s->state != ST_CURSOR || !s->rs)
-        return diag_set(&s->diag, SS_24000, "no result set");
     SQLULEN ignored = 0;
-    if (s->rs->scrollable)
-        return fetch_static(s, orientation, offset, rows ? rows : &ignored, status);
-    if (orientation != SQL_FETCH_NEXT)
-        return diag_set(&s->diag, SS_HY106,
-                         "the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
-    return fill_rowset(s, 0, rows ? rows : &ignored, status);
+    return fetch_cancellable(s, orientation, offset, rows ? rows : &ignored, status);
 }
 
 SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,

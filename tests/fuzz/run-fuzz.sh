@@ -10,11 +10,12 @@ mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
 n=0
-for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan; do
+for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_csv_reader; do
     n=$((n + 1))
     case $target in
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
     fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/strbuf.c" ;;
+    fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/error.c" ;;
     esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src
@@ -25,6 +26,9 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan; d
     elif [ "$target" = fuzz_param_scan ]; then
         printf "%s" "SELECT '?', \"a?\" -- ?
 , ? /* ? */ FROM t WHERE x = ?" > "$out/corpus-$target/seed1"
+    elif [ "$target" = fuzz_csv_reader ]; then
+        printf '\002\005"a","b","c"\n"1",,"x ""y"""\n"2","l1\nl2","\303\251\360\237\230\200"\n,,\n' \
+            > "$out/corpus-$target/seed1"
     elif [ "$target" = fuzz_cred_profile ]; then
         printf '\000[profile dev]\nregion = us-west-2\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n' \
             > "$out/corpus-$target/seed1"
