@@ -175,18 +175,25 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_ROW_STATUS_PTR: s->ird_impl.array_status_ptr = value; return SQL_SUCCESS;
     case SQL_ATTR_ROWS_FETCHED_PTR: s->ird_impl.rows_processed_ptr = value; return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_TYPE:
-        if (AS_ULEN(value) != SQL_CURSOR_FORWARD_ONLY) {
-            s->cursor_type = SQL_CURSOR_FORWARD_ONLY;
-            return diag_set(&s->diag, SS_01S02, "only forward-only cursors are supported");
+        if (s->state == ST_CURSOR)
+            return diag_set(&s->diag, SS_24000, "close the cursor first");
+        if (AS_ULEN(value) == SQL_CURSOR_FORWARD_ONLY || AS_ULEN(value) == SQL_CURSOR_STATIC) {
+            s->cursor_type = AS_ULEN(value);
+            return SQL_SUCCESS;
         }
-        return SQL_SUCCESS;
+        s->cursor_type = SQL_CURSOR_STATIC;
+        return diag_set(&s->diag, SS_01S02, "keyset-driven and dynamic cursors become static");
     case SQL_ATTR_CONCURRENCY:
         if (AS_ULEN(value) != SQL_CONCUR_READ_ONLY)
             return diag_set(&s->diag, SS_01S02, "the cursor is read-only");
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SCROLLABLE:
-        if (AS_ULEN(value) != SQL_NONSCROLLABLE)
-            return diag_set(&s->diag, SS_HYC00, "scrollable cursors");
+        if (s->state == ST_CURSOR)
+            return diag_set(&s->diag, SS_24000, "close the cursor first");
+        if (AS_ULEN(value) != SQL_NONSCROLLABLE && AS_ULEN(value) != SQL_SCROLLABLE)
+            return diag_set(&s->diag, SS_HY024, "SQL_ATTR_CURSOR_SCROLLABLE %lu",
+                             (unsigned long)AS_ULEN(value));
+        s->cursor_type = AS_ULEN(value) == SQL_SCROLLABLE ? SQL_CURSOR_STATIC : SQL_CURSOR_FORWARD_ONLY;
         return SQL_SUCCESS;
     case SQL_ATTR_CURSOR_SENSITIVITY:
         if (AS_ULEN(value) != SQL_UNSPECIFIED && AS_ULEN(value) != SQL_INSENSITIVE)
@@ -244,15 +251,22 @@ SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_RETRIEVE_DATA: v = s->retrieve_data; break;
     case SQL_ATTR_ROW_ARRAY_SIZE: case SQL_ROWSET_SIZE: v = s->ard->array_size; break;
     case SQL_ATTR_ROW_BIND_TYPE: v = s->ard->bind_type; break;
-    case SQL_ATTR_CURSOR_TYPE: v = SQL_CURSOR_FORWARD_ONLY; break;
+    case SQL_ATTR_CURSOR_TYPE: v = s->cursor_type; break;
     case SQL_ATTR_CONCURRENCY: v = SQL_CONCUR_READ_ONLY; break;
-    case SQL_ATTR_CURSOR_SCROLLABLE: v = SQL_NONSCROLLABLE; break;
+    case SQL_ATTR_CURSOR_SCROLLABLE:
+        v = s->cursor_type == SQL_CURSOR_STATIC ? SQL_SCROLLABLE : SQL_NONSCROLLABLE;
+        break;
     case SQL_ATTR_CURSOR_SENSITIVITY: v = SQL_INSENSITIVE; break;
     case SQL_ATTR_USE_BOOKMARKS: v = SQL_UB_OFF; break;
     case SQL_ATTR_ASYNC_ENABLE: v = SQL_ASYNC_ENABLE_OFF; break;
     case SQL_ATTR_METADATA_ID: v = s->metadata_id; break;
     case SQL_ATTR_ENABLE_AUTO_IPD: v = SQL_FALSE; break;
-    case SQL_ATTR_ROW_NUMBER: v = s->row ? s->rows_fetched : 0; break;
+    case SQL_ATTR_ROW_NUMBER:
+        if (s->rs && s->rs->scrollable) /* the current row of a static cursor */
+            v = s->row && s->rowset_start > 0 ? (SQLULEN)s->rowset_start + (s->pos_row ? s->pos_row - 1 : 0) : 0;
+        else
+            v = s->row ? s->rows_fetched : 0;
+        break;
     case SQL_ATTR_KEYSET_SIZE: v = 0; break;
     case SQL_ATTR_SIMULATE_CURSOR: v = SQL_SC_UNIQUE; break;
     case SQL_ATTR_PARAMSET_SIZE: v = s->apd->array_size; break;

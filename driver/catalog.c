@@ -83,9 +83,7 @@ static result_source *static_result(athena_stmt *s, catalog_fn fn, athena_error 
 static SQLRETURN open_cursor(athena_stmt *s, result_source *rs)
 {
     s->rs = rs;
-    s->state = ST_CURSOR;
-    s->row_count = -1;
-    return SQL_SUCCESS;
+    return exec_open_cursor(s);
 }
 
 static meta_cache *cache_of(athena_dbc *d)

@@ -32,6 +32,7 @@ void exec_close_cursor(athena_stmt *s)
     s->rows_fetched = 0;
     s->rowset_rows = 0;
     s->pos_row = 0;
+    s->rowset_start = 0;
     free(s->pos_cells);
     s->pos_cells = NULL;
     sb_reset(&s->rowset_text);
@@ -176,6 +177,25 @@ static bool is_update_statement(const query_status *st)
     return false;
 }
 
+SQLRETURN exec_open_cursor(athena_stmt *s)
+{
+    s->row_count = -1;
+    s->rowset_start = 0;
+    if (s->cursor_type == SQL_CURSOR_STATIC && !s->rs->scrollable) {
+        athena_error ae;
+        ae_clear(&ae);
+        result_source *scroll = result_scroll_open(s->rs, &ae);
+        if (!scroll) {
+            s->rs->close(s->rs);
+            s->rs = NULL;
+            return diag_post_error(&s->diag, &ae);
+        }
+        s->rs = scroll;
+    }
+    s->state = ST_CURSOR;
+    return SQL_SUCCESS;
+}
+
 static SQLRETURN open_results(athena_stmt *s)
 {
     athena_dbc *d = s->dbc;
@@ -215,9 +235,7 @@ static SQLRETURN open_results(athena_stmt *s)
         s->state = ST_EXECUTED_NO_RESULT;
         return SQL_SUCCESS;
     }
-    s->row_count = -1;
-    s->state = ST_CURSOR;
-    return SQL_SUCCESS;
+    return exec_open_cursor(s);
 }
 
 SQLRETURN exec_check_executable(athena_stmt *s)

@@ -15,6 +15,10 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
 SQLRETURN exec_cancel(athena_stmt *s);
 /* Closes the cursor if one is open (SQLFreeStmt(SQL_CLOSE)). */
 void exec_close_cursor(athena_stmt *s);
+/* Opens the cursor over s->rs (set by the caller): a static cursor
+ * (SQL_ATTR_CURSOR_TYPE) wraps it in result_scroll.c. On error s->rs is
+ * closed. */
+SQLRETURN exec_open_cursor(athena_stmt *s);
 /* SQLCloseCursor: 24000 when no cursor is open. */
 SQLRETURN exec_close_open_cursor(athena_stmt *s);
 SQLRETURN exec_row_count(athena_stmt *s, SQLLEN *count);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "exec.h"
+#include "scroll_rules.h"
 
 /* A C type an application may bind or ask for: the catalogue's, or SQL_C_DEFAULT. */
 static bool ctype_known(SQLSMALLINT t) { return t == SQL_C_DEFAULT || ctype_find(t) != NULL; }
@@ -169,10 +170,23 @@ static bool position_row(athena_stmt *s, SQLULEN row)
     return true;
 }
 
-static SQLRETURN fetch_rows(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+/* The next row of the rowset being filled: the source's next row, or for a
+ * static cursor row `start + got` (1-based start) read back by number. */
+static int rowset_row(athena_stmt *s, SQLLEN start, SQLULEN got, athena_error *ae)
 {
-    if (s->state != ST_CURSOR || !s->rs)
-        return diag_set(&s->diag, SS_24000, "no result set");
+    if (!start)
+        return s->rs->next_row(s->rs, &s->row, ae);
+    SQLULEN k = (SQLULEN)(start - 1) + got;
+    if (s->max_rows && k >= s->max_rows)
+        return 0;
+    return result_scroll_row(s->rs, (size_t)k, &s->row, ae);
+}
+
+/* Fills the rowset: from the source's next row (start 0) or from row
+ * `start` of a static cursor. */
+static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched_override,
+                             SQLUSMALLINT *row_status_override)
+{
     SQLULEN array_size = s->ard->array_size ? s->ard->array_size : 1;
     SQLULEN *rows_fetched = rows_fetched_override ? rows_fetched_override : s->ird_impl.rows_processed_ptr;
     SQLUSMALLINT *row_status = row_status_override ? row_status_override : s->ird_impl.array_status_ptr;
@@ -188,11 +202,11 @@ static SQLRETURN fetch_rows(athena_stmt *s, SQLULEN *rows_fetched_override, SQLU
     s->rowset_rows = 0;
     s->pos_row = 0;
     while (got < array_size) {
-        if (s->max_rows && s->rows_fetched >= s->max_rows) {
+        if (!start && s->max_rows && s->rows_fetched >= s->max_rows) {
             s->row = NULL;
             break;
         }
-        int r = s->rs->next_row(s->rs, &s->row, &ae);
+        int r = rowset_row(s, start, got, &ae);
         if (r < 0) {
             s->row = NULL;
             if (rows_fetched)
@@ -237,15 +251,34 @@ static SQLRETURN fetch_rows(athena_stmt *s, SQLULEN *rows_fetched_override, SQLU
     return SQL_SUCCESS;
 }
 
+static SQLRETURN fetch_static(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                              SQLUSMALLINT *status);
+
+/* One fetch in any orientation: a static cursor positions and fills its
+ * rowset; a forward-only one takes SQL_FETCH_NEXT only. */
+static SQLRETURN fetch_rows(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                            SQLUSMALLINT *status)
+{
+    if (s->state != ST_CURSOR || !s->rs)
+        return diag_set(&s->diag, SS_24000, "no result set");
+    if (s->rs->scrollable)
+        return fetch_static(s, orientation, offset, rows, status);
+    if (orientation != SQL_FETCH_NEXT)
+        return diag_set(&s->diag, SS_HY106,
+                         "the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
+    return fill_rowset(s, 0, rows, status);
+}
+
 /* While rows are fetched, SQLCancel from another thread makes a source that
  * waits for a page or range give up (HY008) and closes the cursor. */
-SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+static SQLRETURN fetch_cancellable(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                                   SQLUSMALLINT *status)
 {
     pthread_mutex_lock(&s->wait_lock);
     s->cancel = 0;
     s->fetching = 1;
     pthread_mutex_unlock(&s->wait_lock);
-    SQLRETURN rc = fetch_rows(s, rows_fetched_override, row_status_override);
+    SQLRETURN rc = fetch_rows(s, orientation, offset, rows, status);
     pthread_mutex_lock(&s->wait_lock);
     bool cancelled = s->cancel;
     s->fetching = 0;
@@ -258,6 +291,65 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
     return rc;
 }
 
+SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+{
+    return fetch_cancellable(s, SQL_FETCH_NEXT, 0, rows_fetched_override, row_status_override);
+}
+
+/* The number of rows of a static cursor's result (reads to the end). */
+static SQLRETURN last_row(athena_stmt *s, SQLLEN *last)
+{
+    athena_error ae;
+    ae_clear(&ae);
+    long long n = result_scroll_count(s->rs, &ae);
+    if (n < 0)
+        return diag_post_error(&s->diag, &ae);
+    if (s->max_rows && (unsigned long long)n > s->max_rows)
+        n = (long long)s->max_rows;
+    *last = (SQLLEN)n;
+    return SQL_SUCCESS;
+}
+
+/* A fetch of a static cursor: position, then fill the rowset from there. */
+static SQLRETURN fetch_static(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
+                              SQLUSMALLINT *status)
+{
+    SQLULEN size = s->ard->array_size ? s->ard->array_size : 1;
+    if (orientation == SQL_FETCH_BOOKMARK)
+        return diag_set(&s->diag, SS_HYC00, "bookmarks");
+    SQLLEN target, last = -1;
+    bool warn;
+    SQLRETURN rc;
+    scroll_result sr = scroll_rule(s->rowset_start, orientation, offset, (SQLLEN)size, last, &target, &warn);
+    if (sr == SCROLL_NEED_LAST) {
+        if ((rc = last_row(s, &last)) != SQL_SUCCESS)
+            return rc;
+        sr = scroll_rule(s->rowset_start, orientation, offset, (SQLLEN)size, last, &target, &warn);
+    }
+    if (sr == SCROLL_BAD_ORIENTATION)
+        return diag_set(&s->diag, SS_HY106, "fetch orientation %u", (unsigned)orientation);
+    if (target <= 0) {
+        s->rowset_start = target;
+        s->row = NULL;
+        s->rowset_rows = 0;
+        s->pos_row = 0;
+        if (rows || (rows = s->ird_impl.rows_processed_ptr))
+            *rows = 0;
+        return SQL_NO_DATA;
+    }
+    rc = fill_rowset(s, target, rows, status);
+    s->rowset_start = rc == SQL_NO_DATA ? SCROLL_AFTER_END : target;
+    long long n = result_scroll_known_count(s->rs);
+    if (n >= 0)
+        s->row_count = (SQLLEN)(s->max_rows && (unsigned long long)n > s->max_rows ? s->max_rows
+                                                                                   : (SQLULEN)n);
+    if (warn && SQL_SUCCEEDED(rc)) {
+        diag_set(&s->diag, SS_01S06, "the rowset starts at row 1");
+        rc = SQL_SUCCESS_WITH_INFO;
+    }
+    return rc;
+}
+
 SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 {
     return fetch_extended(s, (SQLUSMALLINT)orientation, offset, s->ird_impl.rows_processed_ptr,
@@ -267,12 +359,8 @@ SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)
 SQLRETURN fetch_extended(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
                          SQLUSMALLINT *status)
 {
-    (void)offset;
-    if (orientation != SQL_FETCH_NEXT)
-        return diag_set(&s->diag, SS_HY106,
-                         "the cursor is forward-only, only SQL_FETCH_NEXT is allowed");
     SQLULEN ignored = 0;
-    return fetch_next(s, rows ? rows : &ignored, status);
+    return fetch_cancellable(s, orientation, offset, rows ? rows : &ignored, status);
 }
 
 SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQLPOINTER ptr,

@@ -135,6 +135,8 @@ struct athena_stmt {
     SQLULEN rowset_rows;           /* rows in the current rowset */
     pd_cell *pos_cells;            /* the positioned row's cells (ncols) */
     SQLULEN pos_row;               /* positioned row, 1-based, 0 = none */
+    SQLLEN rowset_start;           /* static cursor: first row of the rowset, 1-based; 0 = before
+                                    * the start, -1 = after the end */
     SQLUSMALLINT getdata_col;      /* last column read with SQLGetData */
     cv_piece getdata_piece;
     /* descriptors: implicit ones, and what SQL_ATTR_APP_*_DESC point to */

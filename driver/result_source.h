@@ -20,6 +20,8 @@ struct result_source {
     size_t ncolumns;
     bool has_update_count;
     long long update_count;
+    /* result_scroll_open's wrapper: rows can be read by number */
+    bool scrollable;
     /* Advances to the next row: 1 = a row is current (cells in *row), 0 = no
      * more rows, -1 = error (err set). */
     int (*next_row)(result_source *self, const pd_cell **row, athena_error *err);
@@ -74,6 +76,19 @@ void result_columns_describe(athena_column *cols, const char *const *names, cons
                              size_t ncols, const type_options *opt);
 /* Appends a row of ncols values (copied). 0, or -1 with AE_NOMEM. */
 int result_static_add_row(result_source *rs, const char *const *values, athena_error *err);
+
+/* The static cursor (result_scroll.c): wraps `inner` (owned from then on)
+ * and keeps the rows read so far, the first ones in a memory window
+ * (ATHENA_ODBC_SCROLL_WINDOW bytes, default 8 MiB), the rest in an unlinked
+ * temporary file. NULL with err on failure (inner is then not taken). */
+result_source *result_scroll_open(result_source *inner, athena_error *err);
+/* Row k (0-based) of a scrollable source: 1 = *row set (valid until the next
+ * call), 0 = the result has at most k rows, -1 = error. */
+int result_scroll_row(result_source *rs, size_t k, const pd_cell **row, athena_error *err);
+/* Reads to the end: the number of rows, or -1 with err. */
+long long result_scroll_count(result_source *rs, athena_error *err);
+/* The number of rows once the end has been reached, else -1. */
+long long result_scroll_known_count(const result_source *rs);
 
 /* One wait of a source for its background thread (the lock held), waking
  * every 20 ms to look at the cancel flag. false when cancelled. */

@@ -8,6 +8,7 @@ static const sqlstate_info table[] = {
     [SS_01000] = {"01000", "01000", "General warning"},
     [SS_01004] = {"01004", "01004", "String data, right truncated"},
     [SS_01S02] = {"01S02", "01S02", "Option value changed"},
+    [SS_01S06] = {"01S06", "01S06", "Attempt to fetch before the result set returned the first rowset"},
     [SS_01S07] = {"01S07", "01S07", "Fractional truncation"},
     [SS_07002] = {"07002", "07001", "COUNT field incorrect"},
     [SS_07005] = {"07005", "24000", "Prepared statement not a cursor-specification"},

@@ -10,6 +10,7 @@ typedef enum sqlstate_id {
     SS_01000,  /* general warning */
     SS_01004,  /* string data, right truncated */
     SS_01S02,  /* option value changed */
+    SS_01S06,  /* attempt to fetch before the result set returned the first rowset */
     SS_01S07,  /* fractional truncation */
     SS_07002,  /* COUNT field incorrect (parameter markers vs values) */
     SS_07005,  /* prepared statement not a cursor-specification */

@@ -172,7 +172,5 @@ SQLRETURN typeinfo_list(athena_stmt *s, SQLSMALLINT data_type)
         }
     }
     s->rs = rs;
-    s->state = ST_CURSOR;
-    s->row_count = -1;
-    return SQL_SUCCESS;
+    return exec_open_cursor(s);
 }

@@ -126,14 +126,14 @@ static void test_attributes(SQLHDBC dbc)
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
     SQLULEN v = 99;
-    CHECK_RC(SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_STATIC, 0), SQL_SUCCESS_WITH_INFO,
-             "a static cursor is changed to forward-only");
+    CHECK_RC(SQLSetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, (SQLPOINTER)SQL_CURSOR_DYNAMIC, 0), SQL_SUCCESS_WITH_INFO,
+             "a dynamic cursor is changed to static (odbc_scroll tests static cursors)");
     CHECK_STATE(SQL_HANDLE_STMT, st, "01S02", "option value changed");
     SQLGetStmtAttr(st, SQL_ATTR_CURSOR_TYPE, &v, 0, NULL);
-    CHECK_INT(v, SQL_CURSOR_FORWARD_ONLY, "forward-only");
-    CHECK_RC(SQLSetStmtAttr(st, SQL_ATTR_CURSOR_SCROLLABLE, (SQLPOINTER)SQL_SCROLLABLE, 0), SQL_ERROR,
-             "scrollable refused");
-    CHECK_STATE(SQL_HANDLE_STMT, st, "HYC00", "optional feature");
+    CHECK_INT(v, SQL_CURSOR_STATIC, "static");
+    CHECK_RC(SQLSetStmtAttr(st, SQL_ATTR_CURSOR_SCROLLABLE, (SQLPOINTER)7, 0), SQL_ERROR,
+             "SQL_ATTR_CURSOR_SCROLLABLE 7 refused");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HY024", "invalid attribute value");
     CHECK_RC(SQLSetStmtAttr(st, SQL_ATTR_ASYNC_ENABLE, (SQLPOINTER)SQL_ASYNC_ENABLE_ON, 0), SQL_ERROR,
              "async refused");
     CHECK_RC(SQLSetStmtAttr(st, 12345, (SQLPOINTER)1, 0), SQL_ERROR, "unknown statement attribute");

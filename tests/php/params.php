@@ -32,11 +32,11 @@ $ok = odbc_execute($st, ['hello']) && odbc_fetch_row($st);
 check($ok && odbc_result($st, 1) === '1', "odbc_execute: WHERE on all_types");
 odbc_close($c);
 
-// PDO_ODBC: prepare + execute with bound values. PDO sends strings at
-// execution (SQLPutData); unixODBC's cursor library, which PDO loads by
-// default for a forward-only driver, crashes fetching such a statement's
-// rows, so the test asks for the driver's own cursor (docs/parameters.md).
-$pdo = new PDO("odbc:$conn", null, null, [PDO::ODBC_ATTR_USE_CURSOR_LIBRARY => PDO::ODBC_SQL_USE_DRIVER]);
+// PDO_ODBC: prepare + execute with bound values, with PDO's default
+// attributes. PDO sends strings at execution (SQLPutData); unixODBC's cursor
+// library, which crashed fetching such a statement's rows, is not loaded
+// since the driver has its own scrollable cursor (docs/cursors.md).
+$pdo = new PDO("odbc:$conn");
 $pdo->setAttribute(PDO::ATTR_ERRMODE, PDO::ERRMODE_EXCEPTION);
 $st = $pdo->prepare("SELECT ? AS v, 'end' AS e");
 foreach ($corpus as $i => $v) {
