@@ -17,6 +17,7 @@
 #include "desc.h"
 #include "api_strings.h"
 #include "api_shared.h"
+#include "catalog.h"
 
 /* ------------------------------------------------------------ handles */
 
@@ -443,4 +444,112 @@ SQLRETURN SQL_API SQLCopyDesc(SQLHDESC src, SQLHDESC dst)
         return SQL_INVALID_HANDLE;
     DESC_ENTER(dst);
     DESC_LEAVE(desc_copy(from, x));
+}
+
+/* ------------------------------------------------------------ catalog functions */
+
+/* Catalog functions: their string arguments converted, then catalog.c. */
+static SQLRETURN ansi_catalog(SQLHSTMT h, catalog_fn fn, int n, SQLCHAR *const *str, const SQLSMALLINT *len,
+                              SQLUSMALLINT o1, SQLUSMALLINT o2, SQLUSMALLINT o3)
+{
+    STMT_ENTER(h);
+    char *a[CATALOG_MAX_ARGS] = {NULL};
+    const SQLUSMALLINT opt[3] = {o1, o2, o3};
+    bool bad = false;
+    for (int i = 0; i < n && !bad; i++)
+        a[i] = in_ansi(str[i], len[i], NULL, &s->diag, &bad);
+    SQLRETURN rc = bad ? SQL_ERROR : catalog_call(s, fn, (const char *const *)a, opt);
+    for (int i = 0; i < n; i++)
+        free(a[i]);
+    STMT_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLTables(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                            SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len, SQLCHAR *types,
+                            SQLSMALLINT types_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table, types};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, types_len};
+    return ansi_catalog(h, CF_TABLES, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLColumns(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                             SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len, SQLCHAR *column,
+                             SQLSMALLINT column_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, column_len};
+    return ansi_catalog(h, CF_COLUMNS, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLPrimaryKeys(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                 SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return ansi_catalog(h, CF_PRIMARY_KEYS, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLForeignKeys(SQLHSTMT h, SQLCHAR *pk_catalog, SQLSMALLINT pk_catalog_len,
+                                 SQLCHAR *pk_schema, SQLSMALLINT pk_schema_len, SQLCHAR *pk_table,
+                                 SQLSMALLINT pk_table_len, SQLCHAR *fk_catalog, SQLSMALLINT fk_catalog_len,
+                                 SQLCHAR *fk_schema, SQLSMALLINT fk_schema_len, SQLCHAR *fk_table,
+                                 SQLSMALLINT fk_table_len)
+{
+    SQLCHAR *str[] = {pk_catalog, pk_schema, pk_table, fk_catalog, fk_schema, fk_table};
+    const SQLSMALLINT len[] = {pk_catalog_len, pk_schema_len, pk_table_len, fk_catalog_len, fk_schema_len, fk_table_len};
+    return ansi_catalog(h, CF_FOREIGN_KEYS, 6, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLStatistics(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len,
+                                SQLUSMALLINT unique, SQLUSMALLINT reserved)
+{
+    SQLCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return ansi_catalog(h, CF_STATISTICS, 3, str, len, unique, reserved, 0);
+}
+
+SQLRETURN SQL_API SQLSpecialColumns(SQLHSTMT h, SQLUSMALLINT id_type, SQLCHAR *catalog,
+                                    SQLSMALLINT catalog_len, SQLCHAR *schema, SQLSMALLINT schema_len,
+                                    SQLCHAR *table, SQLSMALLINT table_len, SQLUSMALLINT scope,
+                                    SQLUSMALLINT nullable)
+{
+    SQLCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return ansi_catalog(h, CF_SPECIAL_COLUMNS, 3, str, len, id_type, scope, nullable);
+}
+
+SQLRETURN SQL_API SQLProcedures(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                SQLSMALLINT schema_len, SQLCHAR *procedure, SQLSMALLINT procedure_len)
+{
+    SQLCHAR *str[] = {catalog, schema, procedure};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, procedure_len};
+    return ansi_catalog(h, CF_PROCEDURES, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLProcedureColumns(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                      SQLSMALLINT schema_len, SQLCHAR *procedure, SQLSMALLINT procedure_len,
+                                      SQLCHAR *column, SQLSMALLINT column_len)
+{
+    SQLCHAR *str[] = {catalog, schema, procedure, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, procedure_len, column_len};
+    return ansi_catalog(h, CF_PROCEDURE_COLUMNS, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLTablePrivileges(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                     SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return ansi_catalog(h, CF_TABLE_PRIVILEGES, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLColumnPrivileges(SQLHSTMT h, SQLCHAR *catalog, SQLSMALLINT catalog_len, SQLCHAR *schema,
+                                      SQLSMALLINT schema_len, SQLCHAR *table, SQLSMALLINT table_len,
+                                      SQLCHAR *column, SQLSMALLINT column_len)
+{
+    SQLCHAR *str[] = {catalog, schema, table, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, column_len};
+    return ansi_catalog(h, CF_COLUMN_PRIVILEGES, 4, str, len, 0, 0, 0);
 }

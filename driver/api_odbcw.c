@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "api_shared.h"
+#include "catalog.h"
 #include "attrs.h"
 #include "wide.h"
 
@@ -184,4 +185,113 @@ SQLRETURN SQL_API SQLGetDescRecW(SQLHDESC h, SQLSMALLINT rec, SQLWCHAR *name, SQ
     DESC_ENTER(h);
     outstr o = out_wide(name, name_max);
     DESC_LEAVE(api_get_desc_rec(x, rec, &o, name_len, type, subtype, length, precision, scale, nullable));
+}
+
+/* ------------------------------------------------------------ catalog functions */
+
+/* Catalog functions: their string arguments converted, then catalog.c. */
+static SQLRETURN wide_catalog(SQLHSTMT h, catalog_fn fn, int n, SQLWCHAR *const *str, const SQLSMALLINT *len,
+                              SQLUSMALLINT o1, SQLUSMALLINT o2, SQLUSMALLINT o3)
+{
+    STMT_ENTER(h);
+    char *a[CATALOG_MAX_ARGS] = {NULL};
+    const SQLUSMALLINT opt[3] = {o1, o2, o3};
+    bool bad = false;
+    for (int i = 0; i < n && !bad; i++)
+        a[i] = w_in(str[i], len[i], NULL, &s->diag, &bad);
+    SQLRETURN rc = bad ? SQL_ERROR : catalog_call(s, fn, (const char *const *)a, opt);
+    for (int i = 0; i < n; i++)
+        free(a[i]);
+    STMT_LEAVE(rc);
+}
+
+SQLRETURN SQL_API SQLTablesW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len, SQLWCHAR *schema,
+                             SQLSMALLINT schema_len, SQLWCHAR *table, SQLSMALLINT table_len, SQLWCHAR *types,
+                             SQLSMALLINT types_len)
+{
+    SQLWCHAR *str[] = {catalog, schema, table, types};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, types_len};
+    return wide_catalog(h, CF_TABLES, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLColumnsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len, SQLWCHAR *schema,
+                              SQLSMALLINT schema_len, SQLWCHAR *table, SQLSMALLINT table_len,
+                              SQLWCHAR *column, SQLSMALLINT column_len)
+{
+    SQLWCHAR *str[] = {catalog, schema, table, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, column_len};
+    return wide_catalog(h, CF_COLUMNS, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLPrimaryKeysW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len, SQLWCHAR *schema,
+                                  SQLSMALLINT schema_len, SQLWCHAR *table, SQLSMALLINT table_len)
+{
+    SQLWCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return wide_catalog(h, CF_PRIMARY_KEYS, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLForeignKeysW(SQLHSTMT h, SQLWCHAR *pk_catalog, SQLSMALLINT pk_catalog_len,
+                                  SQLWCHAR *pk_schema, SQLSMALLINT pk_schema_len, SQLWCHAR *pk_table,
+                                  SQLSMALLINT pk_table_len, SQLWCHAR *fk_catalog, SQLSMALLINT fk_catalog_len,
+                                  SQLWCHAR *fk_schema, SQLSMALLINT fk_schema_len, SQLWCHAR *fk_table,
+                                  SQLSMALLINT fk_table_len)
+{
+    SQLWCHAR *str[] = {pk_catalog, pk_schema, pk_table, fk_catalog, fk_schema, fk_table};
+    const SQLSMALLINT len[] = {pk_catalog_len, pk_schema_len, pk_table_len, fk_catalog_len, fk_schema_len, fk_table_len};
+    return wide_catalog(h, CF_FOREIGN_KEYS, 6, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLStatisticsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len, SQLWCHAR *schema,
+                                 SQLSMALLINT schema_len, SQLWCHAR *table, SQLSMALLINT table_len,
+                                 SQLUSMALLINT unique, SQLUSMALLINT reserved)
+{
+    SQLWCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return wide_catalog(h, CF_STATISTICS, 3, str, len, unique, reserved, 0);
+}
+
+SQLRETURN SQL_API SQLSpecialColumnsW(SQLHSTMT h, SQLUSMALLINT id_type, SQLWCHAR *catalog,
+                                     SQLSMALLINT catalog_len, SQLWCHAR *schema, SQLSMALLINT schema_len,
+                                     SQLWCHAR *table, SQLSMALLINT table_len, SQLUSMALLINT scope,
+                                     SQLUSMALLINT nullable)
+{
+    SQLWCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return wide_catalog(h, CF_SPECIAL_COLUMNS, 3, str, len, id_type, scope, nullable);
+}
+
+SQLRETURN SQL_API SQLProceduresW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len, SQLWCHAR *schema,
+                                 SQLSMALLINT schema_len, SQLWCHAR *procedure, SQLSMALLINT procedure_len)
+{
+    SQLWCHAR *str[] = {catalog, schema, procedure};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, procedure_len};
+    return wide_catalog(h, CF_PROCEDURES, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLProcedureColumnsW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
+                                       SQLWCHAR *schema, SQLSMALLINT schema_len, SQLWCHAR *procedure,
+                                       SQLSMALLINT procedure_len, SQLWCHAR *column, SQLSMALLINT column_len)
+{
+    SQLWCHAR *str[] = {catalog, schema, procedure, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, procedure_len, column_len};
+    return wide_catalog(h, CF_PROCEDURE_COLUMNS, 4, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLTablePrivilegesW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
+                                      SQLWCHAR *schema, SQLSMALLINT schema_len, SQLWCHAR *table,
+                                      SQLSMALLINT table_len)
+{
+    SQLWCHAR *str[] = {catalog, schema, table};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len};
+    return wide_catalog(h, CF_TABLE_PRIVILEGES, 3, str, len, 0, 0, 0);
+}
+
+SQLRETURN SQL_API SQLColumnPrivilegesW(SQLHSTMT h, SQLWCHAR *catalog, SQLSMALLINT catalog_len,
+                                       SQLWCHAR *schema, SQLSMALLINT schema_len, SQLWCHAR *table,
+                                       SQLSMALLINT table_len, SQLWCHAR *column, SQLSMALLINT column_len)
+{
+    SQLWCHAR *str[] = {catalog, schema, table, column};
+    const SQLSMALLINT len[] = {catalog_len, schema_len, table_len, column_len};
+    return wide_catalog(h, CF_COLUMN_PRIVILEGES, 4, str, len, 0, 0, 0);
 }

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 #include <openssl/rand.h>
@@ -487,5 +488,197 @@ int ac_get_workgroup(athena_client *c, const char *workgroup, athena_error *err)
         json_decref(root);
     }
     http_response_free(&resp);
+    return rc;
+}
+
+/* ---- metadata ---- */
+
+/* Calls op with body b (consumed) and parses the answer; *root owns it. */
+static int metadata_call(athena_client *c, const char *op, json_t *b, const char *next_in, json_t **root,
+                         athena_error *err)
+{
+    *root = NULL;
+    if (!b)
+        return ae_set(err, AE_NOMEM, 0, "Out of memory");
+    if (next_in && *next_in)
+        json_object_set_new(b, "NextToken", json_string(next_in));
+    http_response resp;
+    http_response_init(&resp);
+    int rc = call(c, op, b, true, &resp, err);
+    json_decref(b);
+    if (rc == 0 && !(*root = parse_answer(&resp, op, err)))
+        rc = -1;
+    http_response_free(&resp);
+    return rc;
+}
+
+static int take_next_token(json_t *root, const char *op, char next_out[AC_NEXT_TOKEN_MAX], athena_error *err)
+{
+    next_out[0] = '\0';
+    json_t *t = json_object_get(root, "NextToken");
+    if (!t || json_is_null(t))
+        return 0;
+    const char *s = json_string_value(t);
+    if (!s || strlen(s) >= AC_NEXT_TOKEN_MAX)
+        return ae_set(err, AE_BAD_RESPONSE, 0, "%s: the answer's NextToken is not a string of at most 1024 characters", op);
+    snprintf(next_out, AC_NEXT_TOKEN_MAX, "%s", s);
+    return 0;
+}
+
+/* The array `key` of the answer, each element an object with a string `name_key`. */
+static json_t *answer_list(json_t *root, const char *op, const char *key, const char *name_key, athena_error *err)
+{
+    json_t *list = json_object_get(root, key);
+    if (!json_is_array(list)) {
+        ae_set(err, AE_BAD_RESPONSE, 0, "%s: the answer has no %s list", op, key);
+        return NULL;
+    }
+    size_t i;
+    json_t *item;
+    json_array_foreach(list, i, item) {
+        if (!json_is_object(item) || !json_is_string(json_object_get(item, name_key))) {
+            ae_set(err, AE_BAD_RESPONSE, 0, "%s: item %zu of %s has no %s", op, i, key, name_key);
+            return NULL;
+        }
+    }
+    return list;
+}
+
+static int walk_names(athena_client *c, const char *op, json_t *b, const char *next_in,
+                      char next_out[AC_NEXT_TOKEN_MAX], const char *key, const char *name_key,
+                      const char *extra_key, ac_name_fn fn, void *ctx, athena_error *err)
+{
+    json_t *root;
+    next_out[0] = '\0';
+    if (metadata_call(c, op, b, next_in, &root, err) != 0)
+        return -1;
+    int rc = -1;
+    json_t *list = answer_list(root, op, key, name_key, err);
+    if (list && take_next_token(root, op, next_out, err) == 0) {
+        size_t i;
+        json_t *item;
+        rc = 0;
+        json_array_foreach(list, i, item) {
+            const char *extra = json_string_value(json_object_get(item, extra_key));
+            if (fn(ctx, json_string_value(json_object_get(item, name_key)), extra, err) != 0) {
+                rc = -1;
+                break;
+            }
+        }
+        LOG_AT(c->log, LOG_DEBUG, "%s: %zu items%s", op, json_array_size(list), next_out[0] ? ", more" : "");
+    }
+    json_decref(root);
+    return rc;
+}
+
+int ac_list_data_catalogs(athena_client *c, const char *next_in, char next_out[AC_NEXT_TOKEN_MAX],
+                          ac_name_fn fn, void *ctx, athena_error *err)
+{
+    return walk_names(c, "ListDataCatalogs", json_pack("{s:i}", "MaxResults", 50), next_in, next_out,
+                      "DataCatalogsSummary", "CatalogName", "Type", fn, ctx, err);
+}
+
+int ac_list_databases(athena_client *c, const char *catalog, const char *next_in,
+                      char next_out[AC_NEXT_TOKEN_MAX], ac_name_fn fn, void *ctx, athena_error *err)
+{
+    return walk_names(c, "ListDatabases", json_pack("{s:s,s:i}", "CatalogName", catalog, "MaxResults", 50),
+                      next_in, next_out, "DatabaseList", "Name", "Description", fn, ctx, err);
+}
+
+/* Columns or PartitionKeys of a table into cols (n entries); -1 if malformed. */
+static int read_columns(json_t *list, ac_column *cols)
+{
+    size_t i;
+    json_t *c;
+    json_array_foreach(list, i, c) {
+        const char *name = json_string_value(json_object_get(c, "Name"));
+        const char *type = json_string_value(json_object_get(c, "Type"));
+        if (!name)
+            return -1;
+        cols[i].name = name;
+        cols[i].type = type ? type : "";
+        cols[i].comment = json_string_value(json_object_get(c, "Comment"));
+    }
+    return 0;
+}
+
+static int hand_table(json_t *t, const char *op, ac_table_fn fn, void *ctx, athena_error *err)
+{
+    json_t *cols = json_object_get(t, "Columns"), *parts = json_object_get(t, "PartitionKeys");
+    json_t *params = json_object_get(t, "Parameters");
+    size_t nc = json_array_size(cols), np = json_array_size(parts);
+    if ((cols && !json_is_array(cols)) || (parts && !json_is_array(parts)))
+        return ae_set(err, AE_BAD_RESPONSE, 0, "%s: Columns and PartitionKeys of table %s are not lists", op,
+                      json_string_value(json_object_get(t, "Name")));
+    ac_column *all = calloc(nc + np + 1, sizeof *all);
+    if (!all)
+        return ae_set(err, AE_NOMEM, 0, "Out of memory");
+    ac_table at = {0};
+    at.name = json_string_value(json_object_get(t, "Name"));
+    at.table_type = json_string_value(json_object_get(t, "TableType"));
+    if (!at.table_type)
+        at.table_type = "";
+    at.comment = json_string_value(json_object_get(params, "comment"));
+    const char *format = json_string_value(json_object_get(params, "table_type"));
+    at.iceberg = format && !strcasecmp(format, "ICEBERG");
+    at.columns = all;
+    at.ncolumns = nc;
+    at.partition_keys = all + nc;
+    at.npartition_keys = np;
+    int rc;
+    if ((cols && read_columns(cols, all) != 0) || (parts && read_columns(parts, all + nc) != 0))
+        rc = ae_set(err, AE_BAD_RESPONSE, 0, "%s: a column of table %s has no Name", op, at.name);
+    else
+        rc = fn(ctx, &at, err) != 0 ? -1 : 0;
+    free(all);
+    return rc;
+}
+
+int ac_list_table_metadata(athena_client *c, const char *catalog, const char *database,
+                           const char *expression, const char *next_in, char next_out[AC_NEXT_TOKEN_MAX],
+                           ac_table_fn fn, void *ctx, athena_error *err)
+{
+    const char *op = "ListTableMetadata";
+    json_t *root;
+    next_out[0] = '\0';
+    json_t *b = json_pack("{s:s,s:s,s:i}", "CatalogName", catalog, "DatabaseName", database, "MaxResults", 50);
+    if (b && expression && *expression)
+        json_object_set_new(b, "Expression", json_string(expression));
+    if (metadata_call(c, op, b, next_in, &root, err) != 0)
+        return -1;
+    int rc = -1;
+    json_t *list = answer_list(root, op, "TableMetadataList", "Name", err);
+    if (list && take_next_token(root, op, next_out, err) == 0) {
+        size_t i;
+        json_t *t;
+        rc = 0;
+        json_array_foreach(list, i, t) {
+            if (hand_table(t, op, fn, ctx, err) != 0) {
+                rc = -1;
+                break;
+            }
+        }
+        LOG_AT(c->log, LOG_DEBUG, "%s %s.%s: %zu tables%s", op, catalog, database, json_array_size(list),
+               next_out[0] ? ", more" : "");
+    }
+    json_decref(root);
+    return rc;
+}
+
+int ac_get_table_metadata(athena_client *c, const char *catalog, const char *database, const char *table,
+                          ac_table_fn fn, void *ctx, athena_error *err)
+{
+    const char *op = "GetTableMetadata";
+    json_t *root;
+    json_t *b = json_pack("{s:s,s:s,s:s}", "CatalogName", catalog, "DatabaseName", database, "TableName", table);
+    if (metadata_call(c, op, b, NULL, &root, err) != 0)
+        return -1;
+    json_t *t = json_object_get(root, "TableMetadata");
+    int rc;
+    if (!json_is_object(t) || !json_is_string(json_object_get(t, "Name")))
+        rc = ae_set(err, AE_BAD_RESPONSE, 0, "%s: the answer has no TableMetadata", op);
+    else
+        rc = hand_table(t, op, fn, ctx, err);
+    json_decref(root);
     return rc;
 }

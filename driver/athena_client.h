@@ -70,6 +70,48 @@ int ac_get_results_page(athena_client *c, const char *qid, const char *next_toke
  * AE_AUTH for refused credentials; AE_CONNECT if unreachable). */
 int ac_get_workgroup(athena_client *c, const char *workgroup, athena_error *err);
 
+/* ---- metadata: ListDataCatalogs, ListDatabases, ListTableMetadata,
+ * GetTableMetadata. Each call reads one page; the answer is parsed with
+ * Jansson and handed to a callback item by item (the strings are valid
+ * during the callback only). next_in is the NextToken of the page to read
+ * (NULL or "" for the first); next_out receives the answer's NextToken, ""
+ * on the last page. A callback returning non-zero stops the walk and the
+ * call returns -1 (the callback fills err). */
+#define AC_NEXT_TOKEN_MAX 1025      /* NextToken is at most 1024 characters */
+
+typedef struct ac_column {
+    const char *name;
+    const char *type;               /* Glue's (Hive) type name: string, int, array<int> ... */
+    const char *comment;            /* NULL when there is none */
+} ac_column;
+
+typedef struct ac_table {
+    const char *name;
+    const char *table_type;         /* EXTERNAL_TABLE, MANAGED_TABLE, VIRTUAL_VIEW, ... ("" if absent) */
+    const char *comment;            /* Parameters.comment, NULL when there is none */
+    bool iceberg;                   /* Parameters.table_type is ICEBERG */
+    const ac_column *columns;
+    size_t ncolumns;
+    const ac_column *partition_keys;
+    size_t npartition_keys;
+} ac_table;
+
+/* One named item of a list: a data catalog (type = its Type: GLUE,
+ * LAMBDA, HIVE, FEDERATED) or a database (comment = Description). */
+typedef int (*ac_name_fn)(void *ctx, const char *name, const char *type_or_comment, athena_error *err);
+typedef int (*ac_table_fn)(void *ctx, const ac_table *t, athena_error *err);
+
+int ac_list_data_catalogs(athena_client *c, const char *next_in, char next_out[AC_NEXT_TOKEN_MAX],
+                          ac_name_fn fn, void *ctx, athena_error *err);
+int ac_list_databases(athena_client *c, const char *catalog, const char *next_in,
+                      char next_out[AC_NEXT_TOKEN_MAX], ac_name_fn fn, void *ctx, athena_error *err);
+/* expression: ListTableMetadata's regular expression on table names, or NULL. */
+int ac_list_table_metadata(athena_client *c, const char *catalog, const char *database,
+                           const char *expression, const char *next_in, char next_out[AC_NEXT_TOKEN_MAX],
+                           ac_table_fn fn, void *ctx, athena_error *err);
+int ac_get_table_metadata(athena_client *c, const char *catalog, const char *database, const char *table,
+                          ac_table_fn fn, void *ctx, athena_error *err);
+
 /* A fresh ClientRequestToken: a random (RAND_bytes) UUID v4, 36 chars.
  * 0, or -1 when no randomness is available. */
 int ac_new_request_token(char out[37]);

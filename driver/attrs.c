@@ -200,7 +200,7 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
         if (AS_ULEN(value) != SQL_ASYNC_ENABLE_OFF)
             return diag_set(&s->diag, SS_HYC00, "asynchronous execution");
         return SQL_SUCCESS;
-    case SQL_ATTR_METADATA_ID:
+    case SQL_ATTR_METADATA_ID: s->metadata_id = AS_ULEN(value) ? SQL_TRUE : SQL_FALSE; return SQL_SUCCESS;
     case SQL_ATTR_ENABLE_AUTO_IPD:
     case SQL_ATTR_KEYSET_SIZE:
     case SQL_ATTR_SIMULATE_CURSOR:
@@ -245,7 +245,7 @@ SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_CURSOR_SENSITIVITY: v = SQL_INSENSITIVE; break;
     case SQL_ATTR_USE_BOOKMARKS: v = SQL_UB_OFF; break;
     case SQL_ATTR_ASYNC_ENABLE: v = SQL_ASYNC_ENABLE_OFF; break;
-    case SQL_ATTR_METADATA_ID: v = s->dbc->metadata_id; break;
+    case SQL_ATTR_METADATA_ID: v = s->metadata_id; break;
     case SQL_ATTR_ENABLE_AUTO_IPD: v = SQL_FALSE; break;
     case SQL_ATTR_ROW_NUMBER: v = s->row ? s->rows_fetched : 0; break;
     case SQL_ATTR_KEYSET_SIZE: v = 0; break;

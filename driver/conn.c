@@ -7,6 +7,7 @@
 
 #include "connstr.h"
 #include "auth/cred_chain.h"
+#include "meta_cache.h"
 
 static void close_connection(athena_dbc *d);
 
@@ -204,6 +205,8 @@ static void close_connection(athena_dbc *d)
     d->log = NULL;
     free(d->current_catalog);
     d->current_catalog = NULL;
+    meta_cache_free(d->meta_cache);
+    d->meta_cache = NULL;
     d->connected = false;
 }
 

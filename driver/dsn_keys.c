@@ -138,6 +138,8 @@ static const key_def keys[] = {
           "Column size reported for unbounded strings"),
     K_INT("ComplexTypeColumnLength", NOAL, complex_type_column_length, 1, 2147483647L, "65535",
           "Column size reported for array, map, row and json columns"),
+    K_INT("MetadataCacheTTL", NOAL, metadata_cache_ttl, 0, 86400, "30",
+          "Seconds the catalog functions keep Athena's metadata (0 = not kept)"),
     K_BOOL("UseWCharForStringTypes", NOAL, use_wchar_for_string_types, "0",
            "Report SQL_WCHAR / SQL_WVARCHAR for string columns"),
     /* polling */

@@ -54,6 +54,7 @@ typedef struct athena_config {
     long string_column_length;     /* default 255 */
     long complex_type_column_length; /* default 65535 */
     bool use_wchar_for_string_types; /* default false */
+    long metadata_cache_ttl;       /* seconds the catalog functions keep metadata, default 30, 0 = off */
     /* polling */
     long min_poll_ms;              /* default 50 */
     long max_poll_ms;              /* default 1000 */

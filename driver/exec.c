@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "meta_cache.h"
 #include "sql_escape.h"
 #include "strbuf.h"
 
@@ -173,6 +174,13 @@ static bool is_update_statement(const query_status *st)
 static SQLRETURN open_results(athena_stmt *s)
 {
     athena_dbc *d = s->dbc;
+    /* DDL (and CTAS) changed the catalog: what the catalog functions kept is stale */
+    if (!strcmp(s->status.statement_type, "DDL") ||
+        !strcmp(s->status.substatement_type, "CREATE_TABLE_AS_SELECT")) {
+        pthread_mutex_lock(&d->lock);
+        meta_cache_clear(d->meta_cache);
+        pthread_mutex_unlock(&d->lock);
+    }
     pager_options opt;
     memset(&opt, 0, sizeof opt);
     opt.page_size = (int)d->cfg.rows_to_fetch_per_block;

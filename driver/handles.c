@@ -169,6 +169,7 @@ SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out)
     s->concurrency = SQL_CONCUR_READ_ONLY;
     s->noscan = SQL_NOSCAN_OFF;
     s->use_bookmarks = SQL_UB_OFF;
+    s->metadata_id = d->metadata_id;
     pthread_mutex_lock(&d->lock);
     s->next = d->stmts;
     d->stmts = s;

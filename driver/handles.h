@@ -59,6 +59,7 @@ struct athena_dbc {
     http_client *http;
     athena_client *client;
     char *current_catalog;         /* SQL_ATTR_CURRENT_CATALOG, starts as cfg.catalog */
+    struct meta_cache *meta_cache; /* catalog metadata kept for MetadataCacheTTL (meta_cache.h) */
     /* attributes */
     SQLUINTEGER access_mode;
     SQLUINTEGER autocommit;
@@ -148,6 +149,7 @@ struct athena_stmt {
     SQLULEN use_bookmarks;
     SQLULEN *rows_fetched_ptr;     /* SQL_ATTR_ROWS_FETCHED_PTR (mirrors IRD rows_processed_ptr) */
     SQLULEN row_number;
+    SQLULEN metadata_id;           /* SQL_ATTR_METADATA_ID: catalog arguments are identifiers */
 };
 
 /* Validation: NULL or wrong magic -> false. */

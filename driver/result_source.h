@@ -40,6 +40,10 @@ result_source *result_pager_open(athena_client *client, const char *qid,
  * given as name + Athena type name, rows appended as text (NULL = SQL NULL). */
 result_source *result_static_new(const char *const *names, const char *const *types, size_t ncols,
                                  const type_options *opt, athena_error *err);
+/* Describes result columns the driver makes itself, given as name + Athena
+ * type name (varchar, smallint, integer): what result_static_new does. */
+void result_columns_describe(athena_column *cols, const char *const *names, const char *const *types,
+                             size_t ncols, const type_options *opt);
 /* Appends a row of ncols values (copied). 0, or -1 with AE_NOMEM. */
 int result_static_add_row(result_source *rs, const char *const *values, athena_error *err);
 

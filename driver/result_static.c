@@ -50,6 +50,22 @@ static void static_close(result_source *self)
     free(r);
 }
 
+void result_columns_describe(athena_column *cols, const char *const *names, const char *const *types,
+                             size_t ncols, const type_options *opt)
+{
+    for (size_t i = 0; i < ncols; i++) {
+        athena_column *c = &cols[i];
+        memset(c, 0, sizeof *c);
+        snprintf(c->name, sizeof c->name, "%s", names[i]);
+        snprintf(c->label, sizeof c->label, "%s", names[i]);
+        snprintf(c->type_name, sizeof c->type_name, "%s", types[i]);
+        c->nullable = SQL_NULLABLE;
+        c->precision = strcmp(types[i], "smallint") == 0 ? 5 : strcmp(types[i], "integer") == 0 ? 10 : 0;
+        c->case_sensitive = strcmp(types[i], "varchar") == 0;
+        type_describe(c, opt);
+    }
+}
+
 result_source *result_static_new(const char *const *names, const char *const *types, size_t ncols,
                                  const type_options *opt, athena_error *err)
 {
@@ -62,16 +78,7 @@ result_source *result_static_new(const char *const *names, const char *const *ty
         return NULL;
     }
     r->ncols = ncols;
-    for (size_t i = 0; i < ncols; i++) {
-        athena_column *c = &r->cols[i];
-        snprintf(c->name, sizeof c->name, "%s", names[i]);
-        snprintf(c->label, sizeof c->label, "%s", names[i]);
-        snprintf(c->type_name, sizeof c->type_name, "%s", types[i]);
-        c->nullable = SQL_NULLABLE;
-        c->precision = strcmp(types[i], "smallint") == 0 ? 5 : strcmp(types[i], "integer") == 0 ? 10 : 0;
-        c->case_sensitive = strcmp(types[i], "varchar") == 0;
-        type_describe(c, opt);
-    }
+    result_columns_describe(r->cols, names, types, ncols, opt);
     r->base.columns = r->cols;
     r->base.ncolumns = ncols;
     r->base.next_row = static_next_row;

@@ -63,8 +63,7 @@ static const char *const ti_types[] = {
     "smallint", "smallint", "smallint", "smallint", "varchar", "smallint", "smallint", "smallint",
     "smallint", "integer", "smallint"};
 
-/* ODBC 2 applications know the date/time types by their old codes. */
-static SQLSMALLINT for_version(SQLSMALLINT t, SQLINTEGER odbc_version)
+SQLSMALLINT typeinfo_for_version(SQLSMALLINT t, SQLINTEGER odbc_version)
 {
     if (odbc_version != SQL_OV_ODBC2)
         return t;
@@ -132,9 +131,9 @@ SQLRETURN typeinfo_list(athena_stmt *s, SQLSMALLINT data_type)
         type_describe(c, &opt);
         if (wanted != SQL_ALL_TYPES && c->sql_type != wanted)
             continue;
-        SQLSMALLINT t = for_version(c->sql_type, ver);
+        SQLSMALLINT t = typeinfo_for_version(c->sql_type, ver);
         size_t k = n++;
-        while (k > 0 && for_version(cols[order[k - 1]].sql_type, ver) > t) {
+        while (k > 0 && typeinfo_for_version(cols[order[k - 1]].sql_type, ver) > t) {
             order[k] = order[k - 1];
             k--;
         }
@@ -146,7 +145,7 @@ SQLRETURN typeinfo_list(athena_stmt *s, SQLSMALLINT data_type)
         char data_type_s[8], size_s[24], nullable_s[8], case_s[8], search_s[8], unsigned_s[8],
             fixed_s[8], auto_s[8], min_scale[8], max_scale[8], sql_data_type[8], sub[8], radix[8];
         bool numeric = c->num_prec_radix != 0;
-        snprintf(data_type_s, sizeof data_type_s, "%d", for_version(c->sql_type, ver));
+        snprintf(data_type_s, sizeof data_type_s, "%d", typeinfo_for_version(c->sql_type, ver));
         snprintf(size_s, sizeof size_s, "%ld", tr->column_size ? tr->column_size : (long)c->column_size);
         snprintf(nullable_s, sizeof nullable_s, "%d", SQL_NULLABLE);
         snprintf(case_s, sizeof case_s, "%d", tr->case_sensitive ? SQL_TRUE : SQL_FALSE);

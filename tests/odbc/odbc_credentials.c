@@ -574,77 +574,11 @@ static pid_t local_pid = -1;
 
 static int start_short_lived(char *out_url, size_t n)
 {
-    const char *candidates[3];
-    char a[1024], b[1024];
-    snprintf(a, sizeof a, "%s/tests/athena-local/athena-local", getenv("PWD") ? getenv("PWD") : ".");
-    char exe[900];
-    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    exe[l > 0 ? l : 0] = '\0';
-    char *cut = strstr(exe, "/tests/odbc/");
-    if (cut)
-        *cut = '\0';
-    snprintf(b, sizeof b, "%s/tests/athena-local/athena-local", exe);
-    candidates[0] = getenv("ATHENA_LOCAL_BIN");
-    candidates[1] = a;
-    candidates[2] = b;
-    const char *bin = NULL;
-    for (int i = 0; i < 3 && !bin; i++) {
-        char deps[1100];
-        snprintf(deps, sizeof deps, "%.1000s", candidates[i] ? candidates[i] : "");
-        char *slash = strrchr(deps, '/');
-        if (slash)
-            snprintf(slash, sizeof deps - (size_t)(slash - deps), "/node_modules");
-        if (candidates[i] && access(candidates[i], X_OK) == 0 && access(deps, F_OK) == 0)
-            bin = candidates[i];
-    }
-    if (!bin) {
-        printf("# athena-local launcher not found (set ATHENA_LOCAL_BIN)\n");
-        return -1;
-    }
-    const char *pf = path_of("short.port");
-    unlink(pf);
-    local_pid = fork();
-    if (local_pid == 0) {
-        int nul = open("/dev/null", O_WRONLY);
-        if (nul >= 0) {
-            dup2(nul, 1);
-            dup2(nul, 2);
-        }
-        execl(bin, bin, "--port", "0", "--port-file", pf, "--credential-lifetime", "3", (char *)NULL);
-        _exit(127);
-    }
-    for (int i = 0; i < 300; i++) { /* at most 30 s */
-        FILE *f = fopen(pf, "r");
-        int port = 0;
-        if (f) {
-            if (fscanf(f, "%d", &port) != 1)
-                port = 0;
-            fclose(f);
-        }
-        if (port > 0) {
-            snprintf(out_url, n, "http://127.0.0.1:%d", port);
-            return 0;
-        }
-        if (waitpid(local_pid, NULL, WNOHANG) == local_pid) {
-            local_pid = -1;
-            return -1;
-        }
-        usleep(100000);
-    }
-    return -1;
+    const char *const args[] = {"--credential-lifetime", "3", NULL};
+    return local_start(args, path_of("short.port"), &local_pid, out_url, n);
 }
 
-static void stop_short_lived(void)
-{
-    if (local_pid > 0) {
-        kill(local_pid, SIGTERM);
-        for (int i = 0; i < 50 && waitpid(local_pid, NULL, WNOHANG) == 0; i++)
-            usleep(100000);
-        kill(local_pid, SIGKILL);
-        waitpid(local_pid, NULL, 0);
-        local_pid = -1;
-    }
-}
+static void stop_short_lived(void) { local_stop(&local_pid); }
 
 static int count_in_file(const char *path, const char *needle)
 {

@@ -11,6 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
@@ -159,6 +162,24 @@ static inline long json_number(const char *json, const char *after, const char *
     return p ? strtol(p + strlen(pat), NULL, 10) : -1;
 }
 
+/* Calls athena-local answered for op ("athena:ListDatabases") since its
+ * stats were last reset; -1 if the stats cannot be read. */
+static inline long athena_calls(const char *op)
+{
+    char stats[65536];
+    if (admin("GET", "/_athena_local/stats", NULL, stats, sizeof stats) != 200)
+        return -1;
+    long n = json_number(stats, "\"calls\"", op);
+    return n < 0 ? 0 : n;
+}
+
+/* The metadata calls the catalog functions make. */
+static inline long athena_metadata_calls(void)
+{
+    return athena_calls("athena:ListDataCatalogs") + athena_calls("athena:ListDatabases") +
+           athena_calls("athena:ListTableMetadata") + athena_calls("athena:GetTableMetadata");
+}
+
 /* Waits (at most 10 s) until athena-local has answered `op` at least n times
  * since its stats were last reset: a condition, not a guess at a delay. */
 static inline bool wait_for_calls(const char *op, long n)
@@ -172,6 +193,90 @@ static inline bool wait_for_calls(const char *op, long n)
         nanosleep(&ts, NULL);
     }
     return false;
+}
+
+/* ---- a second athena-local of a test's own (other flags than the shared one) ---- */
+
+/* Starts the athena-local launcher (ATHENA_LOCAL_BIN, ./tests/athena-local, or
+ * the one beside this program's build tree) with `--port 0 --port-file
+ * port_file` and the NULL-terminated extra arguments; waits (at most 120 s)
+ * for its port. 0 with *pid and url set, or -1. */
+static inline int local_start(const char *const *extra, const char *port_file, pid_t *pid, char *url, size_t n)
+{
+    const char *candidates[3];
+    char a[1024], b[1024];
+    snprintf(a, sizeof a, "%s/tests/athena-local/athena-local", getenv("PWD") ? getenv("PWD") : ".");
+    char exe[900];
+    ssize_t l = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[l > 0 ? l : 0] = '\0';
+    char *cut = strstr(exe, "/tests/");
+    if (cut)
+        *cut = '\0';
+    snprintf(b, sizeof b, "%s/tests/athena-local/athena-local", exe);
+    candidates[0] = getenv("ATHENA_LOCAL_BIN");
+    candidates[1] = a;
+    candidates[2] = b;
+    const char *bin = NULL;
+    for (int i = 0; i < 3 && !bin; i++) {
+        char deps[1100];
+        snprintf(deps, sizeof deps, "%.1000s", candidates[i] ? candidates[i] : "");
+        char *slash = strrchr(deps, '/');
+        if (slash)
+            snprintf(slash, sizeof deps - (size_t)(slash - deps), "/node_modules");
+        if (candidates[i] && access(candidates[i], X_OK) == 0 && access(deps, F_OK) == 0)
+            bin = candidates[i];
+    }
+    if (!bin) {
+        printf("# athena-local launcher not found (set ATHENA_LOCAL_BIN)\n");
+        return -1;
+    }
+    const char *argv[16] = {bin, "--port", "0", "--port-file", port_file};
+    int argc = 5;
+    for (; extra && *extra && argc < 15; extra++)
+        argv[argc++] = *extra;
+    argv[argc] = NULL;
+    unlink(port_file);
+    *pid = fork();
+    if (*pid == 0) {
+        int nul = open("/dev/null", O_WRONLY);
+        if (nul >= 0) {
+            dup2(nul, 1);
+            dup2(nul, 2);
+        }
+        execv(bin, (char *const *)argv);
+        _exit(127);
+    }
+    for (int i = 0; i < 1200; i++) { /* at most 120 s */
+        FILE *f = fopen(port_file, "r");
+        int port = 0;
+        if (f) {
+            if (fscanf(f, "%d", &port) != 1)
+                port = 0;
+            fclose(f);
+        }
+        if (port > 0) {
+            snprintf(url, n, "http://127.0.0.1:%d", port);
+            return 0;
+        }
+        if (waitpid(*pid, NULL, WNOHANG) == *pid) {
+            *pid = -1;
+            return -1;
+        }
+        usleep(100000);
+    }
+    return -1;
+}
+
+static inline void local_stop(pid_t *pid)
+{
+    if (*pid > 0) {
+        kill(*pid, SIGTERM);
+        for (int i = 0; i < 50 && waitpid(*pid, NULL, WNOHANG) == 0; i++)
+            usleep(100000);
+        kill(*pid, SIGKILL);
+        waitpid(*pid, NULL, 0);
+        *pid = -1;
+    }
 }
 
 #define CHECK_RC(rc, want, what) CHECK_INT((rc), (want), (what))

@@ -89,6 +89,8 @@ static const key_case cases[] = {
      "Invalid value '0' for StringColumnLength: expected an integer from 1 to 2147483647"},
     {"ComplexTypeColumnLength", "1000", "1000", "-5",
      "Invalid value '-5' for ComplexTypeColumnLength: expected an integer from 1 to 2147483647"},
+    {"MetadataCacheTTL", "0", "0", "86401",
+     "Invalid value '86401' for MetadataCacheTTL: expected an integer from 0 to 86400"},
     {"UseWCharForStringTypes", "Yes", "1", "y",
      "Invalid value 'y' for UseWCharForStringTypes: expected 1, 0, true, false, yes or no"},
     {"MinQueryExecutionPollingInterval", "50", "50", "0",

@@ -359,6 +359,145 @@ static void test_response_mapping(void)
     }
 }
 
+/* ---------------------------------------------------------- metadata calls */
+
+typedef struct {
+    strbuf seen; /* "name/type/comment|" per table or item, "c:name/type/comment," per column */
+    int items;
+} meta_seen;
+
+static int on_name(void *ctx, const char *name, const char *extra, athena_error *err)
+{
+    (void)err;
+    meta_seen *m = ctx;
+    m->items++;
+    sb_printf(&m->seen, "%s/%s|", name, extra ? extra : "~");
+    return 0;
+}
+
+static int on_table(void *ctx, const ac_table *t, athena_error *err)
+{
+    (void)err;
+    meta_seen *m = ctx;
+    m->items++;
+    sb_printf(&m->seen, "%s/%s/%s/%s", t->name, t->table_type, t->comment ? t->comment : "~",
+              t->iceberg ? "iceberg" : "hive");
+    for (size_t i = 0; i < t->ncolumns + t->npartition_keys; i++) {
+        const ac_column *c = i < t->ncolumns ? &t->columns[i] : &t->partition_keys[i - t->ncolumns];
+        sb_printf(&m->seen, " %s%s:%s/%s", i < t->ncolumns ? "" : "p:", c->name, c->type,
+                  c->comment ? c->comment : "~");
+    }
+    sb_appendc(&m->seen, '|');
+    return 0;
+}
+
+static int stop_at_first(void *ctx, const ac_table *t, athena_error *err)
+{
+    (void)ctx;
+    (void)t;
+    return ae_set(err, AE_GENERAL, 0, "stopped");
+}
+
+/* ListTableMetadata with one answer body; what the callback saw, or "AE_BAD_RESPONSE: <message>". */
+static const char *list_tables(athena_client *ac, const char *body, const char *next_in, char *next_out)
+{
+    static char out[2048];
+    meta_seen m = {STRBUF_INIT, 0};
+    athena_error e;
+    ae_clear(&e);
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, body, 0});
+    if (ac_list_table_metadata(ac, "AwsDataCatalog", "db", "t.*", next_in, next_out, on_table, &m, &e) == 0)
+        snprintf(out, sizeof out, "%s", sb_str(&m.seen));
+    else
+        snprintf(out, sizeof out, "%s: %s", e.code == AE_BAD_RESPONSE ? "AE_BAD_RESPONSE" : "other error",
+                 e.message);
+    sb_free(&m.seen);
+    return out;
+}
+
+static void test_metadata_calls(athena_client *ac)
+{
+    char next[AC_NEXT_TOKEN_MAX];
+    athena_error e;
+    CHECK_STR(list_tables(ac,
+                          "{\"TableMetadataList\":[{\"Name\":\"v\",\"TableType\":\"VIRTUAL_VIEW\","
+                          "\"Columns\":[{\"Name\":\"a\",\"Type\":\"int\",\"Comment\":\"the a\"}],"
+                          "\"Parameters\":{\"comment\":\"Presto View\"}},"
+                          "{\"Name\":\"t\",\"TableType\":\"EXTERNAL_TABLE\",\"Columns\":[{\"Name\":\"x\",\"Type\":"
+                          "\"struct<a:int>\"}],\"PartitionKeys\":[{\"Name\":\"dt\",\"Type\":\"string\"}],"
+                          "\"Parameters\":{\"table_type\":\"ICEBERG\"}},{\"Name\":\"bare\"}],\"NextToken\":\"n2\"}",
+                          "n1", next),
+              "v/VIRTUAL_VIEW/Presto View/hive a:int/the a|t/EXTERNAL_TABLE/~/iceberg x:struct<a:int>/~ p:dt:string/~|"
+              "bare//~/hive|",
+              "ListTableMetadata: tables, types, comments, partition keys, Iceberg");
+    CHECK_STR(next, "n2", "ListTableMetadata: NextToken out");
+    CHECK_STR(srv.seen[0].body,
+              "{\"CatalogName\":\"AwsDataCatalog\",\"DatabaseName\":\"db\",\"MaxResults\":50,\"Expression\":\"t.*\","
+              "\"NextToken\":\"n1\"}",
+              "ListTableMetadata request");
+    CHECK(header_has(&srv.seen[0], "X-Amz-Target: AmazonAthena.ListTableMetadata"), "ListTableMetadata target");
+    CHECK_STR(list_tables(ac, "{\"TableMetadataList\":[]}", NULL, next), "", "an empty page");
+    CHECK_STR(next, "", "the last page: no NextToken");
+
+    /* malformed answers */
+    CHECK_STR(list_tables(ac, "[1]", NULL, next),
+              "AE_BAD_RESPONSE: ListTableMetadata: the answer is not a JSON object (not an object)", "not an object");
+    CHECK_STR(list_tables(ac, "{\"TableMetadataList\":{}}", NULL, next),
+              "AE_BAD_RESPONSE: ListTableMetadata: the answer has no TableMetadataList list", "no list");
+    CHECK_STR(list_tables(ac, "{\"TableMetadataList\":[{\"TableType\":\"X\"}]}", NULL, next),
+              "AE_BAD_RESPONSE: ListTableMetadata: item 0 of TableMetadataList has no Name", "a table without a name");
+    CHECK_STR(list_tables(ac, "{\"TableMetadataList\":[{\"Name\":\"t\",\"Columns\":{}}]}", NULL, next),
+              "AE_BAD_RESPONSE: ListTableMetadata: Columns and PartitionKeys of table t are not lists", "Columns not a list");
+    CHECK_STR(list_tables(ac, "{\"TableMetadataList\":[{\"Name\":\"t\",\"Columns\":[{\"Type\":\"int\"}]}]}", NULL,
+                          next),
+              "AE_BAD_RESPONSE: ListTableMetadata: a column of table t has no Name", "a column without a name");
+    CHECK_STR(list_tables(ac, "{\"TableMetadataList\":[],\"NextToken\":5}", NULL, next),
+              "AE_BAD_RESPONSE: ListTableMetadata: the answer's NextToken is not a string of at most 1024 characters",
+              "NextToken not a string");
+    CHECK_STR(list_tables(ac, "{\"TableMetadataList\":[],\"NextToken\":null}", NULL, next), "", "NextToken null");
+    meta_seen m = {STRBUF_INIT, 0};
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{\"TableMetadataList\":[{\"Name\":\"a\"},{\"Name\":\"b\"}]}", 0});
+    CHECK_INT(ac_list_table_metadata(ac, "c", "d", NULL, NULL, next, stop_at_first, &m, &e), -1,
+              "a callback stops the walk");
+    CHECK_STR(e.message, "stopped", "its error");
+    CHECK_STR(srv.seen[0].body, "{\"CatalogName\":\"c\",\"DatabaseName\":\"d\",\"MaxResults\":50}",
+              "no Expression, no NextToken");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 400, NULL,
+        "{\"__type\":\"MetadataException\",\"Message\":\"Database d not found.\"}", 0});
+    CHECK_INT(ac_list_table_metadata(ac, "c", "d", NULL, NULL, next, on_table, &m, &e), -1, "MetadataException");
+    CHECK_INT(e.code, AE_NOT_FOUND, "MetadataException: AE_NOT_FOUND");
+    CHECK_STR(e.message, "Database d not found.", "MetadataException message");
+
+    /* ListDatabases, ListDataCatalogs, GetTableMetadata */
+    sb_reset(&m.seen);
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL,
+        "{\"DatabaseList\":[{\"Name\":\"sampledb\",\"Description\":\"samples\"},{\"Name\":\"default\"}],\"NextToken\":\"x\"}", 0});
+    CHECK_INT(ac_list_databases(ac, "AwsDataCatalog", NULL, next, on_name, &m, &e), 0, "ListDatabases");
+    CHECK_STR(sb_str(&m.seen), "sampledb/samples|default/~|", "ListDatabases items");
+    CHECK_STR(next, "x", "ListDatabases NextToken");
+    CHECK_STR(srv.seen[0].body, "{\"CatalogName\":\"AwsDataCatalog\",\"MaxResults\":50}", "ListDatabases request");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{\"DatabaseList\":[{\"Name\":7}]}", 0});
+    CHECK_INT(ac_list_databases(ac, "AwsDataCatalog", NULL, next, on_name, &m, &e), -1, "a database named 7");
+    CHECK_STR(e.message, "ListDatabases: item 0 of DatabaseList has no Name", "its message");
+    sb_reset(&m.seen);
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL,
+        "{\"DataCatalogsSummary\":[{\"CatalogName\":\"AwsDataCatalog\",\"Type\":\"GLUE\"},{\"CatalogName\":\"fed\",\"Type\":\"LAMBDA\"}]}", 0});
+    CHECK_INT(ac_list_data_catalogs(ac, "t1", next, on_name, &m, &e), 0, "ListDataCatalogs");
+    CHECK_STR(sb_str(&m.seen), "AwsDataCatalog/GLUE|fed/LAMBDA|", "ListDataCatalogs items");
+    CHECK_STR(srv.seen[0].body, "{\"MaxResults\":50,\"NextToken\":\"t1\"}", "ListDataCatalogs request");
+    sb_reset(&m.seen);
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL,
+        "{\"TableMetadata\":{\"Name\":\"t\",\"TableType\":\"MANAGED_TABLE\",\"Columns\":[{\"Name\":\"x\",\"Type\":\"int\"}]}}", 0});
+    CHECK_INT(ac_get_table_metadata(ac, "c", "d", "t", on_table, &m, &e), 0, "GetTableMetadata");
+    CHECK_STR(sb_str(&m.seen), "t/MANAGED_TABLE/~/hive x:int/~|", "GetTableMetadata table");
+    CHECK_STR(srv.seen[0].body, "{\"CatalogName\":\"c\",\"DatabaseName\":\"d\",\"TableName\":\"t\"}",
+              "GetTableMetadata request");
+    srv_script(NULL, 0, (scripted){ACT_RESPOND, 200, NULL, "{}", 0});
+    CHECK_INT(ac_get_table_metadata(ac, "c", "d", "t", on_table, &m, &e), -1, "no TableMetadata");
+    CHECK_STR(e.message, "GetTableMetadata: the answer has no TableMetadata", "its message");
+    sb_free(&m.seen);
+}
+
 static void test_client(athena_config *cfg, cred_provider *prov, athena_log *log)
 {
     athena_error e;
@@ -550,6 +689,7 @@ static void test_client(athena_config *cfg, cred_provider *prov, athena_log *log
     CHECK_INT(ac_get_workgroup(ac, "primary", &e), -1, "no WorkGroup in answer");
     CHECK_INT(e.code, AE_BAD_RESPONSE, "bad workgroup answer");
 
+    test_metadata_calls(ac);
     athena_client_free(ac);
     http_client_free(h);
     config_set(cfg, "EndpointOverride", "", &err);

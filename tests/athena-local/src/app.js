@@ -14,6 +14,7 @@ import { CredentialEndpoints, credentialEndpointOp, DEFAULT_ECS_TOKEN, DEFAULT_S
 import { AthenaService, ATHENA_OPERATIONS, DEFAULT_RESULTS_BUCKET } from './athena.js';
 import { Faults, parseSpec, parseLatencyProfile, FaultSpecError } from './faults.js';
 import { Stats } from './stats.js';
+import { Catalogs, CatalogError, parseCatalogSpec } from './catalogs.js';
 import { sleep, isLoopback, parseQuery } from './util.js';
 
 const MAX_BODY_BYTES = 512 * 1024 * 1024;
@@ -148,6 +149,7 @@ export async function startAthenaLocal(options = {}) {
     credentialLifetime = 900,
     ecsToken = process.env.ATHENA_LOCAL_ECS_TOKEN || DEFAULT_ECS_TOKEN,
     ssoTokens = (process.env.ATHENA_LOCAL_SSO_TOKENS || DEFAULT_SSO_TOKEN).split(',').map((s) => s.trim()).filter(Boolean),
+    catalogs: catalogSpecs = [],
     now = () => Date.now(),
   } = options;
 
@@ -165,7 +167,8 @@ export async function startAthenaLocal(options = {}) {
   const credEndpoints = new CredentialEndpoints({ store, ecsToken, ssoTokens, now });
   const s3 = await S3Store.create();
   s3.createBucket(DEFAULT_RESULTS_BUCKET);
-  const athena = new AthenaService({ engine, s3, stats, faults, now });
+  const catalogs = new Catalogs(catalogSpecs.flatMap((spec) => (typeof spec === 'string' ? parseCatalogSpec(spec) : [spec])));
+  const athena = new AthenaService({ engine, s3, stats, faults, catalogs, now });
   athena.render = render;
   const closing = new AbortController();
 
@@ -245,6 +248,27 @@ export async function startAthenaLocal(options = {}) {
         }
         return reply(200, faults.snapshot());
       }
+    }
+    if (path === '/_athena_local/catalogs') {
+      if (req.method === 'GET') return reply(200, catalogs.snapshot());
+      if (req.method === 'DELETE') {
+        catalogs.clear();
+        return reply(200, catalogs.snapshot());
+      }
+      if (req.method === 'POST' || req.method === 'PUT') {
+        try {
+          for (const c of parseCatalogSpec(body.toString('utf8'))) catalogs.add(c);
+        } catch (e) {
+          if (e instanceof CatalogError) return reply(400, { error: e.message });
+          throw e;
+        }
+        return reply(200, catalogs.snapshot());
+      }
+    }
+    if (path.startsWith('/_athena_local/catalogs/') && req.method === 'DELETE') {
+      const name = decodeURIComponent(path.slice('/_athena_local/catalogs/'.length));
+      if (!catalogs.remove(name)) return reply(404, { error: `no declared catalog ${name}` });
+      return reply(200, catalogs.snapshot());
     }
     if (path === '/_athena_local/health' && req.method === 'GET') return reply(200, { ok: true });
     return reply(404, { error: `no admin endpoint ${req.method} ${path}` });
@@ -377,7 +401,7 @@ export async function startAthenaLocal(options = {}) {
         if (input === null || typeof input !== 'object' || Array.isArray(input)) {
           throw new ServiceError('SerializationException', 'Start of structure or map found where not expected.', 400);
         }
-        const out = await athena.handle(op, input);
+        const out = await athena.handle(op, input, { callerArn: caller?.identity?.arn });
         resp = {
           status: 200,
           headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': reqId },
@@ -468,6 +492,7 @@ export async function startAthenaLocal(options = {}) {
     store,
     s3,
     athena,
+    catalogs,
     engine,
     close,
   };

@@ -1,9 +1,12 @@
 // Athena API (JSON 1.1): query lifecycle, results paging, workgroups and metadata.
 import { randomUUID, randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { ServiceError, athenaError } from './errors.js';
 import { parseS3Uri } from './s3.js';
 import { epochSeconds, sleep } from './util.js';
 import { countPlaceholders, substituteParameters } from './params.js';
+import { Catalogs } from './catalogs.js';
+import { ResultWriter, rowJson } from './results.js';
 
 export const ATHENA_OPERATIONS = new Set([
   'StartQueryExecution', 'GetQueryExecution', 'BatchGetQueryExecution', 'GetQueryResults',
@@ -15,9 +18,8 @@ export const ATHENA_OPERATIONS = new Set([
 export const DEFAULT_RESULTS_BUCKET = 'athena-local-results';
 const ENGINE_VERSION = { SelectedEngineVersion: 'AUTO', EffectiveEngineVersion: 'Athena engine version 3' };
 const MAX_QUERY_BYTES = 262144;
+const DEFAULT_CALLER_ARN = 'arn:aws:iam::123456789012:user/athena-local';
 const MAX_SLEEP_SECONDS = 3600;
-const PAGE_CACHE_BYTES_PER_QUERY = 512 * 1024 * 1024;
-const PAGE_CACHE_BYTES_TOTAL = 1024 * 1024 * 1024;
 
 // The comment hints: /* athena-local:sleep=2.5 */ holds the query RUNNING for 2.5 s before it
 // executes; /* athena-local:queue=1 */ holds it QUEUED for 1 s first.
@@ -66,22 +68,6 @@ function engineQueryId() {
   const p = (n, w = 2) => String(n).padStart(w, '0');
   const ts = `${d.getUTCFullYear()}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}_${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}`;
   return `${ts}_${p(Math.floor(Math.random() * 100000), 5)}_${randomBytes(3).toString('hex').slice(0, 5)}`;
-}
-
-// Values holding a character JSON must escape (or a surrogate, which JSON.stringify checks)
-// take the slow path; the rest are copied between quotes as they are.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\u2028\u2029\ud800-\udfff]/;
-
-function rowJson(row) {
-  let s = '{"Data":[';
-  for (let i = 0; i < row.length; i++) {
-    if (i) s += ',';
-    const v = row[i];
-    if (v === null || v === undefined) s += '{}';
-    else if (NEEDS_ESCAPE.test(v)) s += `{"VarCharValue":${JSON.stringify(v)}}`;
-    else s += `{"VarCharValue":"${v}"}`;
-  }
-  return s + ']}';
 }
 
 // ------------------------------------------------------------------ validation helpers
@@ -133,8 +119,9 @@ function page(list, input, op, min, max, dflt) {
 // ------------------------------------------------------------------ the service
 
 export class AthenaService {
-  constructor({ engine, s3, stats, faults, now = () => Date.now() }) {
+  constructor({ engine, s3, stats, faults, catalogs = new Catalogs(), now = () => Date.now() }) {
     this.engine = engine;
+    this.catalogs = catalogs;
     this.s3 = s3;
     this.stats = stats;
     this.faults = faults;
@@ -161,13 +148,10 @@ export class AthenaService {
       }],
     ]);
     this.closing = false;
-    this.pageCacheTotal = 0;
-    this.pageCacheOrder = new Set();
-    this.pageCacheLimitPerQuery = PAGE_CACHE_BYTES_PER_QUERY;
-    this.pageCacheLimitTotal = PAGE_CACHE_BYTES_TOTAL;
   }
 
-  async handle(op, input) {
+  // ctx: { callerArn } of the signed request (named in access-denied messages).
+  async handle(op, input, ctx = {}) {
     switch (op) {
       case 'StartQueryExecution': return this.startQueryExecution(input);
       case 'GetQueryExecution': return { QueryExecution: this.describe(this.lookup(input)) };
@@ -178,32 +162,11 @@ export class AthenaService {
       case 'GetWorkGroup': return this.getWorkGroup(input);
       case 'ListWorkGroups': return this.listWorkGroups(input);
       case 'ListDataCatalogs': return this.listDataCatalogs(input);
-      case 'GetDataCatalog': return this.metadata(() => ({ DataCatalog: this.engine.getDataCatalog(requireString(input, 'Name', 'name', { max: 256 })) }));
-      case 'ListDatabases': return this.listDatabases(input);
-      case 'GetDatabase': return this.metadata(() => ({
-        Database: this.engine.getDatabase(requireString(input, 'CatalogName', 'catalogName', { max: 256 }),
-          requireString(input, 'DatabaseName', 'databaseName', { max: 128 })),
-      }));
-      case 'ListTableMetadata': return this.listTableMetadata(input);
-      case 'GetTableMetadata': return this.metadata(() => ({
-        TableMetadata: this.engine.getTableMetadata(requireString(input, 'CatalogName', 'catalogName', { max: 256 }),
-          requireString(input, 'DatabaseName', 'databaseName', { max: 128 }),
-          requireString(input, 'TableName', 'tableName', { max: 128 })),
-      }));
+      case 'GetDataCatalog': return this.getDataCatalog(input);
+      case 'ListDatabases': case 'GetDatabase': case 'ListTableMetadata': case 'GetTableMetadata':
+        return this.catalogCall(op, input, ctx);
       default:
         throw new ServiceError('UnknownOperationException', undefined, 400);
-    }
-  }
-
-  // Engine metadata calls may be sync or async; EngineError kind 'metadata' -> MetadataException.
-  async metadata(fn) {
-    try {
-      const out = fn();
-      const resolved = {};
-      for (const [k, v] of Object.entries(out)) resolved[k] = await v;
-      return resolved;
-    } catch (e) {
-      throw this.mapMetadataError(e);
     }
   }
 
@@ -212,6 +175,15 @@ export class AthenaService {
     if (e?.kind === 'metadata') return athenaError.metadata(e.message);
     if (e?.kind === 'invalid') return athenaError.invalidRequest(e.message);
     return athenaError.internal();
+  }
+
+  // The engine's metadata answers may be sync or async; its errors become Athena's.
+  async engineCall(fn) {
+    try {
+      return await fn();
+    } catch (e) {
+      throw this.mapMetadataError(e);
+    }
   }
 
   // ---------------------------------------------------------------- queries
@@ -330,7 +302,7 @@ export class AthenaService {
       completed: undefined,
       abort: new AbortController(),
       result: undefined,
-      pageCache: undefined,
+      file: undefined,
       fileExt: statementType === 'UTILITY' || (statementType === 'DDL' && substatementType !== 'CREATE_TABLE_AS_SELECT') ? 'txt' : 'csv',
       reused: false,
       dataScanned: 0,
@@ -370,13 +342,20 @@ export class AthenaService {
     q.substatementType = prior.substatementType;
     q.fileExt = prior.fileExt;
     q.engineQueryId = prior.engineQueryId;
-    await this.writeResults(q);
+    q.file = prior.file;
+    await this.publish(q);
     q.completed = this.now();
     q.state = 'SUCCEEDED';
   }
 
   async run(q) {
     const signal = q.abort.signal;
+    // A query's rows stream from the engine into its result file as they are rendered.
+    let writer;
+    const onRows = async (columns, rows) => {
+      writer ??= await ResultWriter.create(this.resultPath(q, 'csv'), 'csv', columns);
+      await writer.write(rows);
+    };
     try {
       if (q.hints.queue > 0) await sleep(q.hints.queue * 1000, signal);
       else await new Promise((r) => setImmediate(r));
@@ -386,7 +365,7 @@ export class AthenaService {
       if (q.hints.sleep > 0) await sleep(q.hints.sleep * 1000, signal);
       this.stats.execution(q.token);
       q.engineStarted = this.now();
-      const result = await this.engine.execute(q.execSql, { catalog: q.catalog, database: q.database, signal });
+      const result = await this.engine.execute(q.execSql, { catalog: q.catalog, database: q.database, signal, onRows });
       if (signal.aborted) return;
       q.engineMillis = this.now() - q.engineStarted;
       q.result = result;
@@ -395,11 +374,14 @@ export class AthenaService {
       q.fileExt = result.fileKind === 'txt' ? 'txt' : 'csv';
       q.dataScanned = result.dataScannedBytes ?? 0;
       q.engineQueryId = engineQueryId();
-      await this.writeResults(q);
+      const w = writer;
+      writer = undefined;
+      await this.writeResults(q, w);
       if (signal.aborted) return;
       q.completed = this.now();
       q.state = 'SUCCEEDED';
     } catch (e) {
+      await writer?.discard();
       if (signal.aborted || q.state === 'CANCELLED') return;
       if (e?.kind === 'cancelled') {
         this.markCancelled(q);
@@ -427,8 +409,33 @@ export class AthenaService {
     }
   }
 
-  async writeResults(q) {
-    const { renderCsv, renderTxt, renderMetadata } = this.render;
+  resultPath(q, ext) {
+    return join(this.s3.dir, `result-${q.id}.${ext}`);
+  }
+
+  // Finishes the result file (the streamed one, or one written now from the result's rows),
+  // drops the rows from memory and publishes the file in S3.
+  async writeResults(q, streamed) {
+    const r = q.result;
+    let writer = streamed;
+    if (!this.s3.bucket(q.bucket)) {
+      await writer?.discard();
+      const e = new Error(`Unable to write query results to s3://${q.bucket}/${q.prefix}${q.id}.${q.fileExt}: the bucket does not exist`);
+      e.kind = 'results';
+      throw e;
+    }
+    if (!writer) {
+      const kind = r.updateCount !== undefined ? 'empty' : q.fileExt;
+      writer = await ResultWriter.create(this.resultPath(q, q.fileExt), kind, r.columns);
+      if (kind !== 'empty') await writer.write(r.rows ?? []);
+    }
+    q.file = await writer.finish();
+    q.result = { ...r, rows: undefined, rowCount: q.file.rows };
+    await this.publish(q);
+  }
+
+  // The result file (linked, not copied), its .metadata and for CTAS/INSERT the manifest.
+  async publish(q) {
     const r = q.result;
     const base = `${q.prefix}${q.id}.${q.fileExt}`;
     if (!this.s3.bucket(q.bucket)) {
@@ -436,16 +443,12 @@ export class AthenaService {
       e.kind = 'results';
       throw e;
     }
-    let data;
-    if (r.updateCount !== undefined) data = Buffer.alloc(0);
-    else if (q.fileExt === 'txt') data = renderTxt(r.rows);
-    else data = renderCsv(r.columns, r.rows);
-    await this.s3.putObject(q.bucket, base, data, q.fileExt === 'txt' ? 'text/plain' : 'text/csv');
-    await this.s3.putObject(q.bucket, `${base}.metadata`, renderMetadata(r.columns, q.engineQueryId), 'application/octet-stream');
+    await this.s3.putObjectFile(q.bucket, base, q.file, q.fileExt === 'txt' ? 'text/plain' : 'text/csv');
+    await this.s3.putObject(q.bucket, `${base}.metadata`, this.render.renderMetadata(r.columns, q.engineQueryId), 'application/octet-stream');
     if (r.updateCount !== undefined) {
       await this.s3.putObject(q.bucket, `${q.prefix}${q.id}-manifest.csv`, Buffer.alloc(0), 'text/csv');
     }
-    q.outputBytes = data.length;
+    q.outputBytes = q.file.bytes;
   }
 
   markCancelled(q) {
@@ -534,7 +537,7 @@ export class AthenaService {
       },
     };
     if (q.state === 'SUCCEEDED' && r) {
-      const rows = r.updateCount ?? r.rows.length;
+      const rows = r.updateCount ?? r.rowCount;
       out.Rows = {
         InputRows: rows,
         InputBytes: q.dataScanned,
@@ -545,7 +548,7 @@ export class AthenaService {
     return { QueryRuntimeStatistics: out };
   }
 
-  getQueryResults(input) {
+  async getQueryResults(input) {
     const q = this.lookup(input);
     const max = maxResults(input, 1, 1000, 1000);
     let offset = 0;
@@ -565,55 +568,20 @@ export class AthenaService {
       throw athenaError.invalidRequest(`Query did not finish successfully. Final query state: ${q.state}${q.stateChangeReason ? `\n${q.stateChangeReason}` : ''}`);
     }
     const r = q.result;
-    const total = r.updateCount !== undefined ? 0 : r.rows.length;
+    const total = r.updateCount !== undefined ? 0 : q.file.rows;
     if (offset > total) throw athenaError.invalidRequest('Invalid NextToken');
-    // A finished result's pages are rendered once: each page body is kept as one Buffer
-    // (off the JS heap), keyed by where it starts and how many rows it may hold.
-    const key = `${first ? 'h' : 'r'}${offset}:${max}`;
-    q.pageCache ??= new Map();
-    const cached = q.pageCache.get(key);
-    this.touchPageCache(q);
-    if (cached) return { raw: cached };
-    q.columnsJson ??= JSON.stringify(r.columns);
-    const parts = [];
     let room = max;
+    const parts = [];
     if (first && q.fileExt === 'csv' && r.updateCount === undefined) {
       parts.push(rowJson(r.columns.map((c) => c.Name)));
       room--;
     }
     const end = Math.min(total, offset + room);
-    const rows = r.rows;
-    for (let i = offset; i < end; i++) parts.push(rowJson(rows[i]));
+    for (const row of await q.file.readRows(offset, end - offset)) parts.push(row);
+    q.columnsJson ??= JSON.stringify(r.columns);
     let body = `{"UpdateCount":${r.updateCount ?? 0},"ResultSet":{"Rows":[${parts.join(',')}],"ResultSetMetadata":{"ColumnInfo":${q.columnsJson}}}`;
     if (end < total) body += `,"NextToken":"${Buffer.from(`r1:${q.id}:${end}`).toString('base64url')}"`;
-    const buf = Buffer.from(body + '}');
-    if ((q.pageCacheBytes ?? 0) + buf.length <= this.pageCacheLimitPerQuery) {
-      q.pageCache.set(key, buf);
-      q.pageCacheBytes = (q.pageCacheBytes ?? 0) + buf.length;
-      this.pageCacheTotal += buf.length;
-      this.evictPageCaches(q);
-    }
-    return { raw: buf };
-  }
-
-  // Page caches are bounded in total: the least recently paged queries lose theirs first
-  // (their pages are rendered again if asked for).
-  touchPageCache(q) {
-    this.pageCacheOrder.delete(q.id);
-    this.pageCacheOrder.add(q.id);
-  }
-
-  evictPageCaches(current) {
-    for (const id of this.pageCacheOrder) {
-      if (this.pageCacheTotal <= this.pageCacheLimitTotal) break;
-      if (id === current.id) continue;
-      const q = this.queries.get(id);
-      this.pageCacheOrder.delete(id);
-      if (!q?.pageCache) continue;
-      this.pageCacheTotal -= q.pageCacheBytes ?? 0;
-      q.pageCache = undefined;
-      q.pageCacheBytes = 0;
-    }
+    return { raw: body + '}' };
   }
 
   // ---------------------------------------------------------------- workgroups and catalogs
@@ -632,37 +600,47 @@ export class AthenaService {
 
   async listDataCatalogs(input) {
     maxResults(input, 2, 50, 50);
-    const all = await this.engine.listDataCatalogs();
+    const all = this.catalogs.summaries(await this.engine.listDataCatalogs());
     const { items, next } = page(all, input, 'ListDataCatalogs', 2, 50, 50);
     return next ? { DataCatalogsSummary: items, NextToken: next } : { DataCatalogsSummary: items };
   }
 
-  async listDatabases(input) {
-    const catalog = requireString(input, 'CatalogName', 'catalogName', { max: 256 });
-    maxResults(input, 1, 50, 50);
-    let all;
-    try {
-      all = await this.engine.listDatabases(catalog);
-    } catch (e) {
-      throw this.mapMetadataError(e);
-    }
-    const { items, next } = page(all, input, 'ListDatabases', 1, 50, 50);
-    return next ? { DatabaseList: items, NextToken: next } : { DatabaseList: items };
+  async getDataCatalog(input) {
+    const name = requireString(input, 'Name', 'name', { max: 256 });
+    const extra = this.catalogs.dataCatalog(name);
+    if (extra) return { DataCatalog: extra };
+    return { DataCatalog: await this.engineCall(() => this.engine.getDataCatalog(name)) };
   }
 
-  async listTableMetadata(input) {
-    const catalog = requireString(input, 'CatalogName', 'catalogName', { max: 256 });
-    const database = requireString(input, 'DatabaseName', 'databaseName', { max: 128 });
-    const expression = optionalString(input, 'Expression', 'expression', { min: 0, max: 256 });
-    maxResults(input, 1, 50, 50);
-    let all;
-    try {
-      all = await this.engine.listTableMetadata(catalog, database, expression);
-    } catch (e) {
-      throw this.mapMetadataError(e);
+  // ListDatabases, GetDatabase, ListTableMetadata, GetTableMetadata: validated in the order AWS
+  // validates (the request's shape first), then the catalog is resolved (a declared catalog may
+  // fail here as its kind does), then the engine answers.
+  async catalogCall(op, input, ctx) {
+    const catalogName = requireString(input, 'CatalogName', 'catalogName', { max: 256 });
+    const database = op === 'ListDatabases' ? undefined : requireString(input, 'DatabaseName', 'databaseName', { max: 128 });
+    const table = op === 'GetTableMetadata' ? requireString(input, 'TableName', 'tableName', { max: 128 }) : undefined;
+    const expression = op === 'ListTableMetadata' ? optionalString(input, 'Expression', 'expression', { min: 0, max: 256 }) : undefined;
+    if (op === 'ListDatabases' || op === 'ListTableMetadata') {
+      maxResults(input, 1, 50, 50);
+      listToken(input, op);
     }
-    const { items, next } = page(all, input, 'ListTableMetadata', 1, 50, 50);
-    return next ? { TableMetadataList: items, NextToken: next } : { TableMetadataList: items };
+    const catalog = this.catalogs.resolve(catalogName, op, ctx.callerArn ?? DEFAULT_CALLER_ARN);
+    switch (op) {
+      case 'GetDatabase':
+        return { Database: await this.engineCall(() => this.engine.getDatabase(catalog, database)) };
+      case 'GetTableMetadata':
+        return { TableMetadata: await this.engineCall(() => this.engine.getTableMetadata(catalog, database, table)) };
+      case 'ListDatabases': {
+        const all = await this.engineCall(() => this.engine.listDatabases(catalog));
+        const { items, next } = page(all, input, op, 1, 50, 50);
+        return next ? { DatabaseList: items, NextToken: next } : { DatabaseList: items };
+      }
+      default: {
+        const all = await this.engineCall(() => this.engine.listTableMetadata(catalog, database, expression));
+        const { items, next } = page(all, input, op, 1, 50, 50);
+        return next ? { TableMetadataList: items, NextToken: next } : { TableMetadataList: items };
+      }
+    }
   }
 
   // ---------------------------------------------------------------- shutdown

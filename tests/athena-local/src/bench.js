@@ -1,5 +1,7 @@
 // Throughput of the service itself: GetQueryResults pages per second and S3 MB/s for the
-// result of SELECT * FROM sampledb.numbers. Run with `npm run bench`. The client here is a
+// result of SELECT * FROM sampledb.numbers. Run with `npm run bench`; `npm run bench --
+// --memory [N]` also runs N (default 100) 1,000,000-row queries and a 10,000,000-row one and
+// prints the service's RSS. The client here is a
 // minimal keep-alive HTTP client that signs every request with the SDK's signer, so the
 // numbers measure the server plus signing, not an SDK's response parsing.
 import http from 'node:http';
@@ -8,6 +10,7 @@ import { HttpRequest } from '@smithy/protocol-http';
 import { Hash } from '@smithy/hash-node';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { EXAMPLE_ACCESS_KEY_ID, EXAMPLE_SECRET_ACCESS_KEY } from './credentials.js';
 
 const SQL = process.env.BENCH_SQL ?? 'SELECT * FROM sampledb.numbers';
@@ -104,6 +107,47 @@ function launch() {
   });
 }
 
+// The service's resident memory (now and peak), from /proc (Linux).
+function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k) => Number(new RegExp(`^${k}:\\s+(\\d+) kB`, 'm').exec(status)[1]);
+  return { rssMB: Math.round(kb('VmRSS') / 1024), peakMB: Math.round(kb('VmHWM') / 1024) };
+}
+
+async function runQuery(base, sql) {
+  const t = Date.now();
+  const { json: { QueryExecutionId: id } } = await athena(base, 'StartQueryExecution', { QueryString: sql, WorkGroup: 'local' });
+  for (;;) {
+    const { json } = await athena(base, 'GetQueryExecution', { QueryExecutionId: id });
+    const state = json.QueryExecution.Status.State;
+    if (state === 'SUCCEEDED') return { id, ms: Date.now() - t };
+    if (!['QUEUED', 'RUNNING'].includes(state)) throw new Error(`query ended ${state}: ${json.QueryExecution.Status.StateChangeReason}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// --memory: many 1,000,000-row results (two pages read from each), then one of 10,000,000 rows
+// paged to the end; the service's RSS after each step.
+async function memory(base, pid, queries) {
+  const out = { queriesOf1MRows: queries, rssAfterFirstMB: 0, rssAfterEach10MB: [] };
+  for (let i = 1; i <= queries; i++) {
+    const { id } = await runQuery(base, `SELECT n, n_text, half, ${i} AS run FROM sampledb.numbers`);
+    const first = await athena(base, 'GetQueryResults', { QueryExecutionId: id, MaxResults: 1000 });
+    await athena(base, 'GetQueryResults', { QueryExecutionId: id, MaxResults: 1000, NextToken: first.json.NextToken });
+    if (i === 1) out.rssAfterFirstMB = memoryOf(pid).rssMB;
+    if (i % 10 === 0) out.rssAfterEach10MB.push(memoryOf(pid).rssMB);
+  }
+  const big = await runQuery(base, 'SELECT a.n * 10 + b.k AS n, a.n_text, a.half FROM sampledb.numbers a CROSS JOIN (VALUES 0, 1, 2, 3, 4, 5, 6, 7, 8, 9) AS b(k)');
+  out.tenMillionRows = { queryToSucceededMs: big.ms, rssAfterQueryMB: memoryOf(pid).rssMB };
+  const paged = await pageAll(base, big.id);
+  out.tenMillionRows.pages = paged.pages;
+  out.tenMillionRows.rows = paged.rows;
+  out.tenMillionRows.pagesPerSecond = +(paged.pages / paged.seconds).toFixed(0);
+  out.tenMillionRows.rssAfterPagingMB = memoryOf(pid).rssMB;
+  out.peakRssMB = memoryOf(pid).peakMB;
+  return out;
+}
+
 async function main() {
   const t0 = Date.now();
   const { child, url } = await launch();
@@ -160,6 +204,8 @@ async function main() {
         fourRangedGetsMBps: +(mb(ranged.bytes) / ranged.seconds).toFixed(0),
       },
     };
+    const mi = process.argv.indexOf('--memory');
+    if (mi >= 0) out.memory = await memory(svc.url, child.pid, Number(process.argv[mi + 1] ?? 100) || 100);
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } finally {
     agent.destroy();

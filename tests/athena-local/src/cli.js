@@ -1,9 +1,11 @@
 // Command-line parsing for the athena-local launcher.
 import { parseArgs } from 'node:util';
+import { parseCatalogSpec, CatalogError } from './catalogs.js';
 
 export const USAGE = `usage: athena-local [--host 127.0.0.1] [--port N|0] [--port-file FILE] [--data DIR]
                     [--latency PROFILE] [--faults SPEC] [--credential-lifetime SECONDS]
-                    [--ecs-token TOKEN] [--sso-token TOKEN]...
+                    [--ecs-token TOKEN] [--sso-token TOKEN]... [--catalog NAME=KIND]...
+       athena-local gen-catalog DIR [--database NAME] [--tables N] [--columns N] [--rows N]
 
   --host HOST                 address to bind (default 127.0.0.1: loopback only)
   --port N                    port to listen on; 0 picks a free one (default 0)
@@ -16,7 +18,14 @@ export const USAGE = `usage: athena-local [--host 127.0.0.1] [--port N|0] [--por
                               (default $ATHENA_LOCAL_ECS_TOKEN or athena-local-ecs-token)
   --sso-token TOKEN           SSO access token the portal endpoint accepts (repeatable;
                               default $ATHENA_LOCAL_SSO_TOKENS or athena-local-sso-token)
-  -h, --help                  this text`;
+  --catalog NAME=KIND         declare a data catalog besides AwsDataCatalog (repeatable); KIND:
+                              glue (lists AwsDataCatalog's databases), lambda-fail (its Lambda
+                              fails), lambda-denied (its Lambda may not be invoked), denied
+                              (AccessDeniedException)
+  -h, --help                  this text
+
+  gen-catalog writes DIR/NAME/t0000.csv ... (default bigcat, 2000 tables, 10 columns, 2 rows)
+  for --data DIR.`;
 
 export class UsageError extends Error {}
 
@@ -35,6 +44,7 @@ export function parseCli(argv) {
         'credential-lifetime': { type: 'string', default: '900' },
         'ecs-token': { type: 'string' },
         'sso-token': { type: 'string', multiple: true },
+        catalog: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -50,6 +60,13 @@ export function parseCli(argv) {
   if (!/^\d+$/.test(v['credential-lifetime']) || lifetime < 1) {
     throw new UsageError(`--credential-lifetime: expected a positive number of seconds, got "${v['credential-lifetime']}"`);
   }
+  let catalogs;
+  try {
+    catalogs = (v.catalog ?? []).flatMap(parseCatalogSpec);
+  } catch (e) {
+    if (e instanceof CatalogError) throw new UsageError(`--catalog: ${e.message}`);
+    throw e;
+  }
   return {
     help: v.help,
     host: v.host,
@@ -61,5 +78,6 @@ export function parseCli(argv) {
     credentialLifetime: lifetime,
     ecsToken: v['ecs-token'],
     ssoTokens: v['sso-token'],
+    catalogs,
   };
 }

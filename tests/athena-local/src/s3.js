@@ -1,6 +1,6 @@
 // A small path-style S3: buckets and objects kept as files in a temporary directory
 // (removed on exit), served by streaming from disk.
-import { mkdtemp, rm, writeFile, unlink, rename } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, unlink, rename, link } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceError } from './errors.js';
@@ -45,6 +45,20 @@ export class S3Store {
       lastModified: Date.now(),
       contentType,
     };
+    const old = b.objects.get(key);
+    b.objects.set(key, obj);
+    if (old) await unlink(old.file).catch(() => {});
+    return obj;
+  }
+
+  // Stores an existing file { path, bytes, etag } as an object without copying it (a hard link:
+  // the object may be overwritten or deleted while the file itself stays).
+  async putObjectFile(bucketName, key, { path, bytes, etag }, contentType = 'binary/octet-stream') {
+    const b = this.buckets.get(bucketName);
+    if (!b) throw new Error(`no bucket ${bucketName}`);
+    const file = join(this.dir, `o${++this.seq}`);
+    await link(path, file);
+    const obj = { key, file, size: bytes, etag, lastModified: Date.now(), contentType };
     const old = b.objects.get(key);
     b.objects.set(key, obj);
     if (old) await unlink(old.file).catch(() => {});

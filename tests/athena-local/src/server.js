@@ -6,10 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { parseCli, USAGE, UsageError } from './cli.js';
 import { startAthenaLocal } from './app.js';
 import { FaultSpecError } from './faults.js';
+import { genCatalogMain } from './gen-catalog.js';
 
 export { startAthenaLocal };
 
 export async function main(argv) {
+  if (argv[0] === 'gen-catalog') return genCatalogMain(argv.slice(1));
   let opts;
   try {
     opts = parseCli(argv);

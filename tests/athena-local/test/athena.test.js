@@ -1,16 +1,13 @@
 // The Athena API, driven by the real AWS SDK for JavaScript v3.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import {
   StartQueryExecutionCommand, GetQueryExecutionCommand, GetQueryResultsCommand, StopQueryExecutionCommand,
   BatchGetQueryExecutionCommand, GetQueryRuntimeStatisticsCommand, GetWorkGroupCommand, ListWorkGroupsCommand,
-  ListDataCatalogsCommand, GetDataCatalogCommand, ListDatabasesCommand, GetDatabaseCommand,
-  ListTableMetadataCommand, GetTableMetadataCommand,
 } from '@aws-sdk/client-athena';
-import { GetObjectCommand } from '@aws-sdk/client-s3';
-import {
-  startService, athenaClient, s3Client, waitForQuery, athenaCall, getStats, parseAthenaCsv, data,
-} from './helpers.js';
+import { GetObjectCommand, DeleteObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { waitForQuery, athenaCall, getStats, parseAthenaCsv, data, rejectsWith, serviceHooks } from './helpers.js';
 
 const OUT = 's3://athena-local-results/tests/';
 
@@ -25,32 +22,13 @@ async function run(QueryString, extra = {}) {
   return waitForQuery(athena, QueryExecutionId);
 }
 
-async function rejects(promise, name, message) {
-  await assert.rejects(promise, (e) => {
-    assert.equal(e.name, name, `expected ${name}, got ${e.name}: ${e.message}`);
-    if (message instanceof RegExp) assert.match(e.message, message);
-    else if (message !== undefined) assert.equal(e.message, message);
-    return true;
-  });
-}
-
 async function s3Text(uri) {
   const m = /^s3:\/\/([^/]+)\/(.*)$/.exec(uri);
   const r = await s3.send(new GetObjectCommand({ Bucket: m[1], Key: m[2] }));
   return Buffer.from(await r.Body.transformToByteArray());
 }
 
-before(async () => {
-  svc = await startService();
-  athena = athenaClient(svc, { maxAttempts: 1 });
-  s3 = s3Client(svc, { maxAttempts: 1 });
-});
-
-after(async () => {
-  athena?.destroy();
-  s3?.destroy();
-  await svc?.close();
-});
+serviceHooks({}, (m) => { ({ svc, athena, s3 } = m); });
 
 describe('workgroups', () => {
   it('primary has no result configuration and does not enforce', async () => {
@@ -69,7 +47,7 @@ describe('workgroups', () => {
   });
 
   it('an unknown workgroup is an InvalidRequestException', async () => {
-    await rejects(athena.send(new GetWorkGroupCommand({ WorkGroup: 'nope' })), 'InvalidRequestException', 'WorkGroup nope is not found.');
+    await rejectsWith(athena.send(new GetWorkGroupCommand({ WorkGroup: 'nope' })), 'InvalidRequestException', 'WorkGroup nope is not found.');
   });
 
   it('ListWorkGroups pages with an opaque NextToken and validates MaxResults', async () => {
@@ -79,9 +57,9 @@ describe('workgroups', () => {
     const p2 = await athena.send(new ListWorkGroupsCommand({ MaxResults: 1, NextToken: p1.NextToken }));
     assert.deepEqual(p2.WorkGroups.map((w) => w.Name), ['primary']);
     assert.equal(p2.NextToken, undefined);
-    await rejects(athena.send(new ListWorkGroupsCommand({ MaxResults: 51 })), 'InvalidRequestException',
+    await rejectsWith(athena.send(new ListWorkGroupsCommand({ MaxResults: 51 })), 'InvalidRequestException',
       "1 validation error detected: Value '51' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 50");
-    await rejects(athena.send(new ListWorkGroupsCommand({ MaxResults: 0 })), 'InvalidRequestException',
+    await rejectsWith(athena.send(new ListWorkGroupsCommand({ MaxResults: 0 })), 'InvalidRequestException',
       "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1");
   });
 });
@@ -124,7 +102,7 @@ describe('StartQueryExecution', () => {
   });
 
   it('without any output location is an InvalidRequestException', async () => {
-    await rejects(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1' })), 'InvalidRequestException',
+    await rejectsWith(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1' })), 'InvalidRequestException',
       'No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.');
   });
 
@@ -140,16 +118,16 @@ describe('StartQueryExecution', () => {
   });
 
   it('an output bucket that does not exist is refused', async () => {
-    await rejects(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: { OutputLocation: 's3://no-such-bucket/x/' } })),
+    await rejectsWith(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ResultConfiguration: { OutputLocation: 's3://no-such-bucket/x/' } })),
       'InvalidRequestException', 'Unable to verify/create output bucket no-such-bucket');
   });
 
   it('validates QueryString size and ClientRequestToken length', async () => {
-    await rejects(athena.send(new StartQueryExecutionCommand({ QueryString: `SELECT 1 -- ${'x'.repeat(262144)}`, ResultConfiguration: { OutputLocation: OUT } })),
+    await rejectsWith(athena.send(new StartQueryExecutionCommand({ QueryString: `SELECT 1 -- ${'x'.repeat(262144)}`, ResultConfiguration: { OutputLocation: OUT } })),
       'InvalidRequestException', "1 validation error detected: Value null at 'queryString' failed to satisfy constraint: Member must have length less than or equal to 262144");
-    await rejects(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ClientRequestToken: 'x'.repeat(31), ResultConfiguration: { OutputLocation: OUT } })),
+    await rejectsWith(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ClientRequestToken: 'x'.repeat(31), ResultConfiguration: { OutputLocation: OUT } })),
       'InvalidRequestException', `1 validation error detected: Value '${'x'.repeat(31)}' at 'clientRequestToken' failed to satisfy constraint: Member must have length greater than or equal to 32`);
-    await rejects(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ClientRequestToken: 'y'.repeat(129), ResultConfiguration: { OutputLocation: OUT } })),
+    await rejectsWith(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT 1', ClientRequestToken: 'y'.repeat(129), ResultConfiguration: { OutputLocation: OUT } })),
       'InvalidRequestException', /Member must have length less than or equal to 128$/);
   });
 
@@ -169,7 +147,7 @@ describe('StartQueryExecution', () => {
     assert.deepEqual(q.Status.AthenaError, {
       ErrorCategory: 2, ErrorType: 1000, Retryable: false, ErrorMessage: q.Status.StateChangeReason,
     });
-    await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId })), 'InvalidRequestException',
+    await rejectsWith(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId })), 'InvalidRequestException',
       `Query did not finish successfully. Final query state: FAILED\n${q.Status.StateChangeReason}`);
   });
 
@@ -179,7 +157,7 @@ describe('StartQueryExecution', () => {
     assert.deepEqual(q.ExecutionParameters, ["'x?y'", 'NULL']);
     const r = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
     assert.deepEqual(r.ResultSet.Rows.map(data), [['s', 'n'], ['x?y', null]]);
-    await rejects(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT ?', ExecutionParameters: ['1', '2'], ResultConfiguration: { OutputLocation: OUT } })),
+    await rejectsWith(athena.send(new StartQueryExecutionCommand({ QueryString: 'SELECT ?', ExecutionParameters: ['1', '2'], ResultConfiguration: { OutputLocation: OUT } })),
       'InvalidRequestException', 'The number of parameters in the query (1) does not match the number of execution parameters provided (2).');
   });
 });
@@ -196,9 +174,9 @@ describe('idempotency', () => {
     assert.equal(c.QueryExecutionId, a.QueryExecutionId);
     const stats = await getStats(svc);
     assert.equal(stats.executions.byClientRequestToken[token], 1);
-    await rejects(athena.send(new StartQueryExecutionCommand({ ...input, QueryString: 'SELECT 2' })),
+    await rejectsWith(athena.send(new StartQueryExecutionCommand({ ...input, QueryString: 'SELECT 2' })),
       'InvalidRequestException', 'Idempotent parameters do not match');
-    await rejects(athena.send(new StartQueryExecutionCommand({ ...input, WorkGroup: 'local' })),
+    await rejectsWith(athena.send(new StartQueryExecutionCommand({ ...input, WorkGroup: 'local' })),
       'InvalidRequestException', 'Idempotent parameters do not match');
   });
 });
@@ -214,7 +192,7 @@ describe('lifecycle', () => {
       await new Promise((r) => setTimeout(r, 5));
     }
     assert.equal(state, 'RUNNING');
-    await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId })), 'InvalidRequestException',
+    await rejectsWith(athena.send(new GetQueryResultsCommand({ QueryExecutionId })), 'InvalidRequestException',
       'Query has not yet finished. Current state: RUNNING');
     const t0 = Date.now();
     const q = await waitForQuery(athena, QueryExecutionId);
@@ -245,7 +223,7 @@ describe('lifecycle', () => {
     assert.equal(q.Status.State, 'CANCELLED');
     assert.ok(Date.now() - t0 < 5000, 'cancelled long before the 30 s sleep ends');
     assert.ok(q.Status.CompletionDateTime instanceof Date);
-    await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId })), 'InvalidRequestException',
+    await rejectsWith(athena.send(new GetQueryResultsCommand({ QueryExecutionId })), 'InvalidRequestException',
       'Query did not finish successfully. Final query state: CANCELLED');
     // Stopping a finished query is a no-op.
     await athena.send(new StopQueryExecutionCommand({ QueryExecutionId }));
@@ -256,9 +234,9 @@ describe('lifecycle', () => {
 
   it('unknown query ids are InvalidRequestException', async () => {
     const id = '00000000-0000-4000-8000-000000000000';
-    await rejects(athena.send(new GetQueryExecutionCommand({ QueryExecutionId: id })), 'InvalidRequestException', `QueryExecution ${id} was not found`);
-    await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId: id })), 'InvalidRequestException', `QueryExecution ${id} was not found`);
-    await rejects(athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })), 'InvalidRequestException', `QueryExecution ${id} was not found`);
+    await rejectsWith(athena.send(new GetQueryExecutionCommand({ QueryExecutionId: id })), 'InvalidRequestException', `QueryExecution ${id} was not found`);
+    await rejectsWith(athena.send(new GetQueryResultsCommand({ QueryExecutionId: id })), 'InvalidRequestException', `QueryExecution ${id} was not found`);
+    await rejectsWith(athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id })), 'InvalidRequestException', `QueryExecution ${id} was not found`);
   });
 
   it('BatchGetQueryExecution and GetQueryRuntimeStatistics', async () => {
@@ -267,7 +245,7 @@ describe('lifecycle', () => {
     const b = await athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [q.QueryExecutionId, missing] }));
     assert.deepEqual(b.QueryExecutions.map((x) => x.QueryExecutionId), [q.QueryExecutionId]);
     assert.deepEqual(b.UnprocessedQueryExecutionIds, [{ QueryExecutionId: missing, ErrorCode: 'INVALID_INPUT', ErrorMessage: `QueryExecution ${missing} was not found` }]);
-    await rejects(athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [] })), 'InvalidRequestException', /at 'queryExecutionIds'/);
+    await rejectsWith(athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [] })), 'InvalidRequestException', /at 'queryExecutionIds'/);
     const s = await athena.send(new GetQueryRuntimeStatisticsCommand({ QueryExecutionId: q.QueryExecutionId }));
     assert.equal(s.QueryRuntimeStatistics.Rows.OutputRows, 5);
     assert.equal(typeof s.QueryRuntimeStatistics.Timeline.TotalExecutionTimeInMillis, 'number');
@@ -321,30 +299,60 @@ describe('GetQueryResults paging', () => {
     assert.equal(p3.ResultSet.Rows.length, 1);
     assert.equal(p3.NextToken, undefined);
     const other = await run('SELECT 1');
-    await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId: other.QueryExecutionId, NextToken: p1.NextToken })),
+    await rejectsWith(athena.send(new GetQueryResultsCommand({ QueryExecutionId: other.QueryExecutionId, NextToken: p1.NextToken })),
       'InvalidRequestException', 'Invalid NextToken');
-    await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, NextToken: 'garbage' })),
+    await rejectsWith(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, NextToken: 'garbage' })),
       'InvalidRequestException', 'Invalid NextToken');
   });
 
-  it('a finished page is rendered once; page caches are bounded in total', async () => {
-    const a = await run('SELECT * FROM sampledb.numbers LIMIT 1500');
-    const b = await run('SELECT * FROM sampledb.numbers LIMIT 1200');
-    const page = (q) => svc.athena.getQueryResults({ QueryExecutionId: q.QueryExecutionId, MaxResults: 1000 }).raw;
-    const a1 = page(a);
-    assert.equal(page(a), a1);  // the very same Buffer: served from memory
-    const saved = svc.athena.pageCacheLimitTotal;
-    svc.athena.pageCacheLimitTotal = a1.length + 10;
-    try {
-      const b1 = page(b);
-      assert.equal(page(b), b1);
-      assert.equal(svc.athena.queries.get(a.QueryExecutionId).pageCache, undefined);
-      const again = page(a);
-      assert.notEqual(again, a1);
-      assert.deepEqual(again, a1);
-      assert.ok(svc.athena.pageCacheTotal <= svc.athena.pageCacheLimitTotal);
-    } finally {
-      svc.athena.pageCacheLimitTotal = saved;
+  it('pages are read back from the result file: no rows kept in memory, the same bytes in any order', async () => {
+    const q = await run('SELECT n, n_text FROM sampledb.numbers WHERE n <= 2500 ORDER BY n');
+    const id = q.QueryExecutionId;
+    const held = svc.athena.queries.get(id);
+    assert.equal(held.result.rows, undefined);
+    assert.equal(held.file.rows, 2500);
+    const page = async (NextToken) => (await svc.athena.getQueryResults({ QueryExecutionId: id, MaxResults: 1000, NextToken })).raw;
+    const p1 = await page();
+    const p2 = await page(JSON.parse(p1).NextToken);
+    const p3 = await page(JSON.parse(p2).NextToken);
+    assert.deepEqual(JSON.parse(p2).ResultSet.Rows.map(data).map((r) => r[0]), Array.from({ length: 1000 }, (_, i) => String(1000 + i)));
+    assert.deepEqual(JSON.parse(p3).ResultSet.Rows.map(data).map((r) => r[1]), Array.from({ length: 501 }, (_, i) => String(2000 + i)));
+    // the S3 object is a link to athena-local's own file: deleting it does not lose the pages
+    await s3.send(new DeleteObjectCommand({ Bucket: 'athena-local-results', Key: `tests/${id}.csv` }));
+    assert.equal(await page(JSON.parse(p2).NextToken), p3);
+    assert.equal(await page(), p1);
+    assert.equal(await page(JSON.parse(p1).NextToken), p2);
+  });
+
+  it('pages of wide multi-byte values with quotes and newlines, from any row, across file reads', async () => {
+    const q = await run(`SELECT n, concat(lpad('', 3000, 'é'), '"', chr(10), n_text, '😀') AS s FROM sampledb.numbers WHERE n <= 300 ORDER BY n`);
+    const want = (n) => [String(n), `${'é'.repeat(3000)}"\n${n}😀`];
+    // 300 rows of ~6 KB: 1.8 MB, several reads; pages of 7 rows start all over the sparse index
+    let NextToken;
+    let n = 1;
+    let pages = 0;
+    do {
+      const r = JSON.parse((await svc.athena.getQueryResults({ QueryExecutionId: q.QueryExecutionId, MaxResults: 7, NextToken })).raw);
+      const rows = r.ResultSet.Rows.map(data);
+      if (pages === 0) assert.deepEqual(rows.shift(), ['n', 's']);
+      for (const row of rows) assert.deepEqual(row, want(n++));
+      pages++;
+      ({ NextToken } = r);
+    } while (NextToken);
+    assert.equal(n, 301);
+    assert.equal(pages, 43);
+    // the file itself, byte for byte, and its ETag
+    const file = await s3Text(q.ResultConfiguration.OutputLocation);
+    let expected = '"n","s"\n';
+    for (let i = 1; i <= 300; i++) expected += `"${i}","${'é'.repeat(3000)}""\n${i}😀"\n`;
+    assert.equal(file.toString('utf8'), expected);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: 'athena-local-results', Key: `tests/${q.QueryExecutionId}.csv` }));
+    assert.equal(head.ETag, `"${createHash('md5').update(file).digest('hex')}"`);
+    assert.equal(head.ContentLength, Buffer.byteLength(expected));
+    const token = (row) => Buffer.from(`r1:${q.QueryExecutionId}:${row}`).toString('base64url');
+    for (const row of [299, 256, 255, 0, 513 % 300, 1]) {
+      const r = JSON.parse((await svc.athena.getQueryResults({ QueryExecutionId: q.QueryExecutionId, MaxResults: 2, NextToken: token(row) })).raw);
+      assert.deepEqual(r.ResultSet.Rows.map(data), [want(row + 1), want(row + 2)].slice(0, 300 - row));
     }
   });
 
@@ -358,9 +366,9 @@ describe('GetQueryResults paging', () => {
 
   it('validates MaxResults', async () => {
     const q = await run('SELECT 1');
-    await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, MaxResults: 1001 })), 'InvalidRequestException',
+    await rejectsWith(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, MaxResults: 1001 })), 'InvalidRequestException',
       "1 validation error detected: Value '1001' at 'maxResults' failed to satisfy constraint: Member must have value less than or equal to 1000");
-    await rejects(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, MaxResults: 0 })), 'InvalidRequestException',
+    await rejectsWith(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, MaxResults: 0 })), 'InvalidRequestException',
       "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1");
   });
 
@@ -386,45 +394,6 @@ describe('GetQueryResults paging', () => {
     assert.equal(r.UpdateCount, 10);
     assert.deepEqual(r.ResultSet.Rows, []);
     assert.deepEqual(r.ResultSet.ResultSetMetadata.ColumnInfo.map((c) => [c.Name, c.Type, c.Precision]), [['rows', 'bigint', 19]]);
-  });
-});
-
-describe('catalogs, databases and tables', () => {
-  it('ListDataCatalogs and GetDataCatalog', async () => {
-    const r = await athena.send(new ListDataCatalogsCommand({}));
-    assert.deepEqual(r.DataCatalogsSummary, [{ CatalogName: 'AwsDataCatalog', Type: 'GLUE' }]);
-    const c = await athena.send(new GetDataCatalogCommand({ Name: 'AwsDataCatalog' }));
-    assert.equal(c.DataCatalog.Name, 'AwsDataCatalog');
-    assert.equal(c.DataCatalog.Type, 'GLUE');
-    await rejects(athena.send(new ListDataCatalogsCommand({ MaxResults: 1 })), 'InvalidRequestException', /greater than or equal to 2$/);
-  });
-
-  it('ListDatabases pages; GetDatabase of an unknown database is a MetadataException', async () => {
-    const all = await athena.send(new ListDatabasesCommand({ CatalogName: 'AwsDataCatalog' }));
-    const names = all.DatabaseList.map((d) => d.Name);
-    assert.ok(names.includes('default') && names.includes('sampledb'));
-    assert.deepEqual(names, [...names].sort());
-    const p1 = await athena.send(new ListDatabasesCommand({ CatalogName: 'AwsDataCatalog', MaxResults: 1 }));
-    assert.deepEqual(p1.DatabaseList.map((d) => d.Name), [names[0]]);
-    const p2 = await athena.send(new ListDatabasesCommand({ CatalogName: 'AwsDataCatalog', MaxResults: 50, NextToken: p1.NextToken }));
-    assert.deepEqual(p2.DatabaseList.map((d) => d.Name), names.slice(1));
-    const d = await athena.send(new GetDatabaseCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb' }));
-    assert.equal(d.Database.Name, 'sampledb');
-    await rejects(athena.send(new GetDatabaseCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'nosuchdb' })), 'MetadataException');
-  });
-
-  it('ListTableMetadata filters with Expression; GetTableMetadata', async () => {
-    const all = await athena.send(new ListTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb' }));
-    const names = all.TableMetadataList.map((t) => t.Name);
-    assert.ok(names.includes('numbers') && names.includes('all_types'));
-    const some = await athena.send(new ListTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb', Expression: 'num.*' }));
-    assert.deepEqual(some.TableMetadataList.map((t) => t.Name), ['numbers']);
-    const t = await athena.send(new GetTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb', TableName: 'numbers' }));
-    assert.equal(t.TableMetadata.Name, 'numbers');
-    assert.ok(t.TableMetadata.CreateTime instanceof Date);
-    assert.ok(t.TableMetadata.Columns.length >= 1);
-    await rejects(athena.send(new GetTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb', TableName: 'nosuchtable' })), 'MetadataException');
-    await rejects(athena.send(new ListTableMetadataCommand({ CatalogName: 'AwsDataCatalog', DatabaseName: 'sampledb', MaxResults: 51 })), 'InvalidRequestException', /less than or equal to 50$/);
   });
 });
 

@@ -1,13 +1,13 @@
 // SigV4 authentication for Athena, S3 and STS: the AWS SDK's clients and hand-signed
 // requests against wrong secrets, unknown keys, tampered bodies, expired and wrong session
 // tokens, and clock skew.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GetWorkGroupCommand } from '@aws-sdk/client-athena';
 import { GetObjectCommand, PutObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, AssumeRoleCommand } from '@aws-sdk/client-sts';
 import {
-  startService, athenaClient, s3Client, stsClient, signedRequest, rawRequest, athenaCall, getStats, CREDS,
+  athenaClient, s3Client, stsClient, signedRequest, rawRequest, athenaCall, getStats, CREDS, sdkError, serviceHooks,
 } from './helpers.js';
 
 const WRONG = { accessKeyId: CREDS.accessKeyId, secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYWRONGKEY' };
@@ -15,26 +15,11 @@ const UNKNOWN = { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey: CREDS.se
 
 let svc;
 
-before(async () => {
-  svc = await startService();
-});
-
-after(async () => {
-  await svc?.close();
-});
+serviceHooks({}, (m) => { ({ svc } = m); });
 
 function noSecrets(text) {
   for (const s of [CREDS.secretAccessKey, WRONG.secretAccessKey]) assert.ok(!text.includes(s), 'a secret leaked into a response');
   assert.ok(!/Signature=[0-9a-f]{64}/.test(text), 'a signature leaked into a response');
-}
-
-async function sdkError(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('Athena', () => {

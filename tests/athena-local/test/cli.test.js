@@ -2,7 +2,7 @@
 import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,7 +82,7 @@ describe('launcher', () => {
   });
 
   it('refuses bad flags with usage and exit status 2', async () => {
-    for (const args of [['--bogus'], ['--port', 'x'], ['--faults', 'nonsense op=1'], ['--credential-lifetime', '0']]) {
+    for (const args of [['--bogus'], ['--port', 'x'], ['--faults', 'nonsense op=1'], ['--credential-lifetime', '0'], ['--catalog', 'x=nope'], ['--catalog', 'AwsDataCatalog=glue']]) {
       const p = launch(args);
       const { code } = await p.exited;
       assert.equal(code, 2, `${args.join(' ')}: ${p.output().stderr}`);
@@ -96,5 +96,33 @@ describe('launcher', () => {
     const { code } = await p.exited;
     assert.equal(code, 0);
     assert.match(p.output().stdout, /^usage: athena-local /);
+  });
+
+  it('gen-catalog writes the tables that --data mounts; --catalog declares catalogs', async () => {
+    const data = join(dir, 'gen');
+    const gen = launch(['gen-catalog', data, '--database', 'gc', '--tables', '3', '--columns', '3', '--rows', '2']);
+    assert.equal((await gen.exited).code, 0, gen.output().stderr);
+    assert.equal(gen.output().stdout, `${join(data, 'gc')}\n`);
+    assert.deepEqual(readdirSync(join(data, 'gc')), ['t0000.csv', 't0001.csv', 't0002.csv']);
+    assert.equal(readFileSync(join(data, 'gc', 't0002.csv'), 'utf8'), 'c0_bigint,c1_string,c2_double\n2000,t2r0,2.5\n2001,t2r1,2.6\n');
+    const bad = launch(['gen-catalog', data, '--tables', '0']);
+    assert.equal((await bad.exited).code, 2);
+    assert.match(bad.output().stderr, /^athena-local gen-catalog: --tables: expected an integer >= 1, got "0"\n/);
+
+    const p = launch(['--port', '0', '--data', data, '--catalog', 'fed=lambda-fail', '--catalog', 'b=denied;a=glue']);
+    const svc = { url: (await p.listening).replace('athena-local listening on ', '') };
+    const cats = await athenaCall(svc, 'ListDataCatalogs', {});
+    assert.deepEqual(cats.json.DataCatalogsSummary, [
+      { CatalogName: 'AwsDataCatalog', Type: 'GLUE' }, { CatalogName: 'a', Type: 'GLUE' }, { CatalogName: 'b', Type: 'GLUE' }, { CatalogName: 'fed', Type: 'LAMBDA' },
+    ]);
+    const tables = await athenaCall(svc, 'ListTableMetadata', { CatalogName: 'AwsDataCatalog', DatabaseName: 'gc' });
+    assert.deepEqual(tables.json.TableMetadataList.map((t) => [t.Name, t.Columns.map((c) => c.Type).join(',')]), [
+      ['t0000', 'bigint,string,double'], ['t0001', 'bigint,string,double'], ['t0002', 'bigint,string,double'],
+    ]);
+    const denied = await athenaCall(svc, 'ListDatabases', { CatalogName: 'b' });
+    assert.equal(denied.status, 400);
+    assert.equal(denied.json.__type, 'AccessDeniedException');
+    p.child.kill('SIGTERM');
+    assert.equal((await p.exited).code, 0);
   });
 });

@@ -12,7 +12,7 @@ import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityC
 import {
   fromTemporaryCredentials, fromWebToken, fromInstanceMetadata, fromContainerMetadata, fromHttp, fromSSO,
 } from '@aws-sdk/credential-providers';
-import { startService, athenaClient, stsClient, rawRequest, getStats, REGION } from './helpers.js';
+import { athenaClient, stsClient, rawRequest, getStats, REGION, sdkError, serviceHooks } from './helpers.js';
 
 let svc;
 let home;
@@ -20,15 +20,6 @@ let home;
 function jwt(claims, header = { alg: 'RS256', typ: 'JWT' }) {
   const b = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${b(header)}.${b(claims)}.${Buffer.from('not-checked').toString('base64url')}`;
-}
-
-async function sdkError(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the call to fail');
 }
 
 async function callerOf(credentials) {
@@ -49,8 +40,9 @@ async function athenaWorks(credentials) {
   }
 }
 
-before(async () => {
-  svc = await startService();
+serviceHooks({}, (m) => { ({ svc } = m); });
+
+before(() => {
   home = mkdtempSync(join(tmpdir(), 'athena-local-home-'));
   process.env.HOME = home;
   process.env.AWS_CONFIG_FILE = join(home, 'config');
@@ -59,8 +51,7 @@ before(async () => {
   writeFileSync(process.env.AWS_SHARED_CREDENTIALS_FILE, '');
 });
 
-after(async () => {
-  await svc?.close();
+after(() => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 

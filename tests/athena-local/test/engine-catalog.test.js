@@ -16,10 +16,10 @@ after(() => engine.close());
 const run = (sql, database = 'sampledb') => engine.execute(sql, { catalog: 'AwsDataCatalog', database });
 const lines = async (sql, database) => (await run(sql, database)).rows.map((r) => { assert.equal(r.length, 1); return r[0]; });
 
-function metadataError(fn, message) {
+function metadataError(fn, message, kind = 'metadata') {
   assert.throws(fn, (e) => {
     assert.ok(e instanceof EngineError);
-    assert.equal(e.kind, 'metadata');
+    assert.equal(e.kind, kind);
     assert.equal(e.message, message);
     return true;
   });
@@ -32,14 +32,14 @@ describe('metadata API', () => {
     assert.equal(c.Name, 'AwsDataCatalog');
     assert.equal(c.Type, 'GLUE');
     assert.deepEqual(c.Parameters, { 'catalog-id': '123456789012' });
-    metadataError(() => engine.getDataCatalog('nope'), 'Catalog nope not found.');
+    metadataError(() => engine.getDataCatalog('nope'), 'Cannot find catalog nope.', 'invalid');
   });
 
   it('databases', () => {
     assert.deepEqual(engine.listDatabases('AwsDataCatalog').map((d) => d.Name).filter((n) => n === 'default' || n === 'sampledb'), ['default', 'sampledb']);
     assert.deepEqual(engine.getDatabase('AwsDataCatalog', 'sampledb'), { Name: 'sampledb', Description: 'athena-local sample data', Parameters: {} });
     metadataError(() => engine.getDatabase('AwsDataCatalog', 'nope'), 'Database nope not found.');
-    metadataError(() => engine.listDatabases('other'), 'Catalog other not found.');
+    metadataError(() => engine.listDatabases('other'), 'Cannot find catalog other.', 'invalid');
   });
 
   it('tables of sampledb, with the regex filter', () => {
@@ -49,6 +49,9 @@ describe('metadata API', () => {
     assert.deepEqual(engine.listTableMetadata('AwsDataCatalog', 'sampledb', 'elb*').map((t) => t.Name), ['elb_errors', 'elb_logs']);
     assert.deepEqual(engine.listTableMetadata('AwsDataCatalog', 'sampledb', 'numbers|impressions').map((t) => t.Name), ['impressions', 'numbers']);
     assert.deepEqual(engine.listTableMetadata('AwsDataCatalog', 'default', 'nothing_here'), []);
+    // Expression is matched as given (names are lower case), SHOW TABLES' pattern ignores case
+    assert.deepEqual(engine.listTableMetadata('AwsDataCatalog', 'sampledb', 'ELB.*'), []);
+    assert.deepEqual(engine.listTableMetadata('AwsDataCatalog', 'sampledb', 'elb_......').map((t) => t.Name), ['elb_errors']);
     metadataError(() => engine.listTableMetadata('AwsDataCatalog', 'nope'), 'Database nope not found.');
   });
 
@@ -114,6 +117,7 @@ describe('.txt results', () => {
   it('SHOW TABLES, SHOW DATABASES', async () => {
     await check("SHOW TABLES IN sampledb 'elb*'", 'SHOW_TABLES', ['tab_name'], ['elb_errors', 'elb_logs'], 'default');
     await check("SHOW TABLES 'num*|imp*'", 'SHOW_TABLES', ['tab_name'], ['impressions', 'numbers']);
+    await check("SHOW TABLES 'NUM*'", 'SHOW_TABLES', ['tab_name'], ['numbers']);
     await check("SHOW SCHEMAS LIKE 'samp.*'", 'SHOW_DATABASES', ['database_name'], ['sampledb']);
     const r = await check('SHOW DATABASES', 'SHOW_DATABASES', ['database_name']);
     assert.ok(r.rows.some((x) => x[0] === 'default') && r.rows.some((x) => x[0] === 'sampledb'));
@@ -239,11 +243,11 @@ describe('DDL, CTAS and INSERT', () => {
     assert.deepEqual((await run('SELECT * FROM v1', 'scratch_db')).rows, [['1', '2']]);
     ddl(await run('CREATE OR REPLACE VIEW scratch_db.v1 AS SELECT 7 AS c'), 'CREATE_VIEW');
     assert.deepEqual((await run('SELECT * FROM scratch_db.v1')).rows, [['7']]);
-    ddl(await run("CREATE EXTERNAL TABLE scratch_db.ext (a int COMMENT 'first', b string) PARTITIONED BY (dt string) ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe' STORED AS TEXTFILE LOCATION 's3://bucket/ext/' TBLPROPERTIES ('skip.header.line.count'='1')"), 'CREATE_TABLE');
+    ddl(await run("CREATE EXTERNAL TABLE scratch_db.ext (a int COMMENT 'first', b string) COMMENT 'the table' PARTITIONED BY (dt string COMMENT 'day') ROW FORMAT SERDE 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe' STORED AS TEXTFILE LOCATION 's3://bucket/ext/' TBLPROPERTIES ('skip.header.line.count'='1')"), 'CREATE_TABLE');
     const ext = engine.getTableMetadata('AwsDataCatalog', 'scratch_db', 'ext');
     assert.deepEqual(ext.Columns, [{ Name: 'a', Type: 'int', Comment: 'first' }, { Name: 'b', Type: 'string' }]);
-    assert.deepEqual(ext.PartitionKeys, [{ Name: 'dt', Type: 'string' }]);
-    assert.deepEqual(ext.Parameters, { 'skip.header.line.count': '1', EXTERNAL: 'TRUE' });
+    assert.deepEqual(ext.PartitionKeys, [{ Name: 'dt', Type: 'string', Comment: 'day' }]);
+    assert.deepEqual(ext.Parameters, { 'skip.header.line.count': '1', EXTERNAL: 'TRUE', comment: 'the table' });
     await assert.rejects(run('DROP DATABASE scratch_db'), { errorType: 'SCHEMA_NOT_EMPTY' });
     ddl(await run('DROP VIEW scratch_db.v1'), 'DROP_VIEW');
     ddl(await run('DROP TABLE scratch_db.t1'), 'DROP_TABLE');
@@ -266,6 +270,10 @@ describe('--data DIR mounting', () => {
     writeFileSync(join(dir, 'UserDB', 'events.json'), '[{"id": 1, "tags": ["a", "b"], "meta": {"k": "v"}}, {"id": 2, "tags": [], "meta": {"k": null}}]');
     writeFileSync(join(dir, 'UserDB', 'notes.txt'), 'not a table');
     writeFileSync(join(dir, 'sampledb', 'extra.csv'), 'x\n42\n');
+    writeFileSync(join(dir, 'UserDB', 'semicolons.csv'), 'a;b\n1;x\n2;y\n');
+    writeFileSync(join(dir, 'UserDB', 'grow.csv'), 'v\n1\n2\n');
+    writeFileSync(join(dir, 'UserDB', 'dropme.csv'), 'v\n1\n');
+    writeFileSync(join(dir, 'UserDB', 'kinds.csv'), 'i,d,b,day,ts,mixed,bad_day,empty\r\n1,2,TRUE,2020-02-29,2020-01-01 10:00:00.5,1,2020-02-30,\r\n-3,1e3,false,1999-12-31,2020-01-01T23:59:59,x,2020-01-01,""\r\n');
     const db = await DuckDBInstance.create(':memory:');
     const c = await db.connect();
     const pq = join(dir, 'UserDB', 'measures.parquet').replace(/'/g, "''");
@@ -281,7 +289,7 @@ describe('--data DIR mounting', () => {
 
   it('each subfolder is a database, each csv/parquet/json file a table', async () => {
     assert.ok(mounted.listDatabases('AwsDataCatalog').some((d) => d.Name === 'userdb'));
-    assert.deepEqual(mounted.listTableMetadata('AwsDataCatalog', 'userdb').map((t) => t.Name), ['events', 'measures', 'people']);
+    assert.deepEqual(mounted.listTableMetadata('AwsDataCatalog', 'userdb').map((t) => t.Name), ['dropme', 'events', 'grow', 'kinds', 'measures', 'people', 'semicolons']);
     assert.ok(mounted.listTableMetadata('AwsDataCatalog', 'sampledb').some((t) => t.Name === 'extra'));
   });
 
@@ -293,6 +301,32 @@ describe('--data DIR mounting', () => {
     assert.deepEqual(r.columns.map((c) => c.Name), ['id', 'name', 'score']);
     assert.deepEqual(r.rows, [['1', 'Ann', '2.5'], ['2', 'Bo, Jr.', null], ['3', 'Ché', '10.0']]);
     assert.deepEqual((await mounted.execute('SELECT x FROM sampledb.extra', {})).rows, [['42']]);
+  });
+
+  it('csv the JavaScript sniffer types: each kind, CRLF, empty fields, loaded once when first read', async () => {
+    const t = mounted.getTableMetadata('AwsDataCatalog', 'userdb', 'kinds');
+    assert.deepEqual(t.Columns.map((c) => `${c.Name} ${c.Type}`), ['i bigint', 'd double', 'b boolean', 'day date', 'ts timestamp', 'mixed string', 'bad_day string', 'empty string']);
+    assert.equal(mounted.registry.resolveTable('userdb', 'kinds').load !== undefined, true);
+    const [r1, r2] = await Promise.all([mounted.execute('SELECT * FROM userdb.kinds ORDER BY i', {}), mounted.execute('SELECT count(*) FROM userdb.kinds', {})]);
+    assert.deepEqual(r1.rows, [
+      ['-3', '1000.0', 'false', '1999-12-31', '2020-01-01 23:59:59.000', 'x', '2020-01-01', null],
+      ['1', '2.0', 'true', '2020-02-29', '2020-01-01 10:00:00.500', '1', '2020-02-30', null],
+    ]);
+    assert.deepEqual(r2.rows, [['2']]);
+    assert.equal(mounted.registry.resolveTable('userdb', 'kinds').load, undefined);
+  });
+
+  it('a mounted csv table not read yet takes INSERT and DROP TABLE', async () => {
+    assert.equal((await mounted.execute('INSERT INTO userdb.grow VALUES (3)', {})).updateCount, 1);
+    assert.deepEqual((await mounted.execute('SELECT v FROM userdb.grow ORDER BY v', {})).rows, [['1'], ['2'], ['3']]);
+    assert.equal((await mounted.execute('DROP TABLE userdb.dropme', {})).substatementType, 'DROP_TABLE');
+    assert.equal(mounted.listTableMetadata('AwsDataCatalog', 'userdb').some((t) => t.Name === 'dropme'), false);
+  });
+
+  it('csv DuckDB sniffs (not comma-separated)', async () => {
+    const t = mounted.getTableMetadata('AwsDataCatalog', 'userdb', 'semicolons');
+    assert.deepEqual(t.Columns, [{ Name: 'a', Type: 'bigint' }, { Name: 'b', Type: 'string' }]);
+    assert.deepEqual((await mounted.execute('SELECT b FROM userdb.semicolons ORDER BY a', {})).rows, [['x'], ['y']]);
   });
 
   it('parquet made with DuckDB COPY', async () => {

@@ -1,5 +1,5 @@
 // Fault injection and latency, through the admin endpoint, against the AWS SDK's retry logic.
-import { describe, it, before, after, beforeEach } from 'node:test';
+import { describe, it, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   StartQueryExecutionCommand, GetQueryExecutionCommand, GetWorkGroupCommand, StopQueryExecutionCommand,
@@ -7,7 +7,7 @@ import {
 import { PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import {
-  startService, athenaClient, s3Client, stsClient, setFaults, clearFaults, getStats, rawRequest, waitForQuery,
+  athenaClient, s3Client, stsClient, setFaults, clearFaults, getStats, rawRequest, waitForQuery, sdkError, serviceHooks,
 } from './helpers.js';
 import { parseSpec, FaultSpecError, AWS_THROTTLE_PRESET } from '../src/faults.js';
 import { isLoopback } from '../src/util.js';
@@ -15,22 +15,7 @@ import { isLoopback } from '../src/util.js';
 const OUT = { OutputLocation: 's3://athena-local-results/faults/' };
 let svc;
 
-async function sdkError(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the call to fail');
-}
-
-before(async () => {
-  svc = await startService();
-});
-
-after(async () => {
-  await svc?.close();
-});
+serviceHooks({}, (m) => { ({ svc } = m); });
 
 beforeEach(async () => {
   await clearFaults(svc);

@@ -1,6 +1,8 @@
 // Shared test helpers: start the service in-process on port 0, build SDK clients for it,
 // send hand-signed requests, and read the admin endpoints.
 import http from 'node:http';
+import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { HttpRequest } from '@smithy/protocol-http';
 import { Hash } from '@smithy/hash-node';
@@ -23,6 +25,25 @@ export async function startService(opts = {}) {
     return startAthenaLocal({ engine: await fake.createEngine(), render: fake, ...opts });
   }
   return startAthenaLocal(opts);
+}
+
+// Registers the file's before/after hooks: one service (startService(opts); opts may be a
+// function called in the hook) with an Athena and an S3 client that do not retry, handed to
+// ready({ svc, athena, s3 }) once started; all closed after the file's tests.
+export function serviceHooks(opts = {}, ready = () => {}) {
+  const made = {};
+  before(async () => {
+    made.svc = await startService(typeof opts === 'function' ? opts() : opts);
+    made.athena = athenaClient(made.svc, { maxAttempts: 1 });
+    made.s3 = s3Client(made.svc, { maxAttempts: 1 });
+    await ready(made);
+  });
+  after(async () => {
+    made.athena?.destroy();
+    made.s3?.destroy();
+    await made.svc?.close();
+  });
+  return made;
 }
 
 const common = (svc, extra) => ({ endpoint: svc.url, region: REGION, credentials: { ...CREDS }, ...extra });
@@ -150,4 +171,22 @@ export function parseAthenaCsv(text) {
 
 export function data(row) {
   return row.Data.map((d) => (d.VarCharValue === undefined ? null : d.VarCharValue));
+}
+
+// The SDK call fails with error `name` and, when given, exactly `message` (a RegExp: matching it).
+export async function rejectsWith(promise, name, message) {
+  const e = await sdkError(promise);
+  assert.equal(e.name, name, `expected ${name}, got ${e.name}: ${e.message}`);
+  if (message instanceof RegExp) assert.match(e.message, message);
+  else if (message !== undefined) assert.equal(e.message, message);
+}
+
+// The error an SDK call fails with (the test fails if the call succeeds).
+export async function sdkError(promise) {
+  try {
+    await promise;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected the call to fail');
 }

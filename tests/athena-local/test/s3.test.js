@@ -1,5 +1,5 @@
 // S3: the operations the driver and tests use, and the result files each query writes.
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -8,37 +8,20 @@ import {
   ListObjectsV2Command,
 } from '@aws-sdk/client-s3';
 import { StartQueryExecutionCommand, GetQueryResultsCommand } from '@aws-sdk/client-athena';
-import { startService, s3Client, athenaClient, waitForQuery, signedRequest } from './helpers.js';
+import { waitForQuery, signedRequest, sdkError, serviceHooks } from './helpers.js';
 
 let svc;
 let s3;
 let athena;
 const BUCKET = 'test-bucket';
 
-async function sdkError(promise) {
-  try {
-    await promise;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the call to fail');
-}
-
 async function bytes(r) {
   return Buffer.from(await r.Body.transformToByteArray());
 }
 
-before(async () => {
-  svc = await startService();
-  s3 = s3Client(svc, { maxAttempts: 1 });
-  athena = athenaClient(svc, { maxAttempts: 1 });
+serviceHooks({}, async (m) => {
+  ({ svc, s3, athena } = m);
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-});
-
-after(async () => {
-  s3?.destroy();
-  athena?.destroy();
-  await svc?.close();
 });
 
 describe('objects', () => {

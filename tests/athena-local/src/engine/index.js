@@ -1,5 +1,5 @@
 // athena-local's SQL engine: Athena (Trino) SQL on an embedded DuckDB. See README.md in this folder.
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, extname, basename } from 'node:path';
 import { DuckDBInstance, DuckDBScalarFunction, DuckDBTypeId, DOUBLE, FLOAT, VARCHAR } from '@duckdb/node-api';
 import { EngineError, failed, lineCol } from './errors.js';
@@ -11,6 +11,7 @@ import { makeRenderer, javaDouble, javaFloat } from './values.js';
 import * as meta from './metadata.js';
 import * as util from './utility.js';
 import { generateBuiltins } from './data.js';
+import { sniffCsv, SNIFF_MAX_BYTES } from './csv-sniff.js';
 
 export { EngineError };
 
@@ -87,7 +88,9 @@ class Engine {
   }
 
   // ---------- execution ----------
-  async execute(sql, { catalog, database, signal } = {}) {
+  // onRows(columns, rows): when given, a query's rows are handed over chunk by chunk as they are
+  // rendered, and the result has `rowCount` and no `rows` (other statements still return rows).
+  async execute(sql, { catalog, database, signal, onRows } = {}) {
     sql = String(sql);
     if (signal && signal.aborted) throw cancelled();
     const stmt = parseStatement(sql);
@@ -95,7 +98,7 @@ class Engine {
       throw failed('CATALOG_NOT_FOUND', `Catalog '${String(catalog).toLowerCase()}' does not exist`);
     }
     const db = String(database || 'default').toLowerCase();
-    const ctx = { sql, db, signal };
+    const ctx = { sql, db, signal, onRows };
     return this.run(stmt, ctx);
   }
 
@@ -190,10 +193,11 @@ class Engine {
   async select(stmt, ctx) {
     const tr = this.translator(ctx);
     const q = tr.query(stmt.query, null);
+    await this.materialize(tr.tables);
     const r = await this.runQuery(q.sql, q.columns, ctx);
     return {
       statementType: 'DML', substatementType: 'SELECT', fileKind: 'csv',
-      columns: r.columns, rows: r.rows, updateCount: undefined, dataScannedBytes: this.scanned(tr),
+      columns: r.columns, rows: r.rows, rowCount: r.rowCount, updateCount: undefined, dataScannedBytes: this.scanned(tr),
     };
   }
 
@@ -201,6 +205,7 @@ class Engine {
     if (stmt.stmt.type !== 'query') throw failed('NOT_SUPPORTED', 'EXPLAIN is supported for queries only');
     const tr = this.translator(ctx);
     const q = tr.query(stmt.stmt.query, null);
+    await this.materialize(tr.tables);
     const conn = await this.instance.connect();
     try {
       const res = await this.withCancel(conn, ctx, () => conn.run((stmt.analyze ? 'EXPLAIN ANALYZE ' : 'EXPLAIN ') + q.sql));
@@ -248,7 +253,9 @@ class Engine {
         const types = dtypes.map((dt, i) => chooseType(staticCols && staticCols.length === ncol ? staticCols[i].type : null, dt));
         const columns = names.map((n, i) => columnInfo(n.startsWith(ANON_PREFIX) ? `_col${i}` : n.toLowerCase(), types[i]));
         const renderers = types.map(makeRenderer);
-        const rows = [];
+        // With ctx.onRows each chunk's rows go there as they are rendered (and are not kept).
+        let rows = [];
+        let rowCount = 0;
         for (;;) {
           if (ctx.signal && ctx.signal.aborted) throw cancelled();
           const chunk = await res.fetchChunk();
@@ -261,8 +268,13 @@ class Engine {
             const render = renderers[c];
             for (let r = 0; r < n; r++) rows[base + r][c] = render(values[r]);
           }
+          rowCount += n;
+          if (ctx.onRows) {
+            await ctx.onRows(columns, rows);
+            rows = [];
+          }
         }
-        return { columns, rows };
+        return ctx.onRows ? { columns, rows: undefined, rowCount } : { columns, rows, rowCount };
       });
     } catch (e) {
       throw this.mapError(e, ctx);
@@ -301,6 +313,7 @@ class Engine {
     }
     const tr = this.translator(ctx);
     const q = tr.query(stmt.query, null);
+    await this.materialize(tr.tables);
     for (const c of q.columns ?? []) {
       if (!c.name && !c.alias) continue;
     }
@@ -335,9 +348,11 @@ class Engine {
 
   async insert(stmt, ctx) {
     const target = this.table(stmt.name, ctx);
+    await this.materialize([target]);
     if (target.table.kind === 'VIRTUAL_VIEW') throw failed('NOT_SUPPORTED', `Inserting into views is not supported`, lineCol(ctx.sql, stmt.name.pos));
     const tr = this.translator(ctx);
     const q = tr.query(stmt.query, null);
+    await this.materialize(tr.tables);
     const all = target.table.columns.concat(target.table.partitionKeys);
     let cols = '';
     if (stmt.columns) {
@@ -370,6 +385,7 @@ class Engine {
     const params = {};
     for (const [k, v] of Object.entries(stmt.props)) if (typeof v === 'string') params[k] = v;
     if (stmt.external) params.EXTERNAL = 'TRUE';
+    if (stmt.comment) params.comment = stmt.comment;
     this.registry.addTable(t.db, {
       name: t.name, columns: stmt.columns.map((c) => ({ name: c.name, type: c.type, comment: c.comment ?? undefined })),
       partitionKeys: stmt.partitionedBy.map((c) => ({ name: c.name, type: c.type, comment: c.comment ?? undefined })),
@@ -387,6 +403,7 @@ class Engine {
     }
     const tr = this.translator(ctx);
     const q = tr.query(stmt.query, null);
+    await this.materialize(tr.tables);
     await this.exec(`CREATE OR REPLACE VIEW ${t.sqlName} AS ${q.sql}`, ctx);
     const columns = await this.describeRelation(t.sqlName, q.columns);
     this.registry.addTable(t.db, {
@@ -406,6 +423,7 @@ class Engine {
       if (existing) throw failed('GENERIC_USER_ERROR', `Table '${t.full}' is a view: use DROP VIEW`, lineCol(ctx.sql, stmt.pos));
       throw failed(isView ? 'TABLE_NOT_FOUND' : 'TABLE_NOT_FOUND', `${isView ? 'View' : 'Table'} '${t.full}' does not exist`, lineCol(ctx.sql, stmt.name.pos));
     }
+    await this.materialize([t]);
     await this.exec(`DROP ${isView ? 'VIEW' : 'TABLE'} ${t.sqlName}`, ctx);
     this.registry.dropTable(t.db, t.name);
     return ddlResult(isView ? 'DROP_VIEW' : 'DROP_TABLE', 'DDL');
@@ -437,6 +455,8 @@ class Engine {
   }
 
   // ---------- --data DIR ----------
+  // Small plain CSV files are typed by csv-sniff.js and loaded into DuckDB when a statement
+  // first reads them (materialize); other files are read at start with DuckDB's readers.
   async mount(dir) {
     for (const entry of readdirSync(dir).sort()) {
       const sub = join(dir, entry);
@@ -448,12 +468,31 @@ class Engine {
       }
       for (const f of readdirSync(sub).sort()) {
         const file = join(sub, f);
-        if (!statSync(file).isFile()) continue;
+        const st = statSync(file);
+        if (!st.isFile()) continue;
         const ext = extname(f).toLowerCase();
         const reader = { '.csv': 'read_csv', '.parquet': 'read_parquet', '.json': 'read_json_auto' }[ext];
         if (!reader) continue;
         const name = basename(f, extname(f)).toLowerCase();
         const sqlName = `${qi('awsdatacatalog')}.${qi(db)}.${qi(name)}`;
+        const classification = ext.slice(1);
+        const table = {
+          name, location: `file://${file}`,
+          parameters: { classification, EXTERNAL: 'TRUE' },
+          serde: classification === 'parquet' ? 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'
+            : classification === 'json' ? 'org.openx.data.jsonserde.JsonSerDe' : 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe',
+          createTime: Math.floor(st.mtimeMs / 1000),
+        };
+        const sniffed = ext === '.csv' && st.size <= SNIFF_MAX_BYTES ? sniffCsv(readFileSync(file, 'utf8')) : null;
+        if (sniffed) {
+          const spec = sniffed.columns.map((c) => `${qs(c.name)}: ${qs(duckType(c.type))}`).join(', ');
+          this.registry.addTable(db, {
+            ...table, columns: sniffed.columns, rowCount: sniffed.rows,
+            load: `CREATE OR REPLACE TABLE ${sqlName} AS SELECT * FROM read_csv(${qs(file)}, header = true, auto_detect = false, `
+              + `delim = ',', quote = '"', escape = '"', columns = {${spec}})`,
+          });
+          continue;
+        }
         const src = `${reader}(${qs(file)})`;
         const probe = await this.admin.run(`SELECT * FROM ${src} LIMIT 0`);
         const cols = probe.columnNames();
@@ -461,14 +500,22 @@ class Engine {
         await this.admin.run(`CREATE OR REPLACE TABLE ${sqlName} AS SELECT ${select} FROM ${src}`);
         const columns = await this.describeRelation(sqlName, null);
         const cnt = Number((await (await this.admin.run(`SELECT count(*) FROM ${sqlName}`)).getRows())[0][0]);
-        const classification = ext.slice(1);
-        this.registry.addTable(db, {
-          name, columns, rowCount: cnt, location: `file://${file}`,
-          parameters: { classification, EXTERNAL: 'TRUE' },
-          serde: classification === 'parquet' ? 'org.apache.hadoop.hive.ql.io.parquet.serde.ParquetHiveSerDe'
-            : classification === 'json' ? 'org.openx.data.jsonserde.JsonSerDe' : 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe',
-          createTime: Math.floor(statSync(file).mtimeMs / 1000),
-        });
+        this.registry.addTable(db, { ...table, columns, rowCount: cnt });
+      }
+    }
+  }
+
+  // Loads the mounted tables a statement reads that are not in DuckDB yet (once each, even when
+  // statements ask at the same time).
+  async materialize(refs) {
+    for (const { db, name } of refs) {
+      const t = this.registry.resolveTable(db, name);
+      if (!t?.load) continue;
+      t.loading ??= this.admin.run(t.load).then(() => { t.load = undefined; });
+      try {
+        await t.loading;
+      } catch (e) {
+        throw this.mapError(e, { sql: '' });
       }
     }
   }

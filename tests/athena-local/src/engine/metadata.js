@@ -44,9 +44,10 @@ export function nowSeconds() { return Math.floor(Date.now() / 1000); }
 
 function metadataError(message) { return new EngineError('metadata', message, { errorType: 'METADATA_ERROR', errorCategory: 2 }); }
 
+// Athena's answer to a catalog it does not know is an InvalidRequestException.
 function checkCatalog(name) {
   if (typeof name !== 'string' || name.toLowerCase() !== CATALOG_NAME.toLowerCase()) {
-    throw metadataError(`Catalog ${name} not found.`);
+    throw new EngineError('invalid', `Cannot find catalog ${name}.`);
   }
 }
 
@@ -97,16 +98,19 @@ function columnShape(c) {
   return o;
 }
 
-// Athena's Expression filter: a regular expression on table names. Hive-style patterns
-// ('elb*', 'a*|b*') are accepted too: a '*' not preceded by '.' means any run of characters.
-export function namePattern(expr) {
+// A name filter as Athena takes it: a regular expression matching the whole name, where
+// Hive-style patterns ('elb*', 'a*|b*') work too: a '*' not preceded by '.' means any run of
+// characters. SHOW TABLES 'regex' ignores case (Hive lower-cases the pattern); ListTableMetadata's
+// Expression is matched as given (Glue names are lower case, so a client sends lower case).
+export function namePattern(expr, { ignoreCase = true } = {}) {
   if (expr === undefined || expr === null || expr === '') return null;
+  const flags = ignoreCase ? 'i' : '';
   const src = String(expr).replace(/(^|[^.\\])\*/g, '$1.*');
   try {
-    return new RegExp('^(?:' + src + ')$', 'i');
+    return new RegExp('^(?:' + src + ')$', flags);
   } catch {
     const esc = String(expr).replace(/[.+?^${}()[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-    return new RegExp('^(?:' + esc + ')$', 'i');
+    return new RegExp('^(?:' + esc + ')$', flags);
   }
 }
 
@@ -114,7 +118,7 @@ export function listTableMetadata(registry, catalog, database, expression) {
   checkCatalog(catalog);
   const db = registry.databases.get(String(database ?? '').toLowerCase());
   if (!db) throw metadataError(`Database ${database} not found.`);
-  const re = namePattern(expression);
+  const re = namePattern(expression, { ignoreCase: false });
   return registry.tableNames(db.name).filter((n) => !re || re.test(n)).map((n) => tableMetadata(db.tables.get(n)));
 }
 

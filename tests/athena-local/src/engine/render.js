@@ -1,35 +1,32 @@
 // Result files as Athena writes them to S3 (docs/wire.md, "Result files"). Pure functions.
 
-function csvField(v) {
-  if (v === null || v === undefined) return '';
-  return '"' + (v.indexOf('"') >= 0 ? v.replace(/"/g, '""') : v) + '"';
-}
-
-// Header line of column names, then one line per row; every non-NULL field double-quoted,
-// NULL an empty unquoted field, embedded quotes doubled, LF after every record.
-export function renderCsv(columns, rows) {
-  const parts = [];
-  let chunk = columns.map((c) => csvField(c.Name)).join(',') + '\n';
-  const ncol = columns.length;
-  for (let r = 0; r < rows.length; r++) {
-    const row = rows[r];
-    let line = '';
-    for (let c = 0; c < ncol; c++) {
-      const v = row[c];
-      if (c) line += ',';
-      if (v !== null && v !== undefined) line += '"' + (v.indexOf('"') >= 0 ? v.replace(/"/g, '""') : v) + '"';
-    }
-    chunk += line + '\n';
-    if (chunk.length > 1 << 20) { parts.push(Buffer.from(chunk, 'utf8')); chunk = ''; }
+// One CSV record: every non-NULL field double-quoted (embedded quotes doubled), NULL an empty
+// unquoted field, LF at the end.
+export function csvRecord(values) {
+  let line = '';
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c];
+    if (c) line += ',';
+    if (v !== null && v !== undefined) line += '"' + (v.indexOf('"') >= 0 ? v.replace(/"/g, '""') : v) + '"';
   }
-  parts.push(Buffer.from(chunk, 'utf8'));
-  return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  return line + '\n';
 }
 
-// Each row's single datum followed by LF.
+// One .txt record: the row's single datum and LF.
+export function txtRecord(row) {
+  return (row[0] ?? '') + '\n';
+}
+
+// Header line of column names, then one record per row.
+export function renderCsv(columns, rows) {
+  let s = csvRecord(columns.map((c) => c.Name));
+  for (const row of rows) s += csvRecord(row);
+  return Buffer.from(s, 'utf8');
+}
+
 export function renderTxt(rows) {
   let s = '';
-  for (const row of rows) s += (row[0] ?? '') + '\n';
+  for (const row of rows) s += txtRecord(row);
   return Buffer.from(s, 'utf8');
 }
 

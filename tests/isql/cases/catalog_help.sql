@@ -1,0 +1,3 @@
+help
+help all_types
+help impressions
