@@ -664,6 +664,7 @@ static void set_options(http_client *c, const http_request *req, struct curl_sli
     } else {
         curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->request_timeout_ms);
     }
+    curl_easy_setopt(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2); /* TLS 1.2 at least */
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, c->verify_ssl ? 1L : 0L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, c->verify_ssl ? 2L : 0L);
     if (c->ca_file)
