@@ -16,6 +16,7 @@
 #include "typeinfo.h"
 #include "desc.h"
 #include "api_strings.h"
+#include "param_bind.h"
 #include "api_shared.h"
 #include "catalog.h"
 
@@ -104,6 +105,7 @@ SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
         STMT_LEAVE(SQL_SUCCESS);
     case SQL_RESET_PARAMS:
         desc_reset_records(s->apd);
+        desc_reset_records(&s->ipd_impl);
         STMT_LEAVE(SQL_SUCCESS);
     default:
         STMT_LEAVE(diag_set(&s->diag, SS_HY092, "SQLFreeStmt option %u", (unsigned)option));
@@ -207,7 +209,7 @@ SQLRETURN SQL_API SQLPrepare(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
 SQLRETURN SQL_API SQLExecute(SQLHSTMT h)
 {
     STMT_ENTER(h);
-    STMT_LEAVE(exec_execute(s));
+    STMT_LEAVE(param_execute(s));
 }
 
 SQLRETURN SQL_API SQLExecDirect(SQLHSTMT h, SQLCHAR *sql, SQLINTEGER len)
@@ -243,12 +245,39 @@ SQLRETURN SQL_API SQLNativeSql(SQLHDBC h, SQLCHAR *in, SQLINTEGER in_size, SQLCH
     DBC_LEAVE(rc);
 }
 
+/* ------------------------------------------------------------ parameters */
+
 SQLRETURN SQL_API SQLNumParams(SQLHSTMT h, SQLSMALLINT *count)
 {
     STMT_ENTER(h);
-    if (count)
-        *count = 0;
-    STMT_LEAVE(SQL_SUCCESS);
+    STMT_LEAVE(param_num(s, count));
+}
+
+SQLRETURN SQL_API SQLBindParameter(SQLHSTMT h, SQLUSMALLINT num, SQLSMALLINT io_type, SQLSMALLINT ctype,
+                                   SQLSMALLINT sql_type, SQLULEN column_size, SQLSMALLINT digits,
+                                   SQLPOINTER value, SQLLEN buffer_length, SQLLEN *ind)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(param_bind(s, num, io_type, ctype, sql_type, column_size, digits, value, buffer_length, ind));
+}
+
+SQLRETURN SQL_API SQLDescribeParam(SQLHSTMT h, SQLUSMALLINT num, SQLSMALLINT *type, SQLULEN *size,
+                                   SQLSMALLINT *digits, SQLSMALLINT *nullable)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(param_describe(s, num, type, size, digits, nullable));
+}
+
+SQLRETURN SQL_API SQLParamData(SQLHSTMT h, SQLPOINTER *token)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(param_data(s, token));
+}
+
+SQLRETURN SQL_API SQLPutData(SQLHSTMT h, SQLPOINTER data, SQLLEN len)
+{
+    STMT_ENTER(h);
+    STMT_LEAVE(param_put_data(s, data, len));
 }
 
 SQLRETURN SQL_API SQLRowCount(SQLHSTMT h, SQLLEN *count)

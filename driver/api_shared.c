@@ -10,6 +10,7 @@
 #include "describe.h"
 #include "exec.h"
 #include "info.h"
+#include "param_bind.h"
 #include "sql_escape.h"
 
 void put_small(SQLSMALLINT *out, SQLLEN v)
@@ -55,7 +56,7 @@ SQLRETURN api_prepare(athena_stmt *s, bool bad, const char *sql, size_t len)
 SQLRETURN api_exec_direct(athena_stmt *s, bool bad, const char *sql, size_t len)
 {
     SQLRETURN rc = api_prepare(s, bad, sql, len);
-    return SQL_SUCCEEDED(rc) ? exec_execute(s) : rc;
+    return SQL_SUCCEEDED(rc) ? param_execute(s) : rc;
 }
 
 SQLRETURN api_native_sql(athena_dbc *d, bool bad, const char *sql, size_t len, const outstr *out,

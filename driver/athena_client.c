@@ -302,6 +302,12 @@ int ac_start_query(athena_client *c, const char *sql, const start_options *opt, 
             json_object_set_new(b, "ResultReuseConfiguration",
                                 json_pack("{s:{s:b,s:I}}", "ResultReuseByAgeConfiguration", "Enabled", 1,
                                           "MaxAgeInMinutes", (json_int_t)opt->result_reuse_max_age));
+        if (opt->execution_parameter_count) {
+            json_t *params = json_array();
+            for (size_t i = 0; params && i < opt->execution_parameter_count; i++)
+                json_array_append_new(params, json_string(opt->execution_parameters[i]));
+            json_object_set_new(b, "ExecutionParameters", params);
+        }
     }
     if (json_object_size(ctx))
         json_object_set_new(b, "QueryExecutionContext", ctx);

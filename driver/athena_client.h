@@ -43,6 +43,8 @@ typedef struct start_options {
     const char *acl_option;
     bool result_reuse;
     long result_reuse_max_age;
+    const char *const *execution_parameters; /* ExecutionParameters (SQL literal texts), or NULL */
+    size_t execution_parameter_count;
 } start_options;
 
 /* The client uses the connection's http_client; it owns neither. */

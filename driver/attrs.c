@@ -204,14 +204,19 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_ENABLE_AUTO_IPD:
     case SQL_ATTR_KEYSET_SIZE:
     case SQL_ATTR_SIMULATE_CURSOR:
-    case SQL_ATTR_PARAM_BIND_TYPE:
-    case SQL_ATTR_PARAMSET_SIZE:
-    case SQL_ATTR_PARAM_BIND_OFFSET_PTR:
-    case SQL_ATTR_PARAM_STATUS_PTR:
-    case SQL_ATTR_PARAMS_PROCESSED_PTR:
-    case SQL_ATTR_PARAM_OPERATION_PTR:
     case SQL_ATTR_ROW_OPERATION_PTR:
         return SQL_SUCCESS;
+    /* parameter arrays live in the APD (values) and the IPD (statuses) */
+    case SQL_ATTR_PARAMSET_SIZE:
+        if (AS_ULEN(value) == 0)
+            return diag_set(&s->diag, SS_HY024, "the parameter set size must be at least 1");
+        s->apd->array_size = AS_ULEN(value);
+        return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_BIND_TYPE: s->apd->bind_type = AS_ULEN(value); return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_BIND_OFFSET_PTR: s->apd->bind_offset_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_OPERATION_PTR: s->apd->array_status_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_STATUS_PTR: s->ipd_impl.array_status_ptr = value; return SQL_SUCCESS;
+    case SQL_ATTR_PARAMS_PROCESSED_PTR: s->ipd_impl.rows_processed_ptr = value; return SQL_SUCCESS;
     default:
         return diag_set(&s->diag, SS_HY092, "attribute %d", (int)attr);
     }
@@ -250,8 +255,12 @@ SQLRETURN attr_get_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
     case SQL_ATTR_ROW_NUMBER: v = s->row ? s->rows_fetched : 0; break;
     case SQL_ATTR_KEYSET_SIZE: v = 0; break;
     case SQL_ATTR_SIMULATE_CURSOR: v = SQL_SC_UNIQUE; break;
-    case SQL_ATTR_PARAMSET_SIZE: v = 1; break;
-    case SQL_ATTR_PARAM_BIND_TYPE: v = SQL_PARAM_BIND_BY_COLUMN; break;
+    case SQL_ATTR_PARAMSET_SIZE: v = s->apd->array_size; break;
+    case SQL_ATTR_PARAM_BIND_TYPE: v = s->apd->bind_type; break;
+    case SQL_ATTR_PARAM_BIND_OFFSET_PTR: *(SQLPOINTER *)value = s->apd->bind_offset_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_OPERATION_PTR: *(SQLPOINTER *)value = s->apd->array_status_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_PARAM_STATUS_PTR: *(SQLPOINTER *)value = s->ipd_impl.array_status_ptr; return SQL_SUCCESS;
+    case SQL_ATTR_PARAMS_PROCESSED_PTR: *(SQLPOINTER *)value = s->ipd_impl.rows_processed_ptr; return SQL_SUCCESS;
     default:
         return diag_set(&s->diag, SS_HY092, "attribute %d", (int)attr);
     }

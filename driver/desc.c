@@ -113,8 +113,14 @@ SQLRETURN desc_get_field(athena_desc *x, SQLSMALLINT rec, SQLSMALLINT field, SQL
         switch (field) {
         case SQL_DESC_ALLOC_TYPE: put(value, k, x->stmt ? SQL_DESC_ALLOC_AUTO : SQL_DESC_ALLOC_USER, NULL); break;
         case SQL_DESC_COUNT:
-            put(value, k, ird ? (x->stmt->state == ST_CURSOR && x->stmt->rs ? (SQLLEN)x->stmt->rs->ncolumns : 0)
-                              : x->count, NULL);
+            if (ird) {
+                SQLSMALLINT n = 0;
+                if (x->stmt->state == ST_CURSOR || x->stmt->state == ST_PREPARED)
+                    describe_num_cols(x->stmt, &n);
+                put(value, k, n, NULL);
+            } else {
+                put(value, k, x->count, NULL);
+            }
             break;
         case SQL_DESC_ARRAY_SIZE: put(value, k, (SQLLEN)x->array_size, NULL); break;
         case SQL_DESC_ARRAY_STATUS_PTR: put(value, k, 0, x->array_status_ptr); break;

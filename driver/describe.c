@@ -3,34 +3,41 @@
 
 #include <string.h>
 
+#include "prepare_meta.h"
+
 SQLRETURN describe_num_cols(athena_stmt *s, SQLSMALLINT *count)
 {
     if (s->state == ST_ALLOCATED)
         return diag_set(&s->diag, SS_HY010, "the statement was not prepared");
-    if (s->state == ST_PREPARED)
-        return diag_set_text(&s->diag, SS_HY000,
-                         "The columns of a prepared statement are known only after SQLExecute "
-                         "(Athena does not describe unexecuted queries)");
+    const result_source *rs = s->state == ST_CURSOR ? s->rs : NULL;
+    if (s->state == ST_PREPARED) {
+        SQLRETURN rc = prepare_meta(s, &rs);
+        if (!SQL_SUCCEEDED(rc))
+            return rc;
+    }
     if (count)
-        *count = (s->state == ST_CURSOR && s->rs) ? (SQLSMALLINT)s->rs->ncolumns : 0;
+        *count = rs ? (SQLSMALLINT)rs->ncolumns : 0;
     return SQL_SUCCESS;
 }
 
 const athena_column *describe_column(athena_stmt *s, SQLUSMALLINT col)
 {
-    if (s->state != ST_CURSOR || !s->rs) {
-        if (s->state == ST_EXECUTED_NO_RESULT)
+    const result_source *rs = s->state == ST_CURSOR ? s->rs : NULL;
+    if (s->state == ST_PREPARED && !SQL_SUCCEEDED(prepare_meta(s, &rs)))
+        return NULL;
+    if (!rs) {
+        if (s->state == ST_EXECUTED_NO_RESULT || s->state == ST_PREPARED)
             diag_set(&s->diag, SS_07005, NULL);
         else
             diag_set(&s->diag, SS_HY010, "no result set");
         return NULL;
     }
-    if (col == 0 || col > s->rs->ncolumns) {
+    if (col == 0 || col > rs->ncolumns) {
         diag_set(&s->diag, SS_07009, "column %u (the result has %zu columns)",
-                  (unsigned)col, s->rs->ncolumns);
+                  (unsigned)col, rs->ncolumns);
         return NULL;
     }
-    return &s->rs->columns[col - 1];
+    return &rs->columns[col - 1];
 }
 
 SQLRETURN describe_attribute(athena_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field,

@@ -179,6 +179,7 @@ static const key_def keys[] = {
     K_PATH("LogPath", log_path, "Directory or file for the driver log"),
     K_BOOL("QueryTagging", NOAL, query_tagging, "0",
            "Append a comment with user id and query hash to each query"),
+    K_STR("QueryTagUser", NOAL, query_tag_user, "", CHK_NONE, "The user QueryTagging names (default: UID)"),
     K_BOOL("ConnectionTest", NOAL, connection_test, "1", "Call GetWorkGroup at connect"),
 };
 

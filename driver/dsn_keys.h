@@ -79,6 +79,7 @@ typedef struct athena_config {
     log_level log_level;           /* default LOG_OFF */
     char *log_path;
     bool query_tagging;            /* default false */
+    char *query_tag_user;          /* QueryTagUser: the user named by QueryTagging, default UID */
     bool connection_test;          /* default true */
     /* bookkeeping: bit i set = key i of the table (config_key_at) was set
      * explicitly by config_set (connection string or DSN). */

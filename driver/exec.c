@@ -9,6 +9,9 @@
 #include <time.h>
 
 #include "meta_cache.h"
+#include "param_bind.h"
+#include "prepare_meta.h"
+#include "query_tag.h"
 #include "sql_escape.h"
 #include "strbuf.h"
 
@@ -67,6 +70,8 @@ SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
     if (!copy)
         return diag_set(&s->diag, SS_HY001, NULL);
     exec_close_cursor(s);
+    param_run_free(s);
+    prepare_meta_free(s);
     free(s->sql);
     s->sql = copy;
     s->state = ST_PREPARED;
@@ -214,13 +219,24 @@ static SQLRETURN open_results(athena_stmt *s)
     return SQL_SUCCESS;
 }
 
-SQLRETURN exec_execute(athena_stmt *s)
+SQLRETURN exec_check_executable(athena_stmt *s)
 {
-    athena_dbc *d = s->dbc;
     if (!s->sql || s->state == ST_ALLOCATED)
         return diag_set(&s->diag, SS_HY010, "no statement was prepared");
     if (s->state == ST_CURSOR)
         return diag_set(&s->diag, SS_24000, "close the cursor first");
+    return SQL_SUCCESS;
+}
+
+SQLRETURN exec_execute(athena_stmt *s)
+{
+    SQLRETURN rc = exec_check_executable(s);
+    return rc == SQL_SUCCESS ? exec_run(s, s->sql, NULL, 0) : rc;
+}
+
+SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, size_t nparams)
+{
+    athena_dbc *d = s->dbc;
     exec_close_cursor(s);
     s->row_count = -1;
     pthread_mutex_lock(&s->wait_lock);
@@ -244,22 +260,31 @@ SQLRETURN exec_execute(athena_stmt *s)
     opt.acl_option = d->cfg.acl_option;
     opt.result_reuse = d->cfg.enable_result_reuse;
     opt.result_reuse_max_age = d->cfg.reused_result_max_age;
+    opt.execution_parameters = params;
+    opt.execution_parameter_count = nparams;
 
     athena_error ae;
     ae_clear(&ae);
     double t0 = now_ms();
     SQLRETURN rc;
     ac_set_cancel_flag(&s->cancel);
-    if (ac_start_query(d->client, s->sql, &opt, s->qid, &ae) != 0) {
+    char *tagged = d->cfg.query_tagging ? query_tag(&d->cfg, sql) : NULL;
+    if (tagged)
+        LOG_AT(d->log, LOG_DEBUG, "query tag:%s", strrchr(tagged, '\n') + 3);
+    if (d->cfg.query_tagging && !tagged) {
+        s->qid[0] = '\0';
+        rc = diag_set(&s->diag, SS_HY001, NULL);
+    } else if (ac_start_query(d->client, tagged ? tagged : sql, &opt, s->qid, &ae) != 0) {
         s->qid[0] = '\0';
         rc = diag_post_error(&s->diag, &ae);
     } else {
-        LOG_AT(d->log, LOG_DEBUG, "started query %s", s->qid);
+        LOG_AT(d->log, LOG_DEBUG, "started query %s with %zu ExecutionParameters", s->qid, nparams);
         rc = poll_until_done(s);
         if (rc == SQL_SUCCESS)
             rc = open_results(s);
     }
     ac_set_cancel_flag(NULL);
+    free(tagged);
     free(catalog);
     pthread_mutex_lock(&s->wait_lock);
     s->executing = 0;
@@ -290,6 +315,7 @@ SQLRETURN exec_cancel(athena_stmt *s)
     /* Nothing running: the driver manager's state table treats SQLCancel
      * like SQLFreeStmt(SQL_CLOSE) here, so close the cursor to match it. */
     if (!running && pthread_mutex_trylock(&s->lock) == 0) {
+        param_run_free(s); /* SQLCancel ends a data-at-execution sequence too */
         exec_close_cursor(s);
         pthread_mutex_unlock(&s->lock);
     }

@@ -5,7 +5,12 @@
 #include "handles.h"
 
 SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len);
+/* HY010 without a prepared statement, 24000 with an open cursor. */
+SQLRETURN exec_check_executable(athena_stmt *s);
 SQLRETURN exec_execute(athena_stmt *s);
+/* Runs sql (the prepared text, or it with the parameter values written in)
+ * with the given ExecutionParameters, polls it and opens its result. */
+SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, size_t nparams);
 /* Thread-safe: may be called while another thread executes on s. */
 SQLRETURN exec_cancel(athena_stmt *s);
 /* Closes the cursor if one is open (SQLFreeStmt(SQL_CLOSE)). */

@@ -1,5 +1,7 @@
 /* handles.c - allocation, validation and release of ODBC handles. */
 #include "handles.h"
+#include "param_bind.h"
+#include "prepare_meta.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -191,6 +193,8 @@ SQLRETURN stmt_free(athena_stmt *s)
     pthread_mutex_unlock(&d->lock);
     if (s->rs)
         s->rs->close(s->rs);
+    param_run_free(s);
+    prepare_meta_free(s);
     free(s->sql);
     free(s->pos_cells);
     free(s->rowset_off);

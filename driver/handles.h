@@ -34,6 +34,7 @@ typedef struct athena_env athena_env;
 typedef struct athena_dbc athena_dbc;
 typedef struct athena_stmt athena_stmt;
 typedef struct athena_desc athena_desc;
+typedef struct param_run param_run;
 
 struct athena_env {
     unsigned magic;
@@ -150,6 +151,11 @@ struct athena_stmt {
     SQLULEN *rows_fetched_ptr;     /* SQL_ATTR_ROWS_FETCHED_PTR (mirrors IRD rows_processed_ptr) */
     SQLULEN row_number;
     SQLULEN metadata_id;           /* SQL_ATTR_METADATA_ID: catalog arguments are identifiers */
+    /* parameters: an execute waiting for data at execution (param_exec.c) */
+    param_run *prun;
+    /* the columns of the prepared statement before SQLExecute (prepare_meta.c) */
+    result_source *meta;
+    bool meta_known;               /* meta is the answer (NULL: no result set) */
 };
 
 /* Validation: NULL or wrong magic -> false. */

@@ -46,6 +46,8 @@ typedef enum sqlstate_id {
     SS_HY012,  /* invalid transaction operation code */
     SS_HY016,  /* cannot modify an implementation row descriptor */
     SS_HY017,  /* invalid use of an automatically allocated descriptor handle */
+    SS_HY019,  /* non-character and non-binary data sent in pieces */
+    SS_HY020,  /* attempt to concatenate a null value */
     SS_HY024,  /* invalid attribute value */
     SS_HY090,  /* invalid string or buffer length */
     SS_HY091,  /* invalid descriptor field identifier */

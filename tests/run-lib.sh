@@ -21,7 +21,8 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 APT_PACKAGES=(gcc make autoconf automake libtool pkg-config unixodbc unixodbc-dev odbcinst
               libcurl4-openssl-dev libssl-dev libjansson-dev ca-certificates python3
               python3-pyodbc python3-pytest valgrind clang libclang-rt-14-dev libdbd-odbc-perl
-              debhelper dpkg-dev fakeroot lintian binutils)
+              debhelper dpkg-dev fakeroot lintian binutils
+              php-cli php-odbc)
 
 ensure_packages() {
     local missing=() p

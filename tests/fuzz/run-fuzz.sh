@@ -10,10 +10,11 @@ mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
 n=0
-for target in fuzz_page_decode fuzz_convert fuzz_cred_profile; do
+for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan; do
     n=$((n + 1))
     case $target in
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
+    fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/strbuf.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/error.c" ;;
     esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src
@@ -21,6 +22,9 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile; do
     if [ "$target" = fuzz_page_decode ]; then
         printf '%s' '{"UpdateCount":0,"ResultSet":{"Rows":[{"Data":[{"VarCharValue":"a\u00e9\ud83d\ude00"},{}]}],"ResultSetMetadata":{"ColumnInfo":[{"CatalogName":"hive","SchemaName":"","TableName":"","Name":"a","Label":"a","Type":"varchar","Precision":2147483647,"Scale":0,"Nullable":"UNKNOWN","CaseSensitive":true}]}},"NextToken":"x"}' \
             > "$out/corpus-$target/seed1.json"
+    elif [ "$target" = fuzz_param_scan ]; then
+        printf "%s" "SELECT '?', \"a?\" -- ?
+, ? /* ? */ FROM t WHERE x = ?" > "$out/corpus-$target/seed1"
     elif [ "$target" = fuzz_cred_profile ]; then
         printf '\000[profile dev]\nregion = us-west-2\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n' \
             > "$out/corpus-$target/seed1"

@@ -1177,14 +1177,13 @@ static void test_getfunctions(SQLHDBC dbc)
 
     /* the functions not implemented yet say so */
     static const SQLUSMALLINT missing[] = {
-        SQL_API_SQLBINDPARAMETER,
-        SQL_API_SQLDESCRIBEPARAM, SQL_API_SQLPARAMDATA, SQL_API_SQLPUTDATA, SQL_API_SQLBULKOPERATIONS,
+        SQL_API_SQLBULKOPERATIONS,
         SQL_API_SQLGETCURSORNAME, SQL_API_SQLSETCURSORNAME, SQL_API_SQLBROWSECONNECT};
     int wrong = 0;
     for (size_t i = 0; i < sizeof missing / sizeof missing[0]; i++)
         if (SQL_FUNC_EXISTS(drv, missing[i]))
             wrong++;
-    CHECK_INT(wrong, 0, "parameter, cursor-name and browse functions are reported missing");
+    CHECK_INT(wrong, 0, "bulk, cursor-name and browse functions are reported missing");
     static const SQLUSMALLINT catalog_fns[] = {
         SQL_API_SQLTABLES, SQL_API_SQLCOLUMNS, SQL_API_SQLPRIMARYKEYS, SQL_API_SQLSTATISTICS,
         SQL_API_SQLSPECIALCOLUMNS, SQL_API_SQLFOREIGNKEYS, SQL_API_SQLPROCEDURES, SQL_API_SQLPROCEDURECOLUMNS,
@@ -1194,6 +1193,9 @@ static void test_getfunctions(SQLHDBC dbc)
         if (!SQL_FUNC_EXISTS(drv, catalog_fns[i]))
             wrong++;
     CHECK_INT(wrong, 0, "every catalog function is reported");
+    CHECK(SQL_FUNC_EXISTS(drv, SQL_API_SQLBINDPARAMETER) && SQL_FUNC_EXISTS(drv, SQL_API_SQLDESCRIBEPARAM) &&
+          SQL_FUNC_EXISTS(drv, SQL_API_SQLPARAMDATA) && SQL_FUNC_EXISTS(drv, SQL_API_SQLPUTDATA) &&
+          SQL_FUNC_EXISTS(drv, SQL_API_SQLNUMPARAMS), "the parameter functions are reported");
     CHECK(SQL_FUNC_EXISTS(drv, SQL_API_SQLSETPOS), "SQLSetPos (SQL_POSITION) is reported");
 
     /* through the driver manager: the driver's functions, plus what the
@@ -1203,7 +1205,8 @@ static void test_getfunctions(SQLHDBC dbc)
                                            SQL_API_SQLSETCONNECTOPTION, SQL_API_SQLSETSTMTOPTION,
                                            SQL_API_SQLDATASOURCES,      SQL_API_SQLPARAMOPTIONS,
                                            SQL_API_SQLSETSCROLLOPTIONS, SQL_API_SQLDRIVERS,
-                                           SQL_API_SQLALLOCHANDLESTD};
+                                           SQL_API_SQLALLOCHANDLESTD,   SQL_API_SQLSETPARAM,
+                                           SQL_API_SQLBINDPARAM};
     SQLUSMALLINT dm[SQL_API_ODBC3_ALL_FUNCTIONS_SIZE];
     CHECK_RC(SQLGetFunctions(dbc, SQL_API_ODBC3_ALL_FUNCTIONS, dm), SQL_SUCCESS, "SQLGetFunctions through the driver manager");
     char dmdiff[512] = "";

@@ -21,39 +21,6 @@
 
 /* ------------------------------------------------------------ UTF helpers */
 
-/* UTF-8 -> UTF-16 (test data is valid UTF-8). Returns the number of units. */
-static size_t to_w(const char *s, SQLWCHAR *out, size_t cap)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = 0;
-    while (*p && n + 2 < cap) {
-        uint32_t cp;
-        if (p[0] < 0x80) {
-            cp = p[0];
-            p += 1;
-        } else if ((p[0] & 0xE0) == 0xC0) {
-            cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-            p += 2;
-        } else if ((p[0] & 0xF0) == 0xE0) {
-            cp = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
-            p += 3;
-        } else {
-            cp = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 | (uint32_t)(p[2] & 0x3F) << 6 |
-                 (p[3] & 0x3F);
-            p += 4;
-        }
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            out[n++] = (SQLWCHAR)(0xD800 + (cp >> 10));
-            out[n++] = (SQLWCHAR)(0xDC00 + (cp & 0x3FF));
-        } else {
-            out[n++] = (SQLWCHAR)cp;
-        }
-    }
-    out[n] = 0;
-    return n;
-}
-
 /* A W string argument built from UTF-8 (one of a few rotating buffers). */
 static SQLWCHAR *W(const char *s)
 {

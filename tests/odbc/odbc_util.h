@@ -7,6 +7,7 @@
 #include <sql.h>
 #include <sqlext.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,6 +278,70 @@ static inline void local_stop(pid_t *pid)
         waitpid(*pid, NULL, 0);
         *pid = -1;
     }
+}
+
+/* UTF-8 -> UTF-16 (test data is valid UTF-8). Returns the number of units. */
+static inline size_t to_w(const char *s, SQLWCHAR *out, size_t cap)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = 0;
+    while (*p && n + 2 < cap) {
+        uint32_t cp;
+        if (p[0] < 0x80) {
+            cp = p[0];
+            p += 1;
+        } else if ((p[0] & 0xE0) == 0xC0) {
+            cp = (uint32_t)(p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+            p += 2;
+        } else if ((p[0] & 0xF0) == 0xE0) {
+            cp = (uint32_t)(p[0] & 0x0F) << 12 | (uint32_t)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+            p += 3;
+        } else {
+            cp = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3F) << 12 | (uint32_t)(p[2] & 0x3F) << 6 |
+                 (p[3] & 0x3F);
+            p += 4;
+        }
+        if (cp >= 0x10000) {
+            cp -= 0x10000;
+            out[n++] = (SQLWCHAR)(0xD800 + (cp >> 10));
+            out[n++] = (SQLWCHAR)(0xDC00 + (cp & 0x3FF));
+        } else {
+            out[n++] = (SQLWCHAR)cp;
+        }
+    }
+    out[n] = 0;
+    return n;
+}
+
+/* The driver log this process wrote in dir (LogPath=dir): its text, malloc'd
+ * (NULL if none); the file and dir are removed. */
+static inline char *take_log(const char *dir)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/athenaodbc_%d.log", dir, (int)getpid());
+    FILE *f = fopen(path, "r");
+    char *text = NULL;
+    if (f) {
+        fseek(f, 0, SEEK_END);
+        long n = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        text = calloc(1, (size_t)(n > 0 ? n : 0) + 1);
+        if (text && n > 0 && fread(text, 1, (size_t)n, f) != (size_t)n)
+            text[0] = '\0';
+        fclose(f);
+    }
+    remove(path);
+    rmdir(dir);
+    return text;
+}
+
+/* Occurrences of needle in text. */
+static inline int count_of(const char *text, const char *needle)
+{
+    int n = 0;
+    for (const char *p = text; p && (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
 }
 
 #define CHECK_RC(rc, want, what) CHECK_INT((rc), (want), (what))

@@ -129,6 +129,7 @@ static const key_case cases[] = {
     {"LogPath", "/tmp/logs", "/tmp/logs", NULL, NULL},
     {"QueryTagging", "1", "1", "x",
      "Invalid value 'x' for QueryTagging: expected 1, 0, true, false, yes or no"},
+    {"QueryTagUser", "alice", "alice", NULL, NULL},
     {"ConnectionTest", "0", "0", "2",
      "Invalid value '2' for ConnectionTest: expected 1, 0, true, false, yes or no"},
 };

@@ -1,0 +1,83 @@
+/* prepare_meta.c - describing a prepared statement without running it over
+ * the data (see prepare_meta.h and docs/parameters.md). Athena has no
+ * describe call for an ad-hoc query; SELECT * FROM (query) LIMIT 0 is planned
+ * like the query, so its ColumnInfo is the query's, and the engine reads no
+ * rows for it. Parameter markers take the values bound at that time (NULL
+ * for those not bound yet). */
+#include "prepare_meta.h"
+
+#include <string.h>
+
+#include "exec.h"
+#include "param_bind.h"
+#include "param_scan.h"
+#include "strbuf.h"
+
+void prepare_meta_free(athena_stmt *s)
+{
+    if (s->meta)
+        s->meta->close(s->meta);
+    s->meta = NULL;
+    s->meta_known = false;
+}
+
+static bool word_in(const char *w, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(w, list[i]) == 0)
+            return true;
+    return false;
+}
+
+SQLRETURN prepare_meta(athena_stmt *s, const result_source **rs)
+{
+    *rs = NULL;
+    if (s->meta_known) {
+        *rs = s->meta;
+        return SQL_SUCCESS;
+    }
+    static const char *const queries[] = {"SELECT", "WITH", "VALUES", "TABLE"};
+    static const char *const no_result[] = {"INSERT", "DELETE", "UPDATE", "MERGE", "CREATE", "DROP", "ALTER"};
+    param_scan_result sc;
+    if (param_scan(s->sql, strlen(s->sql), &sc) != 0)
+        return diag_set(&s->diag, SS_HY001, NULL);
+    char first[sizeof sc.first_word];
+    memcpy(first, sc.first_word, sizeof first);
+    param_scan_free(&sc);
+    if (word_in(first, no_result, ARRAY_LEN(no_result))) {
+        s->meta_known = true;
+        return SQL_SUCCESS;
+    }
+    if (!word_in(first, queries, ARRAY_LEN(queries)))
+        return diag_set(&s->diag, SS_HY000, "the columns of a %s statement are known only after SQLExecute "
+                        "(Athena describes queries only)", first[0] ? first : "non-query");
+    strbuf text = STRBUF_INIT;
+    sb_appends(&text, "SELECT * FROM (\n");
+    SQLRETURN rc = param_inline_text(s, &text);
+    if (!SQL_SUCCEEDED(rc)) {
+        sb_free(&text);
+        return rc;
+    }
+    while (text.len && (text.data[text.len - 1] == ';' || text.data[text.len - 1] == ' ' ||
+                        text.data[text.len - 1] == '\n' || text.data[text.len - 1] == '\t' ||
+                        text.data[text.len - 1] == '\r'))
+        text.data[--text.len] = '\0';
+    /* the newline ends a trailing -- comment of the statement */
+    if (!sb_appends(&text, "\n) LIMIT 0")) {
+        sb_free(&text);
+        return diag_set(&s->diag, SS_HY001, NULL);
+    }
+    LOG_AT(s->dbc->log, LOG_DEBUG, "describing the prepared statement with a metadata-only query");
+    rc = exec_run(s, sb_str(&text), NULL, 0);
+    sb_free(&text);
+    if (SQL_SUCCEEDED(rc)) {
+        s->meta = s->rs;
+        s->meta_known = true;
+        s->rs = NULL;
+    }
+    s->row = NULL;
+    s->row_count = -1;
+    s->state = ST_PREPARED;
+    *rs = s->meta;
+    return rc;
+}
