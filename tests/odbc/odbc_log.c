@@ -126,7 +126,7 @@ int main(void)
               "HTTP call: operation, status, milliseconds, request id, attempt");
         CHECK(has_line(log, "%T DEBUG [tid %N] POST GetQueryResults -> HTTP 200 in %F ms (request id %U, attempt 1)"),
               "GetQueryResults logged the same way");
-        CHECK(has_line(log, "%T DEBUG [tid %N] started query %U"), "the query id");
+        CHECK(has_line(log, "%T DEBUG [tid %N] started query %U with 0 ExecutionParameters"), "the query id");
         CHECK(has_line(log, "%T INFO  [tid %N] execute %U: rc=0 in %N ms"), "the execution's outcome and time");
         CHECK(strstr(log, "wJalrXUtnFEMI") == NULL, "the secret key is not in the log");
         CHECK(strstr(log, "Signature=") == NULL, "no signature in the log");
