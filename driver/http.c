@@ -222,7 +222,7 @@ static long backoff_ms(http_client *c, int n)
     return (long)(r % (uint64_t)(ceiling + 1));
 }
 
-static bool cancelled(const http_request *req) { return req->cancel_flag && *req->cancel_flag; }
+static bool cancelled(const http_request *req) { return req->cancel_flag && CANCEL_GET(*req->cancel_flag); }
 
 /* How logs and messages name a request: its operation, else its method. */
 static const char *op_name(const http_request *req)

@@ -15,6 +15,11 @@
 
 typedef struct http_client http_client;
 
+/* A cancel flag (volatile int) is written by SQLCancel's thread and read by
+ * the executing one: both sides go through these atomic accesses. */
+#define CANCEL_GET(flag) __atomic_load_n(&(flag), __ATOMIC_ACQUIRE)
+#define CANCEL_SET(flag, v) __atomic_store_n(&(flag), (v), __ATOMIC_RELEASE)
+
 /* Receives body bytes as they arrive (streaming); return false to abort. */
 typedef bool (*http_sink)(void *ud, const char *data, size_t len);
 

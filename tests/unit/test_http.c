@@ -109,7 +109,7 @@ static int read_request(int fd, char *buf, size_t cap, size_t *used, seen_reques
             return -1;
         struct pollfd p = {fd, POLLIN, 0};
         if (poll(&p, 1, 200) <= 0) {
-            if (srv.stop)
+            if (CANCEL_GET(srv.stop))
                 return -1;
             continue;
         }
@@ -126,7 +126,7 @@ static void *conn_thread(void *arg)
     char buf[16384];
     size_t used = 0;
     seen_request rq;
-    while (!srv.stop && read_request(fd, buf, sizeof buf, &used, &rq) == 0) {
+    while (!CANCEL_GET(srv.stop) && read_request(fd, buf, sizeof buf, &used, &rq) == 0) {
         pthread_mutex_lock(&srv.mu);
         if (srv.nseen < MAXQ)
             srv.seen[srv.nseen++] = rq;
@@ -153,7 +153,7 @@ static void *conn_thread(void *arg)
 static void *accept_thread(void *arg)
 {
     (void)arg;
-    while (!srv.stop) {
+    while (!CANCEL_GET(srv.stop)) {
         struct pollfd p = {srv.listen_fd, POLLIN, 0};
         if (poll(&p, 1, 100) <= 0)
             continue;
@@ -262,7 +262,7 @@ static void *cancel_later(void *arg)
     (void)arg;
     struct timespec ts = {0, 150 * 1000000L};
     nanosleep(&ts, NULL);
-    cancel_flag = 1;
+    CANCEL_SET(cancel_flag, 1);
     return NULL;
 }
 
@@ -1191,7 +1191,7 @@ int main(void)
     http_response_free(&resp);
     config_free(&cfg);
     sb_free(&cerr);
-    srv.stop = 1;
+    CANCEL_SET(srv.stop, 1);
     pthread_join(acc, NULL);
     close(srv.listen_fd);
     return th_done();
