@@ -22,7 +22,8 @@ APT_PACKAGES=(gcc make autoconf automake libtool pkg-config unixodbc unixodbc-de
               libcurl4-openssl-dev libssl-dev libjansson-dev ca-certificates python3
               python3-pyodbc python3-pytest valgrind clang libclang-rt-14-dev libdbd-odbc-perl
               debhelper dpkg-dev fakeroot lintian binutils
-              php-cli php-odbc)
+              r-base-core r-cran-rodbc php-cli php-odbc
+              libreoffice-calc-nogui libreoffice-base libreoffice-base-drivers python3-uno)
 
 ensure_packages() {
     local missing=() p
