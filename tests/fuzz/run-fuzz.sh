@@ -10,12 +10,13 @@ mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
 n=0
-for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_connstr fuzz_sql_escape; do
+for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_connstr fuzz_sql_escape fuzz_catalog_pattern; do
     n=$((n + 1))
     case $target in
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
     fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/strbuf.c" ;;
     fuzz_connstr) src="$top/driver/connstr.c $top/driver/strbuf.c" ;;
+    fuzz_catalog_pattern) src="$top/driver/catalog_pattern.c" ;;
     fuzz_sql_escape) src="$top/driver/sql_escape.c $top/driver/strbuf.c $top/driver/error.c $top/driver/utf.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/error.c" ;;
     esac
