@@ -196,7 +196,8 @@ static SQLRETURN open_results(athena_stmt *s)
     opt.types.use_wchar = d->cfg.use_wchar_for_string_types;
     athena_error ae;
     ae_clear(&ae);
-    s->rs = result_pager_open(d->client, s->qid, &opt, &ae);
+    result_env env = {&d->cfg, d->creds, d->log, &s->cancel};
+    s->rs = result_open(d->client, s->qid, &s->status, &opt, &env, &ae);
     if (!s->rs)
         return diag_post_error(&s->diag, &ae);
     /* Athena sends UpdateCount (0) with SELECT results too: only the
@@ -306,7 +307,7 @@ SQLRETURN exec_close_open_cursor(athena_stmt *s)
 SQLRETURN exec_cancel(athena_stmt *s)
 {
     pthread_mutex_lock(&s->wait_lock);
-    bool running = s->executing;
+    bool running = s->executing || s->fetching;
     if (running) {
         CANCEL_SET(s->cancel, 1);
         pthread_cond_broadcast(&s->wait_cond);

@@ -169,7 +169,7 @@ static bool position_row(athena_stmt *s, SQLULEN row)
     return true;
 }
 
-SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+static SQLRETURN fetch_rows(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
 {
     if (s->state != ST_CURSOR || !s->rs)
         return diag_set(&s->diag, SS_24000, "no result set");
@@ -235,6 +235,27 @@ SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLIN
     if (errors || infos)
         return SQL_SUCCESS_WITH_INFO;
     return SQL_SUCCESS;
+}
+
+/* While rows are fetched, SQLCancel from another thread makes a source that
+ * waits for a page or range give up (HY008) and closes the cursor. */
+SQLRETURN fetch_next(athena_stmt *s, SQLULEN *rows_fetched_override, SQLUSMALLINT *row_status_override)
+{
+    pthread_mutex_lock(&s->wait_lock);
+    CANCEL_SET(s->cancel, 0);
+    s->fetching = 1;
+    pthread_mutex_unlock(&s->wait_lock);
+    SQLRETURN rc = fetch_rows(s, rows_fetched_override, row_status_override);
+    pthread_mutex_lock(&s->wait_lock);
+    bool cancelled = CANCEL_GET(s->cancel);
+    s->fetching = 0;
+    CANCEL_SET(s->cancel, 0);
+    pthread_mutex_unlock(&s->wait_lock);
+    /* the driver manager takes the statement as closed after SQLCancel:
+     * close the cursor too, which stops its downloads */
+    if (cancelled)
+        exec_close_cursor(s);
+    return rc;
 }
 
 SQLRETURN fetch_scroll(athena_stmt *s, SQLSMALLINT orientation, SQLLEN offset)

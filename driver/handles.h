@@ -119,6 +119,7 @@ struct athena_stmt {
     query_status status;
     volatile int cancel;           /* set by SQLCancel from another thread */
     volatile int executing;        /* a query is being started or polled */
+    volatile int fetching;         /* SQLFetch may wait for rows being downloaded */
     pthread_mutex_t wait_lock;     /* with wait_cond: an interruptible wait between polls */
     pthread_cond_t wait_cond;
     /* results */

@@ -1,10 +1,12 @@
 /* result_source.h - how the core reads result rows, whatever brings them:
- * the GetQueryResults pager (result_pager.c) today, the S3 streamer later.
- * A source hands out rows as arrays of text cells, a page at a time; the
- * cells stay valid until the next call to next_row that moves to a new page
- * or until close. */
+ * the GetQueryResults pager (result_pager.c), the S3 streamer (result_s3.c),
+ * results made in memory. A source hands out rows as arrays of text cells;
+ * the cells of a row stay valid until the next call to next_row or close. */
 #ifndef ATHENA_RESULT_SOURCE_H
 #define ATHENA_RESULT_SOURCE_H
+
+#include <pthread.h>
+#include <time.h>
 
 #include "athena_client.h"
 #include "athena_types.h"
@@ -28,6 +30,8 @@ typedef struct pager_options {
     int page_size;              /* RowsToFetchPerBlock: 1..1000 */
     bool txt_result;            /* the output file is .txt: rows are one tab-separated datum */
     bool header_candidate;      /* .csv result: row 0 of page 1 may be the header */
+    bool prefetch;              /* a background thread fetches the pages after page one ahead */
+    volatile const int *cancel; /* non-zero (SQLCancel during SQLFetch): stop waiting for a page */
     type_options types;
 } pager_options;
 
@@ -35,6 +39,30 @@ typedef struct pager_options {
  * (columns, header rule of docs/wire.md). NULL with err on failure. */
 result_source *result_pager_open(athena_client *client, const char *qid,
                                  const pager_options *opt, athena_error *err);
+
+/* Where the pager stands: rows of the current page not yet handed out,
+ * whether another page follows, how many rows page one held (the header
+ * row included: the result file's first records). result_pager_continue:
+ * the pages still to come have page_size rows and are prefetched. */
+size_t result_pager_rows_left(const result_source *rs);
+bool result_pager_has_more_pages(const result_source *rs);
+unsigned long long result_pager_first_page_records(const result_source *rs);
+void result_pager_continue(result_source *rs, int page_size);
+
+/* What the S3 result source needs from the connection (not owned). */
+typedef struct result_env {
+    const athena_config *cfg;   /* ResultFetcher, S3 keys, endpoints, timeouts */
+    cred_provider *creds;
+    athena_log *log;
+    volatile const int *cancel; /* non-zero (SQLCancel during SQLFetch): stop waiting for a range */
+} result_env;
+
+/* Opens the result of a SUCCEEDED query with the fetcher ResultFetcher
+ * asks for (result_s3.c): GetQueryResults paging, or page one and then the
+ * result .csv from S3, falling back to paging (with a log line saying why)
+ * when the file cannot be read from S3. */
+result_source *result_open(athena_client *client, const char *qid, const query_status *st,
+                           const pager_options *opt, const result_env *env, athena_error *err);
 
 /* A result built in memory (SQLGetTypeInfo, catalog functions): columns
  * given as name + Athena type name, rows appended as text (NULL = SQL NULL). */
@@ -46,5 +74,22 @@ void result_columns_describe(athena_column *cols, const char *const *names, cons
                              size_t ncols, const type_options *opt);
 /* Appends a row of ncols values (copied). 0, or -1 with AE_NOMEM. */
 int result_static_add_row(result_source *rs, const char *const *values, athena_error *err);
+
+/* One wait of a source for its background thread (the lock held), waking
+ * every 20 ms to look at the cancel flag. false when cancelled. */
+static inline bool rs_wait(pthread_cond_t *cond, pthread_mutex_t *lock, volatile const int *cancel)
+{
+    if (cancel && *cancel)
+        return false;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_nsec += 20000000L;
+    if (ts.tv_nsec >= 1000000000L) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000L;
+    }
+    pthread_cond_timedwait(cond, lock, &ts);
+    return !(cancel && *cancel);
+}
 
 #endif

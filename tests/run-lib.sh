@@ -74,11 +74,11 @@ stop_athena_local() {
     fi
 }
 
-# start_athena_local: on a free loopback port; sets ATHENA_LOCAL_PORT and ATHENA_LOCAL_URL.
+# start_athena_local [athena-local flags]: on a free loopback port; sets ATHENA_LOCAL_PORT and ATHENA_LOCAL_URL.
 start_athena_local() {
     local port_file="$RUN_DIR/athena-local.port" i
     rm -f "$port_file"
-    "$LOCAL_DIR/athena-local" --port 0 --port-file "$port_file" >"$RUN_DIR/athena-local.log" 2>&1 &
+    "$LOCAL_DIR/athena-local" --port 0 --port-file "$port_file" "$@" >"$RUN_DIR/athena-local.log" 2>&1 &
     ATHENA_LOCAL_PID=$!
     for i in $(seq 1 600); do
         [ -s "$port_file" ] && break

@@ -10,7 +10,7 @@ mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
 n=0
-for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_connstr fuzz_sql_escape fuzz_catalog_pattern; do
+for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_csv_reader fuzz_connstr fuzz_sql_escape fuzz_catalog_pattern; do
     n=$((n + 1))
     case $target in
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
@@ -18,6 +18,7 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fu
     fuzz_connstr) src="$top/driver/connstr.c $top/driver/strbuf.c" ;;
     fuzz_catalog_pattern) src="$top/driver/catalog_pattern.c" ;;
     fuzz_sql_escape) src="$top/driver/sql_escape.c $top/driver/strbuf.c $top/driver/error.c $top/driver/utf.c" ;;
+    fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/error.c" ;;
     esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src
@@ -32,6 +33,9 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fu
     elif [ "$target" = fuzz_param_scan ]; then
         printf "%s" "SELECT '?', \"a?\" -- ?
 , ? /* ? */ FROM t WHERE x = ?" > "$out/corpus-$target/seed1"
+    elif [ "$target" = fuzz_csv_reader ]; then
+        printf '\002\005"a","b","c"\n"1",,"x ""y"""\n"2","l1\nl2","\303\251\360\237\230\200"\n,,\n' \
+            > "$out/corpus-$target/seed1"
     elif [ "$target" = fuzz_cred_profile ]; then
         printf '\000[profile dev]\nregion = us-west-2\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n' \
             > "$out/corpus-$target/seed1"

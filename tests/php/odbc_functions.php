@@ -174,8 +174,8 @@ is_same([odbc_error($c), odbc_errormsg($c)],
         "unknown table: ODBC 2 SQLSTATE S0002 and Athena's message");
 is_same(@odbc_connect("DSN=$dsn;RowsToFetchPerBlock=abc", "", ""), false, "a bad key value: odbc_connect fails");
 is_same([odbc_error(), odbc_errormsg()],
-        ["HY024", "[Athena ODBC][Driver]Invalid value 'abc' for RowsToFetchPerBlock: expected an integer from 1 to 1000"],
-        "a bad key value: the driver's message");
+        ["S1009", "[Athena ODBC][Driver]Invalid value 'abc' for RowsToFetchPerBlock: expected an integer from 1 to 1000"],
+        "a bad key value: ODBC 2 SQLSTATE S1009 (HY024) and the driver's message");
 odbc_close($c);
 
 echo "1..$count\n";
