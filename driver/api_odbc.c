@@ -24,26 +24,36 @@
 
 SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE *output)
 {
-    if (!output)
-        return SQL_ERROR;
+    /* the input handle is checked first: a null output pointer is HY009 on it */
     switch (type) {
     case SQL_HANDLE_ENV:
+        if (!output)
+            return SQL_ERROR;
         *output = SQL_NULL_HENV;
         return env_alloc((athena_env **)output);
     case SQL_HANDLE_DBC: {
         ENV_ENTER(input);
-        *output = SQL_NULL_HDBC;
-        SQLRETURN rc = dbc_alloc(e, (athena_dbc **)output);
+        SQLRETURN rc;
+        if (!output) {
+            rc = diag_set(&e->diag, SS_HY009, NULL);
+        } else {
+            *output = SQL_NULL_HDBC;
+            rc = dbc_alloc(e, (athena_dbc **)output);
+        }
         e->diag.return_code = rc;
         return rc;
     }
     case SQL_HANDLE_STMT: {
         DBC_ENTER(input);
+        if (!output)
+            DBC_LEAVE(diag_set(&d->diag, SS_HY009, NULL));
         *output = SQL_NULL_HSTMT;
         DBC_LEAVE(stmt_alloc(d, (athena_stmt **)output));
     }
     case SQL_HANDLE_DESC: {
         DBC_ENTER(input);
+        if (!output)
+            DBC_LEAVE(diag_set(&d->diag, SS_HY009, NULL));
         *output = SQL_NULL_HDESC;
         DBC_LEAVE(desc_alloc(d, (athena_desc **)output));
     }

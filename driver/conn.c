@@ -78,6 +78,9 @@ static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
            d->cfg.schema ? d->cfg.schema : "");
     if (unknown->len)
         LOG_AT(d->log, LOG_WARN, "ignoring unknown connection keys: %s", sb_str(unknown));
+    if (!d->cfg.verify_ssl)
+        LOG_AT(d->log, LOG_WARN, "VerifySSL=0: TLS certificates and host names are not verified; "
+                                 "anyone on the path can read and change this connection's traffic");
 
     athena_error ae;
     ae_clear(&ae);

@@ -70,6 +70,12 @@ int connstr_parse(const char *text, size_t len, connstr *out, strbuf *err)
     out->count = 0;
     if (!text)
         len = 0;
+    /* a NUL ends the string (applications pass buffer lengths that count
+     * a terminator): keys and values are C strings, one with a NUL inside
+     * would be cut short and could even become an empty key */
+    const char *nul = len ? memchr(text, '\0', len) : NULL;
+    if (nul)
+        len = (size_t)(nul - text);
 
     while (i < len) {
         /* skip leading blanks and empty segments */

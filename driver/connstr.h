@@ -15,7 +15,8 @@ typedef struct connstr {
     size_t count;
 } connstr;
 
-/* Parses `len` bytes (SQL_NTS handled by the caller). Returns 0, or -1 with
+/* Parses `len` bytes (SQL_NTS handled by the caller), up to the first NUL
+ * if there is one. Returns 0, or -1 with
  * err describing the position and problem (unterminated brace, missing '=',
  * empty key). A key that appears twice keeps its first value, as the ODBC
  * specification says. */

@@ -89,7 +89,7 @@ static void interruptible_wait(athena_stmt *s, double ms)
     ts.tv_sec += (time_t)(ns / 1000000000LL);
     ts.tv_nsec = (long)(ns % 1000000000LL);
     pthread_mutex_lock(&s->wait_lock);
-    while (!s->cancel) {
+    while (!CANCEL_GET(s->cancel)) {
         if (pthread_cond_timedwait(&s->wait_cond, &s->wait_lock, &ts) == ETIMEDOUT)
             break;
     }
@@ -120,7 +120,7 @@ static SQLRETURN poll_until_done(athena_stmt *s)
     for (int polls = 1;; polls++) {
         ae_clear(&ae);
         if (ac_get_query_execution(d->client, s->qid, &s->status, &ae) != 0) {
-            if (s->cancel) /* SQLCancel interrupted the call (or its retry wait) */
+            if (CANCEL_GET(s->cancel)) /* SQLCancel interrupted the call (or its retry wait) */
                 return stop_and_report(s, AE_CANCELLED, "Operation canceled");
             return diag_post_error(&s->diag, &ae);
         }
@@ -139,7 +139,7 @@ static SQLRETURN poll_until_done(athena_stmt *s)
         default:
             break;
         }
-        if (s->cancel)
+        if (CANCEL_GET(s->cancel))
             return stop_and_report(s, AE_CANCELLED, "Operation canceled");
         double elapsed = now_ms() - start;
         if (timeout_ms > 0 && elapsed >= timeout_ms)
@@ -152,7 +152,7 @@ static SQLRETURN poll_until_done(athena_stmt *s)
         if (cfg->max_poll_duration_ms > 0 && elapsed + w > (double)cfg->max_poll_duration_ms)
             w = (double)cfg->max_poll_duration_ms - elapsed;
         interruptible_wait(s, w);
-        if (s->cancel)
+        if (CANCEL_GET(s->cancel))
             return stop_and_report(s, AE_CANCELLED, "Operation canceled");
         wait *= cfg->poll_multiplier;
         if (wait > (double)cfg->max_poll_ms)
@@ -259,7 +259,7 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
     exec_close_cursor(s);
     s->row_count = -1;
     pthread_mutex_lock(&s->wait_lock);
-    s->cancel = 0;
+    CANCEL_SET(s->cancel, 0);
     s->executing = 1;
     pthread_mutex_unlock(&s->wait_lock);
     memset(&s->status, 0, sizeof s->status);
@@ -307,7 +307,7 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
     free(catalog);
     pthread_mutex_lock(&s->wait_lock);
     s->executing = 0;
-    s->cancel = 0;
+    CANCEL_SET(s->cancel, 0);
     pthread_mutex_unlock(&s->wait_lock);
     LOG_AT(d->log, LOG_INFO, "execute %s: rc=%d in %.0f ms", s->qid[0] ? s->qid : "(not started)",
            (int)rc, now_ms() - t0);
@@ -327,7 +327,7 @@ SQLRETURN exec_cancel(athena_stmt *s)
     pthread_mutex_lock(&s->wait_lock);
     bool running = s->executing || s->fetching;
     if (running) {
-        s->cancel = 1;
+        CANCEL_SET(s->cancel, 1);
         pthread_cond_broadcast(&s->wait_cond);
     }
     pthread_mutex_unlock(&s->wait_lock);

@@ -275,14 +275,14 @@ static SQLRETURN fetch_cancellable(athena_stmt *s, SQLUSMALLINT orientation, SQL
                                    SQLUSMALLINT *status)
 {
     pthread_mutex_lock(&s->wait_lock);
-    s->cancel = 0;
+    CANCEL_SET(s->cancel, 0);
     s->fetching = 1;
     pthread_mutex_unlock(&s->wait_lock);
     SQLRETURN rc = fetch_rows(s, orientation, offset, rows, status);
     pthread_mutex_lock(&s->wait_lock);
-    bool cancelled = s->cancel;
+    bool cancelled = CANCEL_GET(s->cancel);
     s->fetching = 0;
-    s->cancel = 0;
+    CANCEL_SET(s->cancel, 0);
     pthread_mutex_unlock(&s->wait_lock);
     /* the driver manager takes the statement as closed after SQLCancel:
      * close the cursor too, which stops its downloads */

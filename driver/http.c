@@ -17,7 +17,15 @@
  * 100 ms, cap 5 s), up to MaxRetries retries. Waiting is interruptible by the
  * request's cancel flag. An ExpiredTokenException makes it fetch fresh
  * credentials (force_refresh) and try once more. A request that streams into
- * a sink is not retried once bytes went to the sink. */
+ * a sink is not retried once bytes went to the sink.
+ *
+ * Throttling: every signed request first takes a token from the
+ * process-wide adaptive rate limiter of its endpoint and operation
+ * (rate_limit.c), which every answer feeds; the wait is cancellable like
+ * the backoff. A throttling answer does not use up one of the MaxRetries
+ * retries while the request has been throttled for less than the throttle
+ * patience (60 s): the limiter paces the retries, so they do not run out
+ * while the offered load stays near the quota. */
 #include "http.h"
 
 #include <ctype.h>
@@ -33,10 +41,12 @@
 #include <jansson.h>
 #include <openssl/rand.h>
 
+#include "rate_limit.h"
 #include "sigv4.h"
 
 #define BACKOFF_BASE_MS 100
 #define BACKOFF_CAP_MS 5000
+#define THROTTLE_PATIENCE_MS 60000
 
 struct http_client {
     CURL *curl;
@@ -57,6 +67,8 @@ struct http_client {
     char *non_proxy_host;
     long backoff_base_ms;
     long backoff_cap_ms;
+    long throttle_patience_ms;
+    bool rate_limit;       /* take tokens from the process-wide limiter */
     bool ever_connected;   /* an answer came back at least once */
     uint64_t rng;          /* xorshift64* state, seeded once */
     char user_agent[128];
@@ -97,6 +109,9 @@ void http_client_set_backoff(http_client *c, long base_ms, long cap_ms)
     c->backoff_cap_ms = cap_ms > 0 ? cap_ms : 1;
 }
 
+void http_client_set_throttle_patience(http_client *c, long ms) { c->throttle_patience_ms = ms < 0 ? 0 : ms; }
+void http_client_set_rate_limit(http_client *c, bool on) { c->rate_limit = on; }
+
 http_client *http_client_new(const athena_config *cfg, cred_provider *creds, athena_log *log,
                              athena_error *err)
 {
@@ -124,6 +139,8 @@ http_client *http_client_new(const athena_config *cfg, cred_provider *creds, ath
     c->proxy_port = cfg->proxy_port;
     c->backoff_base_ms = BACKOFF_BASE_MS;
     c->backoff_cap_ms = BACKOFF_CAP_MS;
+    c->throttle_patience_ms = THROTTLE_PATIENCE_MS;
+    c->rate_limit = true;
     bool oom = false;
 #define DUP(dst, src)                 \
     do {                              \
@@ -205,7 +222,7 @@ static long backoff_ms(http_client *c, int n)
     return (long)(r % (uint64_t)(ceiling + 1));
 }
 
-static bool cancelled(const http_request *req) { return req->cancel_flag && *req->cancel_flag; }
+static bool cancelled(const http_request *req) { return req->cancel_flag && CANCEL_GET(*req->cancel_flag); }
 
 /* How logs and messages name a request: its operation, else its method. */
 static const char *op_name(const http_request *req)
@@ -647,6 +664,7 @@ static void set_options(http_client *c, const http_request *req, struct curl_sli
     } else {
         curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, c->request_timeout_ms);
     }
+    curl_easy_setopt(h, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2); /* TLS 1.2 at least */
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, c->verify_ssl ? 1L : 0L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, c->verify_ssl ? 2L : 0L);
     if (c->ca_file)
@@ -848,6 +866,19 @@ static int give_up(const http_request *req, const http_response *resp, attempt_r
     return -1;
 }
 
+/* Takes a token from the request's rate limiter, waiting (cancellably)
+ * when the limiter says so; false if cancelled meanwhile. */
+static bool limiter_wait(http_client *c, const http_request *req, rate_limiter *rl)
+{
+    double wait_s = rl_acquire(rl, now_ms() / 1000.0);
+    if (wait_s <= 0)
+        return true;
+    long ms = (long)(wait_s * 1000.0) + 1;
+    LOG_AT(c->log, LOG_DEBUG, "%s: the rate limiter holds it %ld ms (%.2f/s)", op_name(req), ms,
+           rl_fill_rate(rl));
+    return wait_ms(req, ms);
+}
+
 int http_perform(http_client *c, const http_request *req, http_response *resp, athena_error *err)
 {
     ae_clear(err);
@@ -857,11 +888,16 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
     bool refreshed = false;
     bool force_refresh = false;
     int retries_done = 0;
+    int free_attempts = 0;      /* throttled attempts within the patience */
+    double throttled_since = -1; /* first throttling answer of this request */
+    rate_limiter *rl = req->service && c->rate_limit ? rl_for(req->url, op) : NULL;
     athena_error e;
     ae_clear(&e);
 
     for (;;) {
         if (cancelled(req))
+            return ae_set(err, AE_CANCELLED, 0, "%s cancelled", op);
+        if (!limiter_wait(c, req, rl))
             return ae_set(err, AE_CANCELLED, 0, "%s cancelled", op);
         aws_credentials creds;
         memset(&creds, 0, sizeof creds);
@@ -886,6 +922,7 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
             if (resp->status >= 300)
                 http_parse_error_body(resp); /* error bodies are collected, never sunk */
             ak = classify_answer(resp);
+            rl_update(rl, ak == ANS_RETRY_THROTTLE, now_ms() / 1000.0);
         }
         log_attempt(c, req, resp, ar, &e);
 
@@ -906,7 +943,14 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
             return 0; /* the caller maps it (AE_AUTH) */
         }
         /* retryable outcome */
-        bool can_retry = resp->attempts < max_attempts + (refreshed ? 1 : 0) &&
+        if (ar == ATT_ANSWER && ak == ANS_RETRY_THROTTLE && req->retryable) {
+            double t = now_ms();
+            if (throttled_since < 0)
+                throttled_since = t;
+            if (t - throttled_since < (double)c->throttle_patience_ms)
+                free_attempts++;
+        }
+        bool can_retry = resp->attempts - free_attempts < max_attempts + (refreshed ? 1 : 0) &&
                          !(x.sink_used && ar != ATT_ANSWER);
         if (!can_retry)
             return give_up(req, resp, ar, ak, &e, err);

@@ -15,6 +15,11 @@
 
 typedef struct http_client http_client;
 
+/* A cancel flag (volatile int) is written by SQLCancel's thread and read by
+ * the executing one: both sides go through these atomic accesses. */
+#define CANCEL_GET(flag) __atomic_load_n(&(flag), __ATOMIC_ACQUIRE)
+#define CANCEL_SET(flag, v) __atomic_store_n(&(flag), (v), __ATOMIC_RELEASE)
+
 /* Receives body bytes as they arrive (streaming); return false to abort. */
 typedef bool (*http_sink)(void *ud, const char *data, size_t len);
 
@@ -67,6 +72,13 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
 /* Retry backoff: before retry n it waits uniformly in [0, min(cap, base*2^n)]
  * ms. Defaults base 100, cap 5000; tests shorten them. */
 void http_client_set_backoff(http_client *c, long base_ms, long cap_ms);
+/* How long (ms, default 60000) a request may keep being throttled before
+ * its throttled attempts count against MaxRetries; 0: they always count. */
+void http_client_set_throttle_patience(http_client *c, long ms);
+/* Signed requests take a token from the process-wide adaptive rate limiter
+ * of their endpoint and operation (rate_limit.h) first; on by default,
+ * unit tests of the retry policy alone turn it off. */
+void http_client_set_rate_limit(http_client *c, bool on);
 /* Fills aws_error_type / aws_error_message from a JSON (`__type` without
  * its `prefix#`, `Message` / `message`) or S3 XML (`<Code>`, `<Message>`)
  * error body. http_perform calls it for every answer with status >= 300. */

@@ -10,16 +10,23 @@ mkdir -p "$out"
 CC=${CC:-clang}
 flags="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I$top/driver"
 n=0
-for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_csv_reader; do
+for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_csv_reader fuzz_connstr fuzz_sql_escape fuzz_catalog_pattern; do
     n=$((n + 1))
     case $target in
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
     fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/strbuf.c" ;;
+    fuzz_connstr) src="$top/driver/connstr.c $top/driver/strbuf.c" ;;
+    fuzz_catalog_pattern) src="$top/driver/catalog_pattern.c" ;;
+    fuzz_sql_escape) src="$top/driver/sql_escape.c $top/driver/strbuf.c $top/driver/error.c $top/driver/utf.c" ;;
     fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/wide.c $top/driver/diag.c $top/driver/sqlstate.c $top/driver/strbuf.c $top/driver/error.c" ;;
     esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src
     mkdir -p "$out/corpus-$target"
+    # committed seeds (tests/fuzz/corpus/<target>/), where a target has them
+    if [ -d "$here/corpus/$target" ]; then
+        cp "$here/corpus/$target"/* "$out/corpus-$target/"
+    fi
     if [ "$target" = fuzz_page_decode ]; then
         printf '%s' '{"UpdateCount":0,"ResultSet":{"Rows":[{"Data":[{"VarCharValue":"a\u00e9\ud83d\ude00"},{}]}],"ResultSetMetadata":{"ColumnInfo":[{"CatalogName":"hive","SchemaName":"","TableName":"","Name":"a","Label":"a","Type":"varchar","Precision":2147483647,"Scale":0,"Nullable":"UNKNOWN","CaseSensitive":true}]}},"NextToken":"x"}' \
             > "$out/corpus-$target/seed1.json"
@@ -33,7 +40,7 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fu
         printf '\000[profile dev]\nregion = us-west-2\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = base\n' \
             > "$out/corpus-$target/seed1"
         printf '\001[base]\naws_access_key_id = AKIDEXAMPLE\naws_secret_access_key = x\n' > "$out/corpus-$target/seed2"
-    else
+    elif [ "$target" = fuzz_convert ]; then
         printf '\003\011\010\001-12.50' > "$out/corpus-$target/seed1"
         printf '\017\023\040\000%s' '2017-01-01 12:34:56.789' > "$out/corpus-$target/seed2"
         printf '\023\042\040\000%s' '2 03:04:05.678' > "$out/corpus-$target/seed3"

@@ -162,6 +162,14 @@ int main(void)
               "text after brace message");
     CHECK_INT(parse("PWD={a}}", &cs, &err), -1, "}} at end is an escape, so unterminated");
 
+    /* a NUL ends the string: a length that counts the terminator (or more) */
+    static const char with_nul[] = "DSN=a;UID=u\0\0\0D)N=x";
+    CHECK_INT(connstr_parse(with_nul, sizeof with_nul, &cs, &err), 0, "NUL inside the length");
+    CHECK_INT(cs.count, 2, "pairs before the NUL only");
+    CHECK_STR(connstr_get(&cs, "UID"), "u", "value cut at the NUL");
+    CHECK(connstr_get(&cs, "D)N") == NULL, "nothing after the NUL");
+    connstr_free(&cs);
+
     /* formatting */
     strbuf out = STRBUF_INIT;
     connstr_append(&out, "DSN", "athena");

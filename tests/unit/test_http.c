@@ -23,6 +23,7 @@
 #include "auth/credentials.h"
 #include "http.h"
 #include "log.h"
+#include "rate_limit.h"
 
 /* ---------------------------------------------------------- the server */
 
@@ -108,7 +109,7 @@ static int read_request(int fd, char *buf, size_t cap, size_t *used, seen_reques
             return -1;
         struct pollfd p = {fd, POLLIN, 0};
         if (poll(&p, 1, 200) <= 0) {
-            if (srv.stop)
+            if (CANCEL_GET(srv.stop))
                 return -1;
             continue;
         }
@@ -125,7 +126,7 @@ static void *conn_thread(void *arg)
     char buf[16384];
     size_t used = 0;
     seen_request rq;
-    while (!srv.stop && read_request(fd, buf, sizeof buf, &used, &rq) == 0) {
+    while (!CANCEL_GET(srv.stop) && read_request(fd, buf, sizeof buf, &used, &rq) == 0) {
         pthread_mutex_lock(&srv.mu);
         if (srv.nseen < MAXQ)
             srv.seen[srv.nseen++] = rq;
@@ -152,7 +153,7 @@ static void *conn_thread(void *arg)
 static void *accept_thread(void *arg)
 {
     (void)arg;
-    while (!srv.stop) {
+    while (!CANCEL_GET(srv.stop)) {
         struct pollfd p = {srv.listen_fd, POLLIN, 0};
         if (poll(&p, 1, 100) <= 0)
             continue;
@@ -261,7 +262,7 @@ static void *cancel_later(void *arg)
     (void)arg;
     struct timespec ts = {0, 150 * 1000000L};
     nanosleep(&ts, NULL);
-    cancel_flag = 1;
+    CANCEL_SET(cancel_flag, 1);
     return NULL;
 }
 
@@ -879,6 +880,7 @@ int main(void)
     http_client *c = http_client_new(&cfg, &tp.base, log, &e);
     CHECK(c != NULL, "client");
     http_client_set_backoff(c, 5, 40);
+    http_client_set_rate_limit(c, false); /* the limiter has its own cases (3b, 3c) */
     CHECK_STR(http_client_region(c), "us-east-1", "region");
 
     http_response resp;
@@ -927,7 +929,8 @@ int main(void)
     CHECK_INT(resp.status, 200, "final 200");
     CHECK_INT(resp.attempts, 3, "three attempts");
 
-    /* 3. throttling until retries run out */
+    /* 3. throttling until retries run out (no throttle patience) */
+    http_client_set_throttle_patience(c, 0);
     scripted thr = {ACT_RESPOND, 400, NULL, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded\"}", 0};
     srv_script(NULL, 0, thr);
     rc = http_perform(c, &rq, &resp, &e);
@@ -939,6 +942,49 @@ int main(void)
     CHECK_INT(srv_nseen(), 4, "server saw 4 requests");
     CHECK_STR(e.message, "GetWorkGroup failed after 4 attempts: HTTP 400 ThrottlingException: Rate exceeded",
               "throttled message");
+
+    /* 3b. within the throttle patience, throttled attempts do not use up
+     * MaxRetries (3): 6 throttles, then the answer */
+    http_client_set_throttle_patience(c, 60000);
+    srv_script((scripted[]){thr, thr, thr, thr, thr, thr}, 6, OK200);
+    rc = http_perform(c, &rq, &resp, &e);
+    CHECK_INT(rc, 0, "6 throttles then success with MaxRetries 3");
+    CHECK_INT(resp.status, 200, "the answer after the throttles");
+    CHECK_INT(resp.attempts, 7, "7 attempts");
+    /* ... but server errors still do */
+    srv_script((scripted[]){thr, thr, {ACT_RESPOND, 503, NULL, "", 0}, {ACT_RESPOND, 503, NULL, "", 0},
+                            {ACT_RESPOND, 503, NULL, "", 0}, {ACT_RESPOND, 503, NULL, "", 0}}, 6, OK200);
+    rc = http_perform(c, &rq, &resp, &e);
+    CHECK_INT(rc, -1, "2 throttles then 503s: MaxRetries counts the 503s");
+    CHECK_INT(resp.attempts, 6, "2 free throttled attempts + 1 + MaxRetries");
+    CHECK_INT(e.code, AE_SERVER, "the last 503 reported");
+
+    /* 3c. the process-wide rate limiter: a throttle turns it on (nothing
+     * measured yet: 0.5 tokens/s, so the retry waits 2 s for its token),
+     * and a request held by the limiter is cancelled without being sent */
+    http_client_set_rate_limit(c, true);
+    rl_reset_all();
+    rate_limiter *lim = rl_for(url, "GetWorkGroup");
+    srv_script((scripted[]){thr}, 1, OK200);
+    rc = http_perform(c, &rq, &resp, &e);
+    CHECK_INT(rc, 0, "throttled once then answered through the limiter");
+    CHECK_INT(resp.attempts, 2, "two attempts");
+    CHECK(rl_enabled(lim), "the limiter of this endpoint and operation is on");
+    CHECK(rl_fill_rate(lim) == 2 * rl_measured_rate(lim), "after 2 s the cubic curve (3.2/s) is capped at twice the measured rate: %g, %g",
+          rl_fill_rate(lim), rl_measured_rate(lim));
+    int seen_before = srv_nseen();
+    http_request held = athena_req();
+    cancel_flag = 0;
+    held.cancel_flag = &cancel_flag;
+    pthread_t canceller;
+    pthread_create(&canceller, NULL, cancel_later, NULL);
+    rc = http_perform(c, &held, &resp, &e);
+    pthread_join(canceller, NULL);
+    CHECK_INT(rc, -1, "cancelled while the limiter held it");
+    CHECK_INT(e.code, AE_CANCELLED, "AE_CANCELLED from the limiter's wait");
+    CHECK_INT(srv_nseen(), seen_before, "the held request was never sent");
+    rl_reset_all();
+    http_client_set_rate_limit(c, false);
 
     /* TooManyRequestsException then success */
     srv_script((scripted[]){{ACT_RESPOND, 400, NULL,
@@ -1145,7 +1191,7 @@ int main(void)
     http_response_free(&resp);
     config_free(&cfg);
     sb_free(&cerr);
-    srv.stop = 1;
+    CANCEL_SET(srv.stop, 1);
     pthread_join(acc, NULL);
     close(srv.listen_fd);
     return th_done();

@@ -2,7 +2,8 @@
 // and the admin endpoints. Signed requests are routed by the service named in their SigV4
 // credential scope; unsigned ones by path and method.
 import http from 'node:http';
-import { createReadStream } from 'node:fs';
+import https from 'node:https';
+import { createReadStream, readFileSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { ServiceError, AuthError } from './errors.js';
@@ -150,6 +151,9 @@ export async function startAthenaLocal(options = {}) {
     ecsToken = process.env.ATHENA_LOCAL_ECS_TOKEN || DEFAULT_ECS_TOKEN,
     ssoTokens = (process.env.ATHENA_LOCAL_SSO_TOKENS || DEFAULT_SSO_TOKEN).split(',').map((s) => s.trim()).filter(Boolean),
     catalogs: catalogSpecs = [],
+    tlsCert,
+    tlsKey,
+    tlsMax,
     now = () => Date.now(),
   } = options;
 
@@ -436,7 +440,17 @@ export async function startAthenaLocal(options = {}) {
     return send(req, res, resp, opKey, body.length, resetAfter);
   }
 
-  const server = http.createServer({ keepAliveTimeout: 60000 }, (req, res) => {
+  // --tls-cert/--tls-key: HTTPS instead of plain HTTP, for the driver's TLS tests: TLS 1.2 or later,
+  // or, with --tls-max TLSv1.1 or below, only those old versions (and the ciphers they need)
+  const old = tlsMax === 'TLSv1' || tlsMax === 'TLSv1.1';
+  const tls = tlsCert ? {
+    cert: readFileSync(tlsCert),
+    key: readFileSync(tlsKey),
+    minVersion: old ? 'TLSv1' : 'TLSv1.2',
+    ...(tlsMax ? { maxVersion: tlsMax } : {}),
+    ...(old ? { ciphers: 'DEFAULT@SECLEVEL=0' } : {}),
+  } : null;
+  const server = (tls ? https : http).createServer({ keepAliveTimeout: 60000, ...tls }, (req, res) => {
     handle(req, res).catch((e) => {
       if (e?.name === 'AbortError' || closing.signal.aborted || e?.code === 'ERR_STREAM_PREMATURE_CLOSE') {
         res.destroy();
@@ -483,7 +497,7 @@ export async function startAthenaLocal(options = {}) {
   }
 
   return {
-    url: `http://${urlHost}:${addr.port}`,
+    url: `${tls ? 'https' : 'http'}://${urlHost}:${addr.port}`,
     host: addr.address,
     port: addr.port,
     server,

@@ -5,6 +5,7 @@ import { parseCatalogSpec, CatalogError } from './catalogs.js';
 export const USAGE = `usage: athena-local [--host 127.0.0.1] [--port N|0] [--port-file FILE] [--data DIR]
                     [--latency PROFILE] [--faults SPEC] [--credential-lifetime SECONDS]
                     [--ecs-token TOKEN] [--sso-token TOKEN]... [--catalog NAME=KIND]...
+                    [--tls-cert FILE --tls-key FILE]
        athena-local gen-catalog DIR [--database NAME] [--tables N] [--columns N] [--rows N]
 
   --host HOST                 address to bind (default 127.0.0.1: loopback only)
@@ -22,6 +23,10 @@ export const USAGE = `usage: athena-local [--host 127.0.0.1] [--port N|0] [--por
                               glue (lists AwsDataCatalog's databases), lambda-fail (its Lambda
                               fails), lambda-denied (its Lambda may not be invoked), denied
                               (AccessDeniedException)
+  --tls-cert FILE             serve HTTPS with this PEM certificate (chain) ...
+  --tls-key FILE              ... and this PEM private key (both or neither)
+  --tls-max VERSION           highest TLS version offered (TLSv1, TLSv1.1, TLSv1.2, TLSv1.3):
+                              TLSv1.1 or below lets a test prove its client refuses old TLS
   -h, --help                  this text
 
   gen-catalog writes DIR/NAME/t0000.csv ... (default bigcat, 2000 tables, 10 columns, 2 rows)
@@ -45,6 +50,9 @@ export function parseCli(argv) {
         'ecs-token': { type: 'string' },
         'sso-token': { type: 'string', multiple: true },
         catalog: { type: 'string', multiple: true },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'tls-max': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -59,6 +67,10 @@ export function parseCli(argv) {
   const lifetime = Number(v['credential-lifetime']);
   if (!/^\d+$/.test(v['credential-lifetime']) || lifetime < 1) {
     throw new UsageError(`--credential-lifetime: expected a positive number of seconds, got "${v['credential-lifetime']}"`);
+  }
+  if (!v['tls-cert'] !== !v['tls-key']) throw new UsageError('--tls-cert and --tls-key go together');
+  if (v['tls-max'] && !['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'].includes(v['tls-max'])) {
+    throw new UsageError(`--tls-max: expected TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3, got "${v['tls-max']}"`);
   }
   let catalogs;
   try {
@@ -79,5 +91,8 @@ export function parseCli(argv) {
     ecsToken: v['ecs-token'],
     ssoTokens: v['sso-token'],
     catalogs,
+    tlsCert: v['tls-cert'],
+    tlsKey: v['tls-key'],
+    tlsMax: v['tls-max'],
   };
 }

@@ -82,7 +82,7 @@ describe('launcher', () => {
   });
 
   it('refuses bad flags with usage and exit status 2', async () => {
-    for (const args of [['--bogus'], ['--port', 'x'], ['--faults', 'nonsense op=1'], ['--credential-lifetime', '0'], ['--catalog', 'x=nope'], ['--catalog', 'AwsDataCatalog=glue']]) {
+    for (const args of [['--bogus'], ['--port', 'x'], ['--faults', 'nonsense op=1'], ['--credential-lifetime', '0'], ['--catalog', 'x=nope'], ['--catalog', 'AwsDataCatalog=glue'], ['--tls-cert', 'x.pem'], ['--tls-key', 'x.key'], ['--tls-cert', 'x.pem', '--tls-key', 'x.key', '--tls-max', 'SSLv3']]) {
       const p = launch(args);
       const { code } = await p.exited;
       assert.equal(code, 2, `${args.join(' ')}: ${p.output().stderr}`);
