@@ -18,16 +18,21 @@ LOCAL_SECRET=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
+# What ./quickstart needs: the build, the driver's libraries, isql, athena-local.
 APT_PACKAGES=(gcc make autoconf automake libtool pkg-config unixodbc unixodbc-dev odbcinst
-              libcurl4-openssl-dev libssl-dev libjansson-dev ca-certificates python3
-              python3-pyodbc python3-pytest valgrind clang libclang-rt-14-dev libdbd-odbc-perl
-              debhelper dpkg-dev fakeroot lintian binutils
-              r-base-core r-cran-rodbc php-cli php-odbc ruby-odbc iodbc
-              libreoffice-calc-nogui libreoffice-base libreoffice-base-drivers python3-uno)
+              libcurl4-openssl-dev libssl-dev libjansson-dev ca-certificates)
+# What ./run-tests adds: the clients the suites drive, the sanitizer, fuzz and
+# packaging tools (setup_all --with-tests).
+TEST_PACKAGES=(python3 python3-pyodbc python3-pytest valgrind clang libclang-rt-14-dev libdbd-odbc-perl
+               debhelper dpkg-dev fakeroot lintian binutils openssl
+               r-base-core r-cran-rodbc php-cli php-odbc ruby-odbc iodbc
+               libreoffice-calc-nogui libreoffice-base libreoffice-base-drivers python3-uno)
 
+# ensure_packages [--with-tests]
 ensure_packages() {
-    local missing=() p
-    for p in "${APT_PACKAGES[@]}"; do
+    local missing=() p wanted=("${APT_PACKAGES[@]}")
+    [ "${1:-}" = --with-tests ] && wanted+=("${TEST_PACKAGES[@]}")
+    for p in "${wanted[@]}"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
     done
     command -v node >/dev/null 2>&1 || missing+=(nodejs)
@@ -122,9 +127,12 @@ INI
     odbcinst -i -s -l -f "$RUN_DIR/odbc.ini" >/dev/null || die "odbcinst could not register the DSN"
 }
 
+# setup_all [--with-tests] [configure flags...]
 setup_all() {
+    local with=
+    [ "${1:-}" = --with-tests ] && { with=--with-tests; shift; }
     mkdir -p "$RUN_DIR"
-    ensure_packages
+    ensure_packages $with
     build_driver "$@"
     start_athena_local
     register_driver
