@@ -126,6 +126,23 @@ static inline bool swar_special(uint64_t v)
     return (t & HIGHS) != 0;
 }
 
+/* The end of a parsed string [start, stop): a string holding bytes above
+ * 0x7F must be valid UTF-8 (a JSON text is), else the page is refused rather
+ * than handing the application bytes no conversion can trust. */
+static int string_done(pd_ctx *c, char *start, char *stop, char *next, char **out, size_t *outlen)
+{
+    size_t n = (size_t)(stop - start);
+    if (!utf8_valid(start, n)) {
+        c->p = start;
+        return fail(c, "invalid UTF-8 in a string");
+    }
+    *stop = '\0';
+    *out = start;
+    *outlen = n;
+    c->p = next;
+    return 0;
+}
+
 /* c->p is at the opening quote. Unescapes in place, NUL-terminates, and
  * leaves c->p after the closing quote. */
 static int parse_string(pd_ctx *c, char **out, size_t *outlen)
@@ -147,13 +164,8 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
             return fail(c, "a string is not terminated");
         }
         unsigned char ch = (unsigned char)*p;
-        if (ch == '"') {
-            *p = '\0';
-            *out = start;
-            *outlen = (size_t)(p - start);
-            c->p = p + 1;
-            return 0;
-        }
+        if (ch == '"')
+            return string_done(c, start, p, p + 1, out, outlen);
         if (ch == '\\')
             break;
         if (ch < 0x20) {
@@ -166,13 +178,8 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
     char *w = p;
     while (p < end) {
         unsigned char ch = (unsigned char)*p;
-        if (ch == '"') {
-            *w = '\0';
-            *out = start;
-            *outlen = (size_t)(w - start);
-            c->p = p + 1;
-            return 0;
-        }
+        if (ch == '"')
+            return string_done(c, start, w, p + 1, out, outlen);
         if (ch < 0x20) {
             c->p = p;
             return fail(c, "a control character inside a string");

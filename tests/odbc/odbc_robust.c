@@ -206,6 +206,86 @@ static void bad_input(SQLHENV env)
     D(SQLFreeHandle)(SQL_HANDLE_DBC, dbc);
 }
 
+/* One malformed server answer: the fault (athena-local's bodyNext, on every
+ * attempt), the fetcher, and what the query must give: SQL_ERROR with that
+ * state and a message holding that text, and no value. */
+typedef struct bad_answer {
+    const char *what, *fault, *fetcher, *state, *msg;
+} bad_answer;
+
+static const bad_answer bad_answers[] = {
+    {"GetQueryExecution cut short", "{\"bodyNext\":[{\"op\":\"athena:GetQueryExecution\",\"drop\":25,\"count\":20}]}",
+     "GetQueryResults", "08S01",
+     "GetQueryExecution: the answer is not a JSON object (premature end of input"},
+    {"GetQueryExecution with a number for State",
+     "{\"bodyNext\":[{\"op\":\"athena:GetQueryExecution\",\"from\":\"\\\"State\\\":\\\"\",\"to\":\"\\\"State\\\":7,\\\"S\\\":\\\"\",\"count\":20}]}",
+     "GetQueryResults", "08S01",
+     "GetQueryExecution: the answer has no QueryExecution.Status.State"},
+    {"GetQueryResults cut short", "{\"bodyNext\":[{\"op\":\"athena:GetQueryResults\",\"drop\":30,\"count\":20}]}",
+     "GetQueryResults", "08S01",
+     "Unusable GetQueryResults answer: a string is not terminated at byte 282 of 282"},
+    {"GetQueryResults with a number for Rows",
+     "{\"bodyNext\":[{\"op\":\"athena:GetQueryResults\",\"from\":\"\\\"Rows\\\":[\",\"to\":\"\\\"Rows\\\":7,\\\"R\\\":[\",\"count\":20}]}",
+     "GetQueryResults", "08S01",
+     "Unusable GetQueryResults answer: Rows must be an array at byte 37 of 318"},
+    {"GetQueryResults with a number for a VarCharValue",
+     "{\"bodyNext\":[{\"op\":\"athena:GetQueryResults\",\"from\":\"\\\"hello world\\\"\",\"to\":\"42\",\"count\":20}]}",
+     "GetQueryResults", "08S01",
+     "Unusable GetQueryResults answer: VarCharValue must be a string at byte 95 of 301"},
+    {"GetQueryResults with invalid UTF-8 in a VarCharValue",
+     "{\"bodyNext\":[{\"op\":\"athena:GetQueryResults\",\"from\":\"hello\",\"toHex\":\"68ff6c6c6f\",\"count\":20}]}",
+     "GetQueryResults", "08S01",
+     "Unusable GetQueryResults answer: invalid UTF-8 in a string at byte 96 of 312"},
+    {"GetQueryResults with a huge Precision",
+     "{\"bodyNext\":[{\"op\":\"athena:GetQueryResults\",\"from\":\"\\\"Precision\\\":\",\"to\":\"\\\"Precision\\\":99999999999999999999,\\\"P\\\":\",\"count\":20}]}",
+     "GetQueryResults", "08S01",
+     "Unusable GetQueryResults answer: a number too large at byte 271 of 337"},
+    {"the result CSV with invalid UTF-8",
+     "{\"bodyNext\":[{\"op\":\"s3:GetObject\",\"from\":\"hello\",\"toHex\":\"68ff6c6c6f\",\"count\":20}]}", "S3",
+     "08S01", "The result file is not valid Athena CSV: invalid UTF-8 in a value in record 2 (byte 5)"},
+    {"the result CSV cut short", "{\"bodyNext\":[{\"op\":\"s3:GetObject\",\"drop\":4,\"count\":20}]}", "S3",
+     "08S01",
+     "GetObject of the result file returned 14 bytes for a range of 18"},
+    {"the result CSV ending inside a quoted field",
+     "{\"bodyNext\":[{\"op\":\"s3:GetObject\",\"from\":\"world\\\"\",\"to\":\"world\\n\",\"count\":20}]}", "S3", "08S01",
+     "The result file is not valid Athena CSV: the file ends inside a quoted value in record 2 (byte 18)"},
+};
+
+static void bad_answer_check(const bad_answer *b)
+{
+    char out[4096], in[512];
+    int set = admin("POST", "/_athena_local/faults", b->fault, out, sizeof out);
+    CHECK(set == 200, "%s: fault set (%d %s)", b->what, set, set == 200 ? "" : out);
+    SQLHDBC dbc = SQL_NULL_HDBC;
+    SQLHENV env = SQL_NULL_HENV;
+    D(SQLAllocHandle)(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env);
+    D(SQLSetEnvAttr)(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0);
+    D(SQLAllocHandle)(SQL_HANDLE_DBC, env, &dbc);
+    const char *dsn = getenv("ATHENA_TEST_DSN");
+    snprintf(in, sizeof in, "DSN=%s;ResultFetcher=%s;MaxRetries=1", dsn && *dsn ? dsn : "athena-local", b->fetcher);
+    SQLRETURN rc = D(SQLDriverConnect)(dbc, NULL, (SQLCHAR *)in, SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT);
+    CHECK(SQL_SUCCEEDED(rc), "%s: connect", b->what);
+    SQLHSTMT s = new_stmt(dbc);
+    SQLCHAR v[64] = "";
+    SQLLEN ind = 0;
+    rc = D(SQLExecDirect)(s, (SQLCHAR *)"SELECT 'hello world' AS v", SQL_NTS);
+    if (SQL_SUCCEEDED(rc))
+        rc = D(SQLFetch)(s);
+    if (SQL_SUCCEEDED(rc))
+        rc = D(SQLGetData)(s, 1, SQL_C_CHAR, v, sizeof v, &ind);
+    SQLCHAR st[6] = "", msg[1024] = "";
+    SQLINTEGER native;
+    SQLSMALLINT len;
+    D(SQLGetDiagRec)(SQL_HANDLE_STMT, s, 1, st, &native, msg, sizeof msg, &len);
+    CHECK(rc == SQL_ERROR && !strcmp((char *)st, b->state) && strstr((char *)msg, b->msg) && !v[0],
+          "%s: %s \"%s\" and no row (rc %d, [%s] %s, value '%s')", b->what, b->state, b->msg, rc, st, msg, v);
+    D(SQLFreeHandle)(SQL_HANDLE_STMT, s);
+    D(SQLDisconnect)(dbc);
+    D(SQLFreeHandle)(SQL_HANDLE_DBC, dbc);
+    D(SQLFreeHandle)(SQL_HANDLE_ENV, env);
+    admin("DELETE", "/_athena_local/faults", NULL, out, sizeof out);
+}
+
 int main(void)
 {
     lib = dlopen(DRIVER_SO, RTLD_NOW);
@@ -287,6 +367,8 @@ int main(void)
 
     CHECK_INT(hfree(SQL_HANDLE_DBC, dbc), SQL_SUCCESS, "free the connection");
     bad_input(env);
+    for (size_t i = 0; i < sizeof bad_answers / sizeof bad_answers[0]; i++)
+        bad_answer_check(&bad_answers[i]);
     CHECK_INT(hfree(SQL_HANDLE_ENV, env), SQL_SUCCESS, "free the environment");
     dlclose(lib);
     return th_done();
