@@ -129,10 +129,11 @@ static inline bool swar_special(uint64_t v)
 /* The end of a parsed string [start, stop): a string holding bytes above
  * 0x7F must be valid UTF-8 (a JSON text is), else the page is refused rather
  * than handing the application bytes no conversion can trust. */
-static int string_done(pd_ctx *c, char *start, char *stop, char *next, char **out, size_t *outlen)
+static int string_done(pd_ctx *c, char *start, char *stop, char *next, bool ascii, char **out,
+                       size_t *outlen)
 {
     size_t n = (size_t)(stop - start);
-    if (!utf8_valid(start, n)) {
+    if (!ascii && !utf8_valid(start, n)) {
         c->p = start;
         return fail(c, "invalid UTF-8 in a string");
     }
@@ -150,6 +151,7 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
     char *p = c->p + 1;
     char *end = c->end;
     char *start = p;
+    uint64_t seen = 0; /* OR of the bytes passed: their high bits say "not ASCII" */
     /* fast path: no escapes */
     for (;;) {
         while (end - p >= 8) {
@@ -157,6 +159,7 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
             memcpy(&v, p, 8);
             if (swar_special(v))
                 break;
+            seen |= v;
             p += 8;
         }
         if (p >= end) {
@@ -165,13 +168,14 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
         }
         unsigned char ch = (unsigned char)*p;
         if (ch == '"')
-            return string_done(c, start, p, p + 1, out, outlen);
+            return string_done(c, start, p, p + 1, (seen & HIGHS) == 0, out, outlen);
         if (ch == '\\')
             break;
         if (ch < 0x20) {
             c->p = p;
             return fail(c, "a control character inside a string");
         }
+        seen |= ch;
         p++;
     }
     /* slow path: unescape from the first backslash on */
@@ -179,7 +183,7 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
     while (p < end) {
         unsigned char ch = (unsigned char)*p;
         if (ch == '"')
-            return string_done(c, start, w, p + 1, out, outlen);
+            return string_done(c, start, w, p + 1, false, out, outlen); /* escapes: check all */
         if (ch < 0x20) {
             c->p = p;
             return fail(c, "a control character inside a string");

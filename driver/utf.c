@@ -81,6 +81,10 @@ bool utf8_valid(const char *s, size_t n)
             i += 8; /* eight ASCII bytes */
             continue;
         }
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t k = utf8_decode(u + i, n - i, &cp);
         /* U+FFFD itself is well-formed: EF BF BD */
