@@ -149,6 +149,23 @@ static void bad_input(SQLHENV env)
     EXPECT_STMT(s, D(SQLColumns)(s, NULL, 0, (SQLCHAR *)"d", -7, NULL, 0, NULL, 0), "HY090",
                 "SQLColumns(NameLength2 -7)");
     EXPECT_STMT(s, D(SQLExecDirectW)(s, wbuf, -5), "HY090", "SQLExecDirectW(TextLength -5)");
+    SQLCHAR *x = (SQLCHAR *)"x";
+    EXPECT_STMT(s, D(SQLPrimaryKeys)(s, NULL, 0, NULL, 0, x, -7), "HY090", "SQLPrimaryKeys(NameLength3 -7)");
+    EXPECT_STMT(s, D(SQLStatistics)(s, x, -2, NULL, 0, x, 1, SQL_INDEX_ALL, SQL_QUICK), "HY090",
+                "SQLStatistics(NameLength1 -2)");
+    EXPECT_STMT(s, D(SQLSpecialColumns)(s, SQL_BEST_ROWID, NULL, 0, NULL, 0, x, -4, SQL_SCOPE_SESSION, SQL_NULLABLE),
+                "HY090", "SQLSpecialColumns(NameLength3 -4)");
+    EXPECT_STMT(s, D(SQLForeignKeys)(s, NULL, 0, NULL, 0, x, -6, NULL, 0, NULL, 0, NULL, 0), "HY090",
+                "SQLForeignKeys(NameLength3 -6)");
+    EXPECT_STMT(s, D(SQLProcedures)(s, NULL, 0, NULL, 0, x, -8), "HY090", "SQLProcedures(NameLength3 -8)");
+    EXPECT_STMT(s, D(SQLProcedureColumns)(s, NULL, 0, NULL, 0, NULL, 0, x, -9), "HY090",
+                "SQLProcedureColumns(NameLength4 -9)");
+    EXPECT_STMT(s, D(SQLTablePrivileges)(s, NULL, 0, x, -10, NULL, 0), "HY090",
+                "SQLTablePrivileges(NameLength2 -10)");
+    EXPECT_STMT(s, D(SQLColumnPrivileges)(s, NULL, 0, NULL, 0, x, 1, x, -11), "HY090",
+                "SQLColumnPrivileges(NameLength4 -11)");
+    EXPECT_DBC(dbc, D(SQLNativeSql)(dbc, x, -13, buf, sizeof buf, &ilen), "HY090", "SQLNativeSql(TextLength1 -13)");
+    EXPECT_DBC(dbc, D(SQLNativeSql)(dbc, x, 1, buf, -1, &ilen), "HY090", "SQLNativeSql(BufferLength -1)");
 
     /* options and attributes */
     EXPECT_STMT(s, D(SQLSetStmtAttr)(s, 99999, (SQLPOINTER)1, 0), "HY092", "SQLSetStmtAttr(attribute 99999)");
