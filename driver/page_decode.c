@@ -15,8 +15,9 @@
  *   failing the whole page (Athena's strings are UTF-8 and cannot hold one,
  *   so this only matters for hostile input).
  * - Raw control characters (< 0x20) inside strings are rejected as JSON
- *   requires. Bytes >= 0x80 pass through unchecked (UTF-8 validation is
- *   left to the conversions, which replace bad sequences).
+ *   requires, and so is ill-formed UTF-8 (a JSON text is UTF-8; a page that
+ *   is not is a broken answer, not data to repair). The check runs only on
+ *   strings that held a byte >= 0x80, noted while they are scanned.
  * - A row with fewer datums than the widest row gets NULL cells. A row
  *   wider than all before it re-lays the earlier rows (widths grow
  *   geometrically, so this is linear overall), and the cells array is
