@@ -387,6 +387,8 @@ int main(void)
     for (size_t i = 0; i < sizeof bad_answers / sizeof bad_answers[0]; i++)
         bad_answer_check(&bad_answers[i]);
     CHECK_INT(hfree(SQL_HANDLE_ENV, env), SQL_SUCCESS, "free the environment");
-    dlclose(lib);
+    /* no dlclose: the driver's process-wide state (made once, kept until
+     * exit) stays reachable instead of showing as leaked under LeakSanitizer
+     * once the library is unmapped */
     return th_done();
 }
