@@ -82,9 +82,9 @@ static int literal_of(athena_stmt *s, SQLULEN set, SQLUSMALLINT num, const dae_s
     const athena_desc *apd = s->apd;
     const desc_rec *a = &apd->recs[num];
     const desc_rec *i = &s->ipd_impl.recs[num];
-    param_value v = {a->concise_type, NULL, 0, false};
+    param_value v = {a->concise_type, NULL, 0, false, a->precision};
     param_target t = {i->concise_type, (SQLULEN)(i->octet_length > 0 ? i->octet_length : 0), i->precision,
-                      i->scale};
+                      i->scale, (SQLSMALLINT)i->datetime_interval_precision};
     if (v.ctype == SQL_C_DEFAULT)
         v.ctype = ctype_default_of(t.sql_type);
     if (slot) {
