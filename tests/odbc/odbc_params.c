@@ -402,7 +402,7 @@ static void test_arrays(SQLHDBC dbc)
     SQLSetStmtAttr(st, SQL_ATTR_PARAM_STATUS_PTR, status, 0);
     SQLSetStmtAttr(st, SQL_ATTR_PARAMS_PROCESSED_PTR, &processed, 0);
     SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_TINYINT, 0, 0, vals, 0, lens);
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS v", SQL_NTS);
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS v, x FROM (VALUES 1, 2) AS t(x) ORDER BY x", SQL_NTS);
     CHECK_RC(rc, SQL_SUCCESS_WITH_INFO, "one failing set of five");
     CHECK_INT(processed, 5, "five sets processed");
     CHECK(status[0] == SQL_PARAM_SUCCESS && status[1] == SQL_PARAM_SUCCESS && status[2] == SQL_PARAM_ERROR &&
@@ -413,11 +413,36 @@ static void test_arrays(SQLHDBC dbc)
     SQLGetDiagField(SQL_HANDLE_STMT, st, 1, SQL_DIAG_SQLSTATE, state, sizeof state, NULL);
     SQLGetDiagField(SQL_HANDLE_STMT, st, 1, SQL_DIAG_ROW_NUMBER, &row, 0, NULL);
     CHECK(strcmp(state, "22003") == 0 && row == 3, "the failing set's diagnostic: %s row %ld", state, (long)row);
-    SQLINTEGER got = 0;
-    if (SQL_SUCCEEDED(SQLFetch(st)))
-        SQLGetData(st, 1, SQL_C_SLONG, &got, 0, NULL);
-    CHECK_INT(got, 5, "the last set's result is open");
-    SQLCloseCursor(st);
+    /* one result set per set that ran, the first open, SQLMoreResults for the next ones */
+    char sets[256] = "";
+    SQLRETURN more = SQL_SUCCESS;
+    for (int k = 0; k < 6 && more == SQL_SUCCESS; k++) {
+        SQLLEN count = 99;
+        SQLRowCount(st, &count);
+        SQLSMALLINT ncols = 0;
+        SQLNumResultCols(st, &ncols);
+        char one[64];
+        snprintf(one, sizeof one, "%s[%d cols, count %ld]", k ? " | " : "", ncols, (long)count);
+        strcat(sets, one);
+        while (SQL_SUCCEEDED(SQLFetch(st))) {
+            SQLINTEGER v = 0, x = 0;
+            SQLGetData(st, 1, SQL_C_SLONG, &v, 0, NULL);
+            SQLGetData(st, 2, SQL_C_SLONG, &x, 0, NULL);
+            snprintf(one, sizeof one, " %d:%d", (int)v, (int)x);
+            strcat(sets, one);
+        }
+        more = SQLMoreResults(st);
+    }
+    CHECK_STR(sets, "[2 cols, count -1] 1:1 1:2 | [2 cols, count -1] 2:1 2:2 | [2 cols, count -1] 4:1 4:2 | "
+              "[2 cols, count -1] 5:1 5:2", "each set's rows, in order; the failing set has no result set");
+    CHECK_RC(more, SQL_NO_DATA, "SQLMoreResults after the last set");
+    CHECK_RC(SQLMoreResults(st), SQL_NO_DATA, "and again");
+    CHECK_RC(SQLFetch(st), SQL_ERROR, "no cursor after SQL_NO_DATA");
+    /* SQLCloseCursor discards the sets not reached */
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS v, x FROM (VALUES 1, 2) AS t(x) ORDER BY x", SQL_NTS),
+             SQL_SUCCESS_WITH_INFO, "again");
+    CHECK_RC(SQLCloseCursor(st), SQL_SUCCESS, "close after the first set");
+    CHECK_RC(SQLMoreResults(st), SQL_NO_DATA, "no pending result set after SQLCloseCursor");
     /* SQL_ATTR_PARAM_OPERATION_PTR: ignored sets do not run */
     SQLUSMALLINT ops[5] = {SQL_PARAM_PROCEED, SQL_PARAM_IGNORE, SQL_PARAM_IGNORE, SQL_PARAM_IGNORE, SQL_PARAM_IGNORE};
     SQLSetStmtAttr(st, SQL_ATTR_PARAM_OPERATION_PTR, ops, 0);
@@ -441,7 +466,11 @@ static void test_arrays(SQLHDBC dbc)
     char got2[32] = "";
     if (SQL_SUCCEEDED(SQLFetch(st)))
         SQLGetData(st, 1, SQL_C_CHAR, got2, sizeof got2, NULL);
-    CHECK_STR(got2, "20:twenty", "row-wise binding with an offset: the last set");
+    CHECK_STR(got2, "10:ten", "row-wise binding with an offset: the first set");
+    got2[0] = '\0';
+    if (SQL_SUCCEEDED(SQLMoreResults(st)) && SQL_SUCCEEDED(SQLFetch(st)))
+        SQLGetData(st, 1, SQL_C_CHAR, got2, sizeof got2, NULL);
+    CHECK_STR(got2, "20:twenty", "row-wise binding with an offset: the second set");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
