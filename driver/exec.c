@@ -278,7 +278,15 @@ SQLRETURN exec_check_executable(athena_stmt *s)
 SQLRETURN exec_execute(athena_stmt *s)
 {
     SQLRETURN rc = exec_check_executable(s);
-    return rc == SQL_SUCCESS ? exec_run(s, s->sql, NULL, 0) : rc;
+    if (rc != SQL_SUCCESS)
+        return rc;
+    if (s->meta_qid[0]) { /* the describe ran this statement (prepare_meta.c): its result is this execution's */
+        char qid[sizeof s->meta_qid];
+        memcpy(qid, s->meta_qid, sizeof qid);
+        s->meta_qid[0] = '\0';
+        return exec_open_query(s, qid);
+    }
+    return exec_run(s, s->sql, NULL, 0);
 }
 
 SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, size_t nparams)
