@@ -61,7 +61,7 @@ void type_describe(athena_column *col, const type_options *opt);
 /* Canonical Athena name of a type ("integer", "timestamp with time zone"). */
 const char *type_name_of(athena_type t);
 /* SQL_DESC_PRECISION of a described column: decimal p, integer digits,
- * 24/53 bits for real/double (NUM_PREC_RADIX is 2), fractional seconds
+ * the column size (24/53 bits for real/double, NUM_PREC_RADIX 2), fractional seconds
  * digits for time/timestamp, 0 for date, else the column size. */
 SQLLEN type_desc_precision(const athena_column *col);
 /* True for the character and binary SQL types (those with an octet length:
