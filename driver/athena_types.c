@@ -356,7 +356,7 @@ static void describe_number(athena_column *col, int nparams, long a, long b)
      * bits of the significand (24, 53), the same figure SQLColumns,
      * SQLGetTypeInfo and SQL_DESC_PRECISION give. Display size: Athena's
      * text carries up to 9 (17) significant digits, the digits that give
-     * back the same number: "-1.17549435E-38" is 15 characters,
+     * back the same number: "-1.00025285E-36" is 15 characters,
      * "-2.2250738585072014E-308" 24. */
     case AT_REAL: set_fixed(col, SQL_REAL, 24, 0, 15, 4, 2); break;
     case AT_DOUBLE: set_fixed(col, SQL_DOUBLE, 53, 0, 24, 8, 2); break;
