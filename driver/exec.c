@@ -258,10 +258,7 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
     athena_dbc *d = s->dbc;
     exec_close_cursor(s);
     s->row_count = -1;
-    pthread_mutex_lock(&s->wait_lock);
-    CANCEL_SET(s->cancel, 0);
-    s->executing = 1;
-    pthread_mutex_unlock(&s->wait_lock);
+    exec_busy_begin(s, &s->executing);
     memset(&s->status, 0, sizeof s->status);
 
     start_options opt;
@@ -286,7 +283,6 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
     ae_clear(&ae);
     double t0 = now_ms();
     SQLRETURN rc;
-    ac_set_cancel_flag(&s->cancel);
     char *tagged = d->cfg.query_tagging ? query_tag(&d->cfg, sql) : NULL;
     if (tagged)
         LOG_AT(d->log, LOG_DEBUG, "query tag:%s", strrchr(tagged, '\n') + 3);
@@ -302,13 +298,9 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
         if (rc == SQL_SUCCESS)
             rc = open_results(s);
     }
-    ac_set_cancel_flag(NULL);
     free(tagged);
     free(catalog);
-    pthread_mutex_lock(&s->wait_lock);
-    s->executing = 0;
-    CANCEL_SET(s->cancel, 0);
-    pthread_mutex_unlock(&s->wait_lock);
+    exec_busy_end(s, &s->executing);
     LOG_AT(d->log, LOG_INFO, "execute %s: rc=%d in %.0f ms", s->qid[0] ? s->qid : "(not started)",
            (int)rc, now_ms() - t0);
     return rc;
@@ -320,6 +312,26 @@ SQLRETURN exec_close_open_cursor(athena_stmt *s)
         return diag_set(&s->diag, SS_24000, "no cursor is open");
     exec_close_cursor(s);
     return SQL_SUCCESS;
+}
+
+void exec_busy_begin(athena_stmt *s, volatile int *busy)
+{
+    pthread_mutex_lock(&s->wait_lock);
+    CANCEL_SET(s->cancel, 0);
+    *busy = 1;
+    pthread_mutex_unlock(&s->wait_lock);
+    ac_set_cancel_flag(&s->cancel);
+}
+
+bool exec_busy_end(athena_stmt *s, volatile int *busy)
+{
+    ac_set_cancel_flag(NULL);
+    pthread_mutex_lock(&s->wait_lock);
+    bool cancelled = CANCEL_GET(s->cancel);
+    *busy = 0;
+    CANCEL_SET(s->cancel, 0);
+    pthread_mutex_unlock(&s->wait_lock);
+    return cancelled;
 }
 
 SQLRETURN exec_cancel(athena_stmt *s)
