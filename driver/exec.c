@@ -290,8 +290,11 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
         s->qid[0] = '\0';
         rc = diag_set(&s->diag, SS_HY001, NULL);
     } else if (ac_start_query(d->client, tagged ? tagged : sql, &opt, s->qid, &ae) != 0) {
+        if (ae.code == AE_CANCELLED && s->qid[0]) /* started before SQLCancel cut the answer short */
+            rc = stop_and_report(s, AE_CANCELLED, "Operation canceled");
+        else
+            rc = diag_post_error(&s->diag, &ae);
         s->qid[0] = '\0';
-        rc = diag_post_error(&s->diag, &ae);
     } else {
         LOG_AT(d->log, LOG_DEBUG, "started query %s with %zu ExecutionParameters", s->qid, nparams);
         rc = poll_until_done(s);

@@ -64,6 +64,16 @@ static long query_count(const char *state)
     return n < 0 ? 0 : n;
 }
 
+/* Queries athena-local knows, in any state. */
+static long queries_total(void)
+{
+    static const char *const states[] = {"QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"};
+    long n = 0;
+    for (size_t i = 0; i < sizeof states / sizeof states[0]; i++)
+        n += query_count(states[i]);
+    return n;
+}
+
 /* The cancelling thread: once athena-local has seen `op` n times, SQLCancel. */
 typedef struct canceller {
     SQLHSTMT st;
@@ -242,9 +252,16 @@ int main(void)
     if (!dbc)
         return th_done();
 
-    snprintf(spec, sizeof spec, "latency op=athena:StartQueryExecution,fixed=%d", LATE);
-    /* the driver never learnt the query's id: it cannot stop it */
-    cancel_execute(dbc, "StartQueryExecution on its way", spec, "SELECT 1", "athena:StartQueryExecution", 1, 0);
+    /* the answer held back once: the driver asks again with the same
+     * ClientRequestToken, learns the id of the query Athena started and stops it */
+    snprintf(spec, sizeof spec, "latency op=athena:StartQueryExecution,fixed=%d,count=1", LATE);
+    long known = queries_total();
+    cancel_execute(dbc, "StartQueryExecution on its way", spec, "SELECT 1 /* athena-local:sleep=60 */",
+                   "athena:StartQueryExecution", 1, 1);
+    CHECK_INT(athena_calls("athena:StartQueryExecution"), 3, "StartQueryExecution: the one cancelled, the same "
+                                                                "again, the new query");
+    CHECK_INT(queries_total() - known, 2, "two queries: the cancelled one started once (the call asked again "
+                                          "was answered from the token), and the new one");
     cancel_execute(dbc, "the query RUNNING, between polls", NULL, "SELECT 2 /* athena-local:sleep=60 */",
                    "athena:GetQueryExecution", 1, 1);
     snprintf(spec, sizeof spec, "latency op=athena:GetQueryExecution,fixed=%d", LATE);
