@@ -266,6 +266,26 @@ static int set_str(json_t *obj, const char *key, const char *v)
     return json_object_set_new(obj, key, json_string(v));
 }
 
+/* The QueryExecutionId of a StartQueryExecution answer into qid. */
+static int take_query_id(athena_client *c, const http_response *resp, const char *op, char qid[128],
+                         athena_error *err)
+{
+    json_t *root = parse_answer(resp, op, err);
+    if (!root)
+        return -1;
+    const char *id = json_string_value(json_object_get(root, "QueryExecutionId"));
+    int rc = 0;
+    if (!id || !*id || strlen(id) >= 128) {
+        rc = ae_set(err, AE_BAD_RESPONSE, resp->status, "%s: the answer has no valid QueryExecutionId", op);
+    } else {
+        snprintf(qid, 128, "%s", id);
+        LOG_AT(c->log, LOG_DEBUG, "%s -> %s (%d attempt%s)", op, qid, resp->attempts,
+               resp->attempts == 1 ? "" : "s");
+    }
+    json_decref(root);
+    return rc;
+}
+
 int ac_start_query(athena_client *c, const char *sql, const start_options *opt, char qid[128],
                    athena_error *err)
 {
@@ -323,22 +343,26 @@ int ac_start_query(athena_client *c, const char *sql, const start_options *opt, 
     /* the token makes the call idempotent: retries reuse it */
     http_response resp;
     http_response_init(&resp);
-    int rc = call_with(c, op, b, &resp, err);
+    int rc = call(c, op, b, true, &resp, err);
     if (rc == 0) {
-        json_t *root = parse_answer(&resp, op, err);
-        const char *id = root ? json_string_value(json_object_get(root, "QueryExecutionId")) : NULL;
-        if (root && (!id || !*id || strlen(id) >= 128)) {
-            ae_set(err, AE_BAD_RESPONSE, resp.status, "%s: the answer has no valid QueryExecutionId", op);
-            rc = -1;
-        } else if (!root) {
-            rc = -1;
-        } else {
-            snprintf(qid, 128, "%s", id);
-            LOG_AT(c->log, LOG_DEBUG, "%s -> %s (%d attempt%s)", op, qid, resp.attempts,
-                   resp.attempts == 1 ? "" : "s");
-        }
-        json_decref(root);
+        rc = take_query_id(c, &resp, op, qid, err);
+    } else if (err->code == AE_CANCELLED) {
+        /* SQLCancel cut the call short, but Athena may have started the
+         * query: the same request once more (the same token, so Athena
+         * answers the id of the query it started, or starts it now), one
+         * attempt that SQLCancel does not stop, so that the caller can stop
+         * the query. The call still fails with HY008. */
+        volatile const int *flag = thread_cancel_flag;
+        thread_cancel_flag = NULL;
+        http_response_free(&resp);
+        http_response_init(&resp);
+        athena_error again;
+        ae_clear(&again);
+        if (call(c, op, b, false, &resp, &again) == 0 && take_query_id(c, &resp, op, qid, &again) == 0)
+            LOG_AT(c->log, LOG_DEBUG, "%s was cancelled after Athena started query %s", op, qid);
+        thread_cancel_flag = flag;
     }
+    json_decref(b);
     http_response_free(&resp);
     return rc;
 }

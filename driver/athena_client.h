@@ -59,7 +59,10 @@ void ac_set_cancel_flag(volatile const int *flag);
 
 /* StartQueryExecution with a fresh ClientRequestToken kept across retries.
  * qid receives the QueryExecutionId. A synchronous InvalidRequestException
- * for a syntax error gives AE_SYNTAX with Athena's message. */
+ * for a syntax error gives AE_SYNTAX with Athena's message. When the cancel
+ * flag cut the call short (AE_CANCELLED), qid still receives the id if
+ * Athena had started the query (asked again with the same token), so that
+ * the caller can stop it; else it is "". */
 int ac_start_query(athena_client *c, const char *sql, const start_options *opt,
                    char qid[128], athena_error *err);
 int ac_get_query_execution(athena_client *c, const char *qid, query_status *st, athena_error *err);

@@ -273,8 +273,8 @@ static SQLRETURN check_args(athena_stmt *s, catalog_fn fn, const char *const *a,
     return SQL_SUCCESS;
 }
 
-SQLRETURN catalog_call(athena_stmt *s, catalog_fn fn, const char *const args[CATALOG_MAX_ARGS],
-                       const SQLUSMALLINT opt[3])
+static SQLRETURN catalog_run(athena_stmt *s, catalog_fn fn, const char *const args[CATALOG_MAX_ARGS],
+                             const SQLUSMALLINT opt[3])
 {
     athena_dbc *d = s->dbc;
     if (s->state == ST_CURSOR)
@@ -319,4 +319,15 @@ SQLRETURN catalog_call(athena_stmt *s, catalog_fn fn, const char *const args[CAT
     type_options t = types_of(d);
     result_source *rs = columns_source_open(&w, &t, d->env->odbc_version, &ae);
     return rs ? open_cursor(s, rs) : diag_post_error(&s->diag, &ae);
+}
+
+/* SQLCancel from another thread stops the Athena calls of a catalog
+ * function (HY008), as it stops a query. */
+SQLRETURN catalog_call(athena_stmt *s, catalog_fn fn, const char *const args[CATALOG_MAX_ARGS],
+                       const SQLUSMALLINT opt[3])
+{
+    exec_busy_begin(s, &s->executing);
+    SQLRETURN rc = catalog_run(s, fn, args, opt);
+    exec_busy_end(s, &s->executing);
+    return rc;
 }

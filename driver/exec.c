@@ -294,10 +294,7 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
     athena_dbc *d = s->dbc;
     exec_close_cursor(s);
     s->row_count = -1;
-    pthread_mutex_lock(&s->wait_lock);
-    CANCEL_SET(s->cancel, 0);
-    s->executing = 1;
-    pthread_mutex_unlock(&s->wait_lock);
+    exec_busy_begin(s, &s->executing);
     memset(&s->status, 0, sizeof s->status);
 
     start_options opt;
@@ -322,7 +319,6 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
     ae_clear(&ae);
     double t0 = now_ms();
     SQLRETURN rc;
-    ac_set_cancel_flag(&s->cancel);
     char *tagged = d->cfg.query_tagging ? query_tag(&d->cfg, sql) : NULL;
     if (tagged)
         LOG_AT(d->log, LOG_DEBUG, "query tag:%s", strrchr(tagged, '\n') + 3);
@@ -330,21 +326,20 @@ SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, s
         s->qid[0] = '\0';
         rc = diag_set(&s->diag, SS_HY001, NULL);
     } else if (ac_start_query(d->client, tagged ? tagged : sql, &opt, s->qid, &ae) != 0) {
+        if (ae.code == AE_CANCELLED && s->qid[0]) /* started before SQLCancel cut the answer short */
+            rc = stop_and_report(s, AE_CANCELLED, "Operation canceled");
+        else
+            rc = diag_post_error(&s->diag, &ae);
         s->qid[0] = '\0';
-        rc = diag_post_error(&s->diag, &ae);
     } else {
         LOG_AT(d->log, LOG_DEBUG, "started query %s with %zu ExecutionParameters", s->qid, nparams);
         rc = poll_until_done(s);
         if (rc == SQL_SUCCESS)
             rc = open_results(s);
     }
-    ac_set_cancel_flag(NULL);
     free(tagged);
     free(catalog);
-    pthread_mutex_lock(&s->wait_lock);
-    s->executing = 0;
-    CANCEL_SET(s->cancel, 0);
-    pthread_mutex_unlock(&s->wait_lock);
+    exec_busy_end(s, &s->executing);
     LOG_AT(d->log, LOG_INFO, "execute %s: rc=%d in %.0f ms", s->qid[0] ? s->qid : "(not started)",
            (int)rc, now_ms() - t0);
     return rc;
@@ -356,6 +351,26 @@ SQLRETURN exec_close_open_cursor(athena_stmt *s)
         return diag_set(&s->diag, SS_24000, "no cursor is open");
     exec_close_all(s);
     return SQL_SUCCESS;
+}
+
+void exec_busy_begin(athena_stmt *s, volatile int *busy)
+{
+    pthread_mutex_lock(&s->wait_lock);
+    CANCEL_SET(s->cancel, 0);
+    *busy = 1;
+    pthread_mutex_unlock(&s->wait_lock);
+    ac_set_cancel_flag(&s->cancel);
+}
+
+bool exec_busy_end(athena_stmt *s, volatile int *busy)
+{
+    ac_set_cancel_flag(NULL);
+    pthread_mutex_lock(&s->wait_lock);
+    bool cancelled = CANCEL_GET(s->cancel);
+    *busy = 0;
+    CANCEL_SET(s->cancel, 0);
+    pthread_mutex_unlock(&s->wait_lock);
+    return cancelled;
 }
 
 SQLRETURN exec_cancel(athena_stmt *s)

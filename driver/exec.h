@@ -13,6 +13,13 @@ SQLRETURN exec_execute(athena_stmt *s);
 SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, size_t nparams);
 /* Thread-safe: may be called while another thread executes on s. */
 SQLRETURN exec_cancel(athena_stmt *s);
+/* Brackets work that SQLCancel from another thread may stop (running a
+ * query, a catalog function's Athena calls, a fetch): begin clears the
+ * cancel flag, raises *busy (s->executing or s->fetching) and makes this
+ * thread's Athena calls watch the flag; end lowers *busy and returns whether
+ * SQLCancel came in meanwhile (the flag is cleared again). */
+void exec_busy_begin(athena_stmt *s, volatile int *busy);
+bool exec_busy_end(athena_stmt *s, volatile int *busy);
 /* Closes the cursor if one is open (SQLFreeStmt(SQL_CLOSE)). */
 void exec_close_cursor(athena_stmt *s);
 /* Opens the cursor over s->rs (set by the caller): a static cursor

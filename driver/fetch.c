@@ -283,16 +283,9 @@ static SQLRETURN fetch_rows(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN off
 static SQLRETURN fetch_cancellable(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
                                    SQLUSMALLINT *status)
 {
-    pthread_mutex_lock(&s->wait_lock);
-    CANCEL_SET(s->cancel, 0);
-    s->fetching = 1;
-    pthread_mutex_unlock(&s->wait_lock);
+    exec_busy_begin(s, &s->fetching);
     SQLRETURN rc = fetch_rows(s, orientation, offset, rows, status);
-    pthread_mutex_lock(&s->wait_lock);
-    bool cancelled = CANCEL_GET(s->cancel);
-    s->fetching = 0;
-    CANCEL_SET(s->cancel, 0);
-    pthread_mutex_unlock(&s->wait_lock);
+    bool cancelled = exec_busy_end(s, &s->fetching);
     /* the driver manager takes the statement as closed after SQLCancel:
      * close the cursor too, which stops its downloads */
     if (cancelled)

@@ -1,5 +1,6 @@
 /* handles.c - allocation, validation and release of ODBC handles. */
 #include "handles.h"
+#include "handle_registry.h"
 #include "param_bind.h"
 #include "prepare_meta.h"
 
@@ -9,10 +10,11 @@
 
 #include "strbuf.h"
 
-bool env_valid(const athena_env *e) { return e && e->magic == MAGIC_ENV; }
-bool dbc_valid(const athena_dbc *d) { return d && d->magic == MAGIC_DBC; }
-bool stmt_valid(const athena_stmt *s) { return s && s->magic == MAGIC_STMT; }
-bool desc_valid(const athena_desc *d) { return d && d->magic == MAGIC_DESC; }
+/* The registry first: a freed or made-up handle is not read. */
+bool env_valid(const athena_env *e) { return hr_live(e, HR_ENV) && e->magic == MAGIC_ENV; }
+bool dbc_valid(const athena_dbc *d) { return hr_live(d, HR_DBC) && d->magic == MAGIC_DBC; }
+bool stmt_valid(const athena_stmt *s) { return hr_live(s, HR_STMT) && s->magic == MAGIC_STMT; }
+bool desc_valid(const athena_desc *d) { return hr_live(d, HR_DESC) && d->magic == MAGIC_DESC; }
 
 SQLRETURN env_alloc(athena_env **out)
 {
@@ -26,6 +28,11 @@ SQLRETURN env_alloc(athena_env **out)
     e->odbc_version = SQL_OV_ODBC3;
     e->connection_pooling = SQL_CP_OFF;
     e->cp_match = SQL_CP_STRICT_MATCH;
+    if (!hr_add(e, HR_ENV)) {
+        pthread_mutex_destroy(&e->lock);
+        free(e);
+        return SQL_ERROR;
+    }
     *out = e;
     return SQL_SUCCESS;
 }
@@ -39,6 +46,7 @@ SQLRETURN env_free(athena_env *e)
                          "the environment still has connections");
     }
     pthread_mutex_unlock(&e->lock);
+    hr_remove(e, HR_ENV);
     e->magic = 0;
     diag_free(&e->diag);
     pthread_mutex_destroy(&e->lock);
@@ -64,6 +72,12 @@ SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
     d->access_mode = SQL_MODE_READ_WRITE;
     d->autocommit = SQL_AUTOCOMMIT_ON;
     d->txn_isolation = 0; /* no transactions: SQL_TXN_CAPABLE is SQL_TC_NONE */
+    if (!hr_add(d, HR_DBC)) {
+        config_free(&d->cfg);
+        pthread_mutex_destroy(&d->lock);
+        free(d);
+        return diag_set(&e->diag, SS_HY001, NULL);
+    }
     pthread_mutex_lock(&e->lock);
     e->dbc_count++;
     pthread_mutex_unlock(&e->lock);
@@ -79,6 +93,7 @@ SQLRETURN dbc_free(athena_dbc *d)
     while (d->stmts)
         stmt_free(d->stmts);
     athena_env *e = d->env;
+    hr_remove(d, HR_DBC);
     d->magic = 0;
     config_free(&d->cfg);
     free(d->current_catalog);
@@ -142,6 +157,43 @@ void desc_reset_records(athena_desc *d)
     d->count = 0;
 }
 
+/* A statement and its four implicit descriptors enter and leave the
+ * registry together. */
+static athena_desc *impl_desc(athena_stmt *s, int i)
+{
+    athena_desc *const all[4] = {&s->ard_impl, &s->apd_impl, &s->ird_impl, &s->ipd_impl};
+    return all[i];
+}
+
+static void stmt_unregister(athena_stmt *s)
+{
+    hr_remove(s, HR_STMT);
+    for (int i = 0; i < 4; i++)
+        hr_remove(impl_desc(s, i), HR_DESC);
+}
+
+static bool stmt_register(athena_stmt *s)
+{
+    bool ok = hr_add(s, HR_STMT);
+    for (int i = 0; i < 4 && ok; i++)
+        ok = hr_add(impl_desc(s, i), HR_DESC);
+    if (!ok)
+        stmt_unregister(s);
+    return ok;
+}
+
+/* What stmt_alloc made, given back (the statement is out of the registry). */
+static void stmt_destroy(athena_stmt *s)
+{
+    for (int i = 0; i < 4; i++)
+        desc_release(impl_desc(s, i));
+    pthread_cond_destroy(&s->wait_cond);
+    pthread_mutex_destroy(&s->wait_lock);
+    pthread_mutex_destroy(&s->lock);
+    s->magic = 0;
+    free(s);
+}
+
 SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out)
 {
     if (!d->connected)
@@ -172,6 +224,10 @@ SQLRETURN stmt_alloc(athena_dbc *d, athena_stmt **out)
     s->noscan = SQL_NOSCAN_OFF;
     s->use_bookmarks = SQL_UB_OFF;
     s->metadata_id = d->metadata_id;
+    if (!stmt_register(s)) {
+        stmt_destroy(s);
+        return diag_set(&d->diag, SS_HY001, NULL);
+    }
     pthread_mutex_lock(&d->lock);
     s->next = d->stmts;
     d->stmts = s;
@@ -191,6 +247,7 @@ SQLRETURN stmt_free(athena_stmt *s)
         }
     }
     pthread_mutex_unlock(&d->lock);
+    stmt_unregister(s);
     if (s->rs)
         s->rs->close(s->rs);
     param_run_free(s);
@@ -201,15 +258,7 @@ SQLRETURN stmt_free(athena_stmt *s)
     free(s->rowset_off);
     sb_free(&s->rowset_text);
     diag_free(&s->diag);
-    desc_release(&s->ard_impl);
-    desc_release(&s->apd_impl);
-    desc_release(&s->ird_impl);
-    desc_release(&s->ipd_impl);
-    pthread_cond_destroy(&s->wait_cond);
-    pthread_mutex_destroy(&s->wait_lock);
-    pthread_mutex_destroy(&s->lock);
-    s->magic = 0;
-    free(s);
+    stmt_destroy(s);
     return SQL_SUCCESS;
 }
 
@@ -219,6 +268,10 @@ SQLRETURN desc_alloc(athena_dbc *d, athena_desc **out)
     if (!x)
         return diag_set(&d->diag, SS_HY001, NULL);
     desc_init(x, d, NULL, true, true);
+    if (!hr_add(x, HR_DESC)) {
+        free(x);
+        return diag_set(&d->diag, SS_HY001, NULL);
+    }
     *out = x;
     return SQL_SUCCESS;
 }
@@ -227,6 +280,7 @@ SQLRETURN desc_free(athena_desc *x)
 {
     if (x->stmt)
         return diag_set(&x->diag, SS_HY017, NULL);
+    hr_remove(x, HR_DESC);
     /* Statements that used it fall back to their implicit descriptor. */
     athena_dbc *d = x->dbc;
     pthread_mutex_lock(&d->lock);

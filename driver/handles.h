@@ -7,6 +7,9 @@
  *        handles.c links and unlinks statements)
  *       -> environment lock (connection count)
  *       -> the HTTP client's own mutex (http.c), then the log's.
+ * The handle registry's mutex (handle_registry.c) is a leaf: allocation and
+ * release take it with any of the above held, and it takes no other lock;
+ * validation does not lock at all.
  * A connection call never takes a statement lock, so a statement running a
  * query and a connection call cannot wait on each other. SQLCancel takes no
  * statement or connection lock: it sets the statement's cancel flag under
@@ -167,7 +170,9 @@ struct athena_stmt {
     size_t pending_count, pending_next;
 };
 
-/* Validation: NULL or wrong magic -> false. */
+/* Validation: false for NULL, for a handle freed or never allocated (the
+ * registry of live handles, handle_registry.h, is asked before the memory
+ * is read) and for one of another type. */
 bool env_valid(const athena_env *e);
 bool dbc_valid(const athena_dbc *d);
 bool stmt_valid(const athena_stmt *s);

@@ -51,6 +51,7 @@
 
 struct http_client {
     CURL *curl;
+    CURLM *multi;        /* runs the transfers of curl (perform_watching) */
     pthread_mutex_t mu;
     cred_provider *creds;
     athena_log *log;
@@ -128,6 +129,7 @@ http_client *http_client_new(const athena_config *cfg, cred_provider *creds, ath
     }
     pthread_mutex_init(&c->mu, NULL);
     c->curl = curl_easy_init();
+    c->multi = curl_multi_init();
     c->creds = creds;
     c->log = log;
     snprintf(c->region, sizeof c->region, "%s",
@@ -181,6 +183,8 @@ void http_client_free(http_client *c)
         return;
     if (c->curl)
         curl_easy_cleanup(c->curl);
+    if (c->multi)
+        curl_multi_cleanup(c->multi);
     pthread_mutex_destroy(&c->mu);
     free(c->ca_file);
     free(c->proxy_host);
@@ -808,6 +812,41 @@ static attempt_result classify_transfer(http_client *c, const http_request *req,
     }
 }
 
+/* curl_easy_perform, but looking at the request's cancel flag every 20 ms
+ * (curl_easy_perform's own wait is a second long while no data arrives, and
+ * libcurl calls on_progress only when it wakes): SQLCancel then ends a call
+ * on its way at once, as CURLE_ABORTED_BY_CALLBACK. */
+static CURLcode perform_watching(http_client *c, const http_request *req)
+{
+    if (!c->multi || curl_multi_add_handle(c->multi, c->curl) != CURLM_OK)
+        return curl_easy_perform(c->curl);
+    CURLcode rc = CURLE_ABORTED_BY_CALLBACK;
+    int running = 1;
+    for (;;) {
+        if (curl_multi_perform(c->multi, &running) != CURLM_OK) {
+            rc = CURLE_OUT_OF_MEMORY;
+            break;
+        }
+        if (!running) {
+            int left = 0;
+            CURLMsg *m;
+            rc = CURLE_RECV_ERROR;
+            while ((m = curl_multi_info_read(c->multi, &left)))
+                if (m->msg == CURLMSG_DONE && m->easy_handle == c->curl)
+                    rc = m->data.result;
+            break;
+        }
+        if (cancelled(req))
+            break;
+        if (curl_multi_poll(c->multi, NULL, 0, 20, NULL) != CURLM_OK) {
+            rc = CURLE_OUT_OF_MEMORY;
+            break;
+        }
+    }
+    curl_multi_remove_handle(c->multi, c->curl);
+    return rc;
+}
+
 /* One try: URL, headers (signed with creds when the request names a
  * service), curl options, the transfer, and what its outcome means. */
 static attempt_result attempt(http_client *c, const http_request *req, const aws_credentials *creds,
@@ -829,7 +868,7 @@ static attempt_result attempt(http_client *c, const http_request *req, const aws
         return ATT_FAIL;
     char errbuf[CURL_ERROR_SIZE];
     set_options(c, req, hdrs, x, errbuf);
-    CURLcode rc = curl_easy_perform(c->curl);
+    CURLcode rc = perform_watching(c, req);
     curl_easy_getinfo(c->curl, CURLINFO_RESPONSE_CODE, &resp->status);
     wipe_headers(hdrs);
     curl_easy_setopt(c->curl, CURLOPT_HTTPHEADER, NULL);

@@ -91,10 +91,11 @@ long long result_scroll_count(result_source *rs, athena_error *err);
 long long result_scroll_known_count(const result_source *rs);
 
 /* One wait of a source for its background thread (the lock held), waking
- * every 20 ms to look at the cancel flag. false when cancelled. */
+ * every 20 ms to look at the cancel flag (an atomic read: SQLCancel's thread
+ * writes it). false when cancelled. */
 static inline bool rs_wait(pthread_cond_t *cond, pthread_mutex_t *lock, volatile const int *cancel)
 {
-    if (cancel && *cancel)
+    if (cancel && CANCEL_GET(*cancel))
         return false;
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -104,7 +105,7 @@ static inline bool rs_wait(pthread_cond_t *cond, pthread_mutex_t *lock, volatile
         ts.tv_nsec -= 1000000000L;
     }
     pthread_cond_timedwait(cond, lock, &ts);
-    return !(cancel && *cancel);
+    return !(cancel && CANCEL_GET(*cancel));
 }
 
 #endif

@@ -17,11 +17,14 @@ typedef SQLRETURN (*any_fn)(void *, intptr_t, intptr_t, intptr_t, intptr_t, intp
 
 static void *lib;
 
-static SQLRETURN call0(const char *name, void *first)
+/* name(first, 0, ...) from `from` (the driver, or the driver manager). */
+static SQLRETURN call0_in(void *from, const char *name, void *first)
 {
-    any_fn f = (any_fn)(uintptr_t)dlsym(lib, name);
+    any_fn f = (any_fn)(uintptr_t)dlsym(from, name);
     return f ? f(first, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0) : -99;
 }
+
+static SQLRETURN call0(const char *name, void *first) { return call0_in(lib, name, first); }
 
 /* Functions whose arguments do not start with the one handle they act on. */
 static bool special(const char *n)
@@ -303,6 +306,174 @@ static void bad_answer_check(const bad_answer *b)
     admin("DELETE", "/_athena_local/faults", NULL, out, sizeof out);
 }
 
+/* The four kinds of handle, allocated through `from` (the driver or the
+ * driver manager) on a connection to the test DSN, then freed: the values
+ * stay in h[] (env, dbc, stmt, explicit desc). The statement's implicit ARD
+ * goes in *implicit (freed with its statement). */
+static const char *const kind[4] = {"ENV", "DBC", "STMT", "DESC"};
+static const SQLSMALLINT kind_type[4] = {SQL_HANDLE_ENV, SQL_HANDLE_DBC, SQL_HANDLE_STMT, SQL_HANDLE_DESC};
+
+static bool make_and_free(void *from, SQLHANDLE h[4], SQLHANDLE *implicit)
+{
+    __typeof__(&SQLAllocHandle) alloc = (__typeof__(&SQLAllocHandle))(uintptr_t)dlsym(from, "SQLAllocHandle");
+    __typeof__(&SQLFreeHandle) hfree = (__typeof__(&SQLFreeHandle))(uintptr_t)dlsym(from, "SQLFreeHandle");
+    __typeof__(&SQLSetEnvAttr) set_env = (__typeof__(&SQLSetEnvAttr))(uintptr_t)dlsym(from, "SQLSetEnvAttr");
+    __typeof__(&SQLDriverConnect) conn = (__typeof__(&SQLDriverConnect))(uintptr_t)dlsym(from, "SQLDriverConnect");
+    __typeof__(&SQLDisconnect) disc = (__typeof__(&SQLDisconnect))(uintptr_t)dlsym(from, "SQLDisconnect");
+    __typeof__(&SQLGetStmtAttr) get_attr = (__typeof__(&SQLGetStmtAttr))(uintptr_t)dlsym(from, "SQLGetStmtAttr");
+    char in[512];
+    const char *dsn = getenv("ATHENA_TEST_DSN");
+    snprintf(in, sizeof in, "DSN=%s", dsn && *dsn ? dsn : "athena-local");
+    SQLRETURN r[11];
+    r[0] = alloc(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &h[0]);
+    r[1] = set_env(h[0], SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0);
+    r[2] = alloc(SQL_HANDLE_DBC, h[0], &h[1]);
+    r[3] = conn(h[1], NULL, (SQLCHAR *)in, SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT);
+    r[4] = alloc(SQL_HANDLE_STMT, h[1], &h[2]);
+    r[5] = alloc(SQL_HANDLE_DESC, h[1], &h[3]);
+    r[6] = get_attr(h[2], SQL_ATTR_APP_ROW_DESC, implicit, 0, NULL);
+    r[7] = hfree(SQL_HANDLE_DESC, h[3]);
+    r[8] = hfree(SQL_HANDLE_STMT, h[2]);
+    r[9] = disc(h[1]) == SQL_SUCCESS ? hfree(SQL_HANDLE_DBC, h[1]) : SQL_ERROR;
+    r[10] = hfree(SQL_HANDLE_ENV, h[0]);
+    bool ok = true;
+    for (int i = 0; i < 11; i++)
+        if (!SQL_SUCCEEDED(r[i])) {
+            printf("# step %d of allocating and freeing returned %d\n", i, r[i]);
+            ok = false;
+        }
+    return ok;
+}
+
+/* Every exported function taking one handle first, given each handle in
+ * h[] (n of them): how many calls answered SQL_INVALID_HANDLE (the others
+ * are printed). */
+static int invalid_everywhere(void *from, char names[][64], int n_names, SQLHANDLE *h, const char *const *what,
+                              int n, int *calls)
+{
+    int invalid = 0;
+    *calls = 0;
+    for (int i = 0; i < n_names; i++) {
+        if (special(names[i]) || !strcmp(names[i], "SQLAllocEnv"))
+            continue;
+        for (int k = 0; k < n; k++) {
+            (*calls)++;
+            SQLRETURN r = call0_in(from, names[i], h[k]);
+            if (r == SQL_INVALID_HANDLE)
+                invalid++;
+            else
+                printf("# %s(%s, ...) returned %d\n", names[i], what[k], r);
+        }
+    }
+    return invalid;
+}
+
+/* The functions that take a handle type, each given each handle of h[] as
+ * the type it was (the first `kinds` of ENV, DBC, STMT, DESC): the number of
+ * them that did not answer SQL_INVALID_HANDLE. */
+static int special_not_invalid(void *from, SQLHANDLE h[4], int kinds, const char *how)
+{
+    __typeof__(&SQLAllocHandle) alloc = (__typeof__(&SQLAllocHandle))(uintptr_t)dlsym(from, "SQLAllocHandle");
+    __typeof__(&SQLFreeHandle) hfree = (__typeof__(&SQLFreeHandle))(uintptr_t)dlsym(from, "SQLFreeHandle");
+    __typeof__(&SQLGetDiagRec) rec = (__typeof__(&SQLGetDiagRec))(uintptr_t)dlsym(from, "SQLGetDiagRec");
+    __typeof__(&SQLGetDiagField) field = (__typeof__(&SQLGetDiagField))(uintptr_t)dlsym(from, "SQLGetDiagField");
+    __typeof__(&SQLEndTran) endtran = (__typeof__(&SQLEndTran))(uintptr_t)dlsym(from, "SQLEndTran");
+    __typeof__(&SQLTransact) transact = (__typeof__(&SQLTransact))(uintptr_t)dlsym(from, "SQLTransact");
+    __typeof__(&SQLError) err = (__typeof__(&SQLError))(uintptr_t)dlsym(from, "SQLError");
+    SQLHANDLE out = NULL;
+    SQLCHAR st[6], msg[256];
+    SQLINTEGER native;
+    SQLSMALLINT len;
+    SQLRETURN r[32];
+    int n = 0;
+    r[n++] = alloc(SQL_HANDLE_DBC, h[0], &out);
+    r[n++] = alloc(SQL_HANDLE_STMT, h[1], &out);
+    r[n++] = alloc(SQL_HANDLE_DESC, h[1], &out);
+    for (int k = 0; k < kinds; k++) {
+        r[n++] = rec(kind_type[k], h[k], 1, st, &native, msg, sizeof msg, &len);
+        r[n++] = field(kind_type[k], h[k], 0, SQL_DIAG_NUMBER, &native, 0, &len);
+    }
+    r[n++] = endtran(SQL_HANDLE_ENV, h[0], SQL_COMMIT);
+    r[n++] = endtran(SQL_HANDLE_DBC, h[1], SQL_COMMIT);
+    r[n++] = transact(h[0], SQL_NULL_HDBC, SQL_COMMIT);
+    r[n++] = transact(SQL_NULL_HENV, h[1], SQL_COMMIT);
+    r[n++] = err(h[0], SQL_NULL_HDBC, SQL_NULL_HSTMT, st, &native, msg, sizeof msg, &len);
+    r[n++] = err(SQL_NULL_HENV, h[1], SQL_NULL_HSTMT, st, &native, msg, sizeof msg, &len);
+    r[n++] = err(SQL_NULL_HENV, SQL_NULL_HDBC, h[2], st, &native, msg, sizeof msg, &len);
+    for (int k = kinds - 1; k >= 0; k--)
+        r[n++] = hfree(kind_type[k], h[k]);
+    int bad = 0;
+    for (int i = 0; i < n; i++)
+        if (r[i] != SQL_INVALID_HANDLE) {
+            printf("# %s: call %d of the handle-type functions returned %d\n", how, i, r[i]);
+            bad++;
+        }
+    return bad;
+}
+
+/* Freed handles and handles that never were: the driver looks each value up
+ * in its registry of live handles before reading it, so these calls read no
+ * freed memory (ASan would report it: the run under the sanitizers is the
+ * proof) and answer SQL_INVALID_HANDLE. Then the driver manager's answer to
+ * freed handles of its own. */
+static void freed_handles(char names[][64], int n)
+{
+    SQLHANDLE h[4] = {NULL}, ard = NULL;
+    CHECK(make_and_free(lib, h, &ard), "the driver alone: an environment, a connection, a statement and a "
+                                        "descriptor allocated, connected, then freed");
+    SQLHANDLE all[5] = {h[0], h[1], h[2], h[3], ard};
+    const char *what[5] = {"freed ENV", "freed DBC", "freed STMT", "freed DESC", "freed implicit ARD"};
+    int calls, invalid = invalid_everywhere(lib, names, n, all, what, 5, &calls);
+    CHECK_INT(invalid, calls, "freed ENV, DBC, STMT, DESC and implicit ARD: SQL_INVALID_HANDLE from every "
+                              "function taking one handle first");
+    CHECK_INT(special_not_invalid(lib, h, 4, "driver, freed"), 0,
+              "freed handles: SQLAllocHandle, SQLFreeHandle (a second time), SQLGetDiagRec/Field, SQLEndTran, "
+              "SQLTransact, SQLError all SQL_INVALID_HANDLE");
+
+    /* never allocated: memory that starts with each kind's magic number */
+    static const unsigned magic[4] = {0x41454e56u, 0x41444243u, 0x4153544du, 0x41445343u};
+    uint64_t fake[4][128];
+    SQLHANDLE f[4];
+    for (int k = 0; k < 4; k++) {
+        memset(fake[k], 0, sizeof fake[k]);
+        memcpy(fake[k], &magic[k], sizeof magic[k]);
+        f[k] = fake[k];
+    }
+    const char *fwhat[4] = {"made-up ENV", "made-up DBC", "made-up STMT", "made-up DESC"};
+    invalid = invalid_everywhere(lib, names, n, f, fwhat, 4, &calls);
+    CHECK_INT(invalid, calls, "memory that was never a handle but holds a handle's magic number: "
+                              "SQL_INVALID_HANDLE from every function");
+    CHECK_INT(special_not_invalid(lib, f, 4, "driver, made up"), 0,
+              "made-up handles: the handle-type functions all SQL_INVALID_HANDLE");
+
+    /* the registry holds addresses: a new statement at a freed one's address
+     * is what that value names now (under ASan freed memory is held back, so
+     * the address is not reused there) */
+    SQLHANDLE g[4] = {NULL}, gard = NULL;
+    make_and_free(lib, g, &gard);
+    printf("# a second round of handles: %s\n",
+           g[0] == h[0] && g[1] == h[1] && g[2] == h[2] ? "at the same addresses as the first (malloc reused them)"
+                                                         : "at other addresses");
+
+    /* the driver manager's own answer */
+    void *dm = dlopen("libodbc.so.2", RTLD_NOW);
+    CHECK(dm != NULL, "dlopen unixODBC's libodbc.so.2 (%s)", dm ? "" : dlerror());
+    if (!dm)
+        return;
+    SQLHANDLE m[4] = {NULL}, mard = NULL;
+    CHECK(make_and_free(dm, m, &mard), "through the driver manager: the four handles allocated, "
+                                                  "connected, then freed");
+    /* Not its descriptors: unixODBC 2.3.11 still takes a freed explicit
+     * descriptor for one (SQLGetDescField/SQLSetDescRec... answered
+     * SQL_ERROR, SQLGetDescRecW crashed, a second SQLFreeHandle too), so it
+     * reads freed memory of its own there: not called. */
+    invalid = invalid_everywhere(dm, names, n, m, kind, 3, &calls);
+    CHECK_INT(invalid, calls, "unixODBC answers SQL_INVALID_HANDLE for its freed ENV, DBC and STMT handles "
+                              "in every function taking one handle first");
+    CHECK_INT(special_not_invalid(dm, m, 3, "driver manager, freed"), 0,
+              "and in the handle-type functions");
+}
+
 int main(void)
 {
     lib = dlopen(DRIVER_SO, RTLD_NOW);
@@ -383,6 +554,7 @@ int main(void)
     CHECK_INT(endtran(SQL_HANDLE_DBC, env, SQL_COMMIT), SQL_INVALID_HANDLE, "SQLEndTran(DBC, an environment)");
 
     CHECK_INT(hfree(SQL_HANDLE_DBC, dbc), SQL_SUCCESS, "free the connection");
+    freed_handles(names, n);
     bad_input(env);
     for (size_t i = 0; i < sizeof bad_answers / sizeof bad_answers[0]; i++)
         bad_answer_check(&bad_answers[i]);

@@ -65,6 +65,7 @@ export function normalizeSpec(spec) {
     op: opName(r.op, `latency[${i}]`),
     fixedMs: num(r.fixedMs ?? 0, `latency[${i}].fixedMs`, { max: 600000 }),
     perKiBMs: num(r.perKiBMs ?? 0, `latency[${i}].perKiBMs`, { max: 60000 }),
+    ...(r.count !== undefined ? { count: num(r.count, `latency[${i}].count`, { min: 1, max: 1e9 }) } : {}),
   }));
   list('throttle').forEach((r, i) => out.throttle.push({
     op: opName(r.op, `throttle[${i}]`),
@@ -149,8 +150,9 @@ export function parseCompact(text) {
       for (const k of Object.keys(args)) if (!keys.includes(k)) throw new FaultSpecError(`"${item}": unknown key "${k}"`);
     };
     switch (kind) {
-      case 'latency': allow('op', 'fixed', 'perKiB');
-        push('latency', { op: args.op, fixedMs: args.fixed ?? 0, perKiBMs: args.perKiB ?? 0 }); break;
+      case 'latency': allow('op', 'fixed', 'perKiB', 'count');
+        push('latency', { op: args.op, fixedMs: args.fixed ?? 0, perKiBMs: args.perKiB ?? 0,
+          ...(args.count !== undefined ? { count: args.count } : {}) }); break;
       case 'throttle':
         if (args.preset !== undefined) {
           allow('preset');
@@ -314,9 +316,12 @@ export class Faults {
     return null;
   }
 
+  // A rule with a count applies to that many answers, then no longer.
   latencyMs(op, bytes) {
-    const rule = this.spec.latency.find((r) => matches(r.op, op)) ?? this.baseLatency.find((r) => matches(r.op, op));
+    const rule = this.spec.latency.find((r) => (r.count === undefined || r.count > 0) && matches(r.op, op))
+      ?? this.baseLatency.find((r) => matches(r.op, op));
     if (!rule) return 0;
+    if (rule.count !== undefined) rule.count--;
     return rule.fixedMs + (rule.perKiBMs * bytes) / 1024;
   }
 }

@@ -261,6 +261,22 @@ describe('rates and limits', () => {
     s3.destroy();
   });
 
+  it('a latency rule with a count holds back that many answers only', async () => {
+    await setFaults(svc, 'latency op=athena:GetWorkGroup,fixed=300,count=1');
+    const c = athenaClient(svc, { maxAttempts: 1 });
+    let t = Date.now();
+    await c.send(new GetWorkGroupCommand({ WorkGroup: 'primary' }));
+    const slowMs = Date.now() - t;
+    assert.ok(slowMs >= 290, `the first call took ${slowMs} ms`);
+    const shown = JSON.parse((await rawRequest(svc, { path: '/_athena_local/faults' })).body);
+    assert.deepEqual(shown.latency, [{ op: 'athena:GetWorkGroup', fixedMs: 300, perKiBMs: 0, count: 0 }]);
+    t = Date.now();
+    await c.send(new GetWorkGroupCommand({ WorkGroup: 'primary' }));
+    const fastMs = Date.now() - t;
+    assert.ok(fastMs < slowMs - 100, `the second call took ${fastMs} ms, the first ${slowMs} ms`);
+    c.destroy();
+  });
+
   it('limited S3 bandwidth', async () => {
     const s3 = s3Client(svc, { maxAttempts: 1 });
     const body = Buffer.alloc(256 * 1024, 7);
