@@ -25,22 +25,28 @@ static int simulate(double end_ms, double *late)
 
 int main(void)
 {
-    /* min_ms + 10% of the elapsed time */
-    CHECK_DBL(poll_next_wait(0.0, 0.0, 50.0, 10000.0, 1.5), 50.0, "first wait is the minimum");
-    CHECK_DBL(poll_next_wait(0.0, 250.0, 50.0, 10000.0, 1.5), 75.0, "first wait after 250 ms");
-    CHECK_DBL(poll_next_wait(1000.0, 20000.0, 50.0, 10000.0, 1.5), 1500.0, "multiplier caps the growth");
-    CHECK_DBL(poll_next_wait(5000.0, 20000.0, 50.0, 10000.0, 1.5), 2050.0, "50 ms + 10% of 20 s");
-    CHECK_DBL(poll_next_wait(5500.0, 60000.0, 50.0, 10000.0, 1.5), 6050.0, "50 ms + 10% of 60 s");
-    CHECK_DBL(poll_next_wait(10000.0, 500000.0, 50.0, 10000.0, 1.5), 10000.0, "the maximum caps the wait");
-    CHECK_DBL(poll_next_wait(1000.0, 500000.0, 50.0, 1000.0, 1.5), 1000.0, "a lower maximum");
-    /* the minimum is a floor, also for the first wait and below 1 */
-    CHECK_DBL(poll_next_wait(0.0, 1000.0, 500.0, 10000.0, 1.5), 600.0, "first wait with a 500 ms minimum");
-    CHECK_DBL(poll_next_wait(100.0, 1000.0, 500.0, 10000.0, 1.5), 500.0, "never below the minimum");
-    CHECK_DBL(poll_next_wait(0.0, 0.0, 0.0, 10000.0, 1.5), 1.0, "a minimum below 1 ms counts as 1 ms");
-    CHECK_DBL(poll_next_wait(0.0, 0.0, 2000.0, 1000.0, 1.5), 2000.0, "a maximum below the minimum yields to it");
-    /* multiplier 1: a fixed interval */
-    CHECK_DBL(poll_next_wait(200.0, 60000.0, 200.0, 10000.0, 1.0), 200.0, "multiplier 1 keeps the interval");
-    CHECK_DBL(poll_next_wait(0.0, -5.0, 50.0, 10000.0, 1.5), 50.0, "a clock step back counts as 0");
+    /* min_ms + 10% of the elapsed time, capped by prev * multiplier and max_ms, at least min_ms */
+    static const struct {
+        double prev, elapsed, min, max, mult, want;
+        const char *what;
+    } cases[] = {
+        {0, 0, 50, 10000, 1.5, 50, "first wait is the minimum"},
+        {0, 250, 50, 10000, 1.5, 75, "first wait after 250 ms"},
+        {1000, 20000, 50, 10000, 1.5, 1500, "multiplier caps the growth"},
+        {5000, 20000, 50, 10000, 1.5, 2050, "50 ms + 10% of 20 s"},
+        {5500, 60000, 50, 10000, 1.5, 6050, "50 ms + 10% of 60 s"},
+        {10000, 500000, 50, 10000, 1.5, 10000, "the maximum caps the wait"},
+        {1000, 500000, 50, 1000, 1.5, 1000, "a lower maximum"},
+        {0, 1000, 500, 10000, 1.5, 600, "first wait with a 500 ms minimum"},
+        {100, 1000, 500, 10000, 1.5, 500, "never below the minimum"},
+        {0, 0, 0, 10000, 1.5, 1, "a minimum below 1 ms counts as 1 ms"},
+        {0, 0, 2000, 1000, 1.5, 2000, "a maximum below the minimum yields to it"},
+        {200, 60000, 200, 10000, 1.0, 200, "multiplier 1 keeps the interval"},
+        {0, -5, 50, 10000, 1.5, 50, "a clock step back counts as 0"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        CHECK_DBL(poll_next_wait(cases[i].prev, cases[i].elapsed, cases[i].min, cases[i].max, cases[i].mult),
+                  cases[i].want, cases[i].what);
 
     /* the bound, for queries from 0.1 s to 60 s (every 1 ms up to 1 s, every 10 ms above) */
     int worst = 0;
