@@ -63,7 +63,11 @@ bool attr_connect_is_string(SQLINTEGER attr)
 SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
 {
     switch (attr) {
-    case SQL_ATTR_ACCESS_MODE: d->access_mode = AS_UINT(value); return SQL_SUCCESS;
+    case SQL_ATTR_ACCESS_MODE:
+        if (AS_UINT(value) != SQL_MODE_READ_WRITE && AS_UINT(value) != SQL_MODE_READ_ONLY)
+            return diag_set(&d->diag, SS_HY024, "SQL_ATTR_ACCESS_MODE %u", AS_UINT(value));
+        d->access_mode = AS_UINT(value);
+        return SQL_SUCCESS;
     case SQL_ATTR_AUTOCOMMIT:
         if (AS_UINT(value) != SQL_AUTOCOMMIT_ON && AS_UINT(value) != SQL_AUTOCOMMIT_OFF)
             return diag_set(&d->diag, SS_HY024, "SQL_ATTR_AUTOCOMMIT");
@@ -80,7 +84,9 @@ SQLRETURN attr_set_connect(athena_dbc *d, SQLINTEGER attr, SQLPOINTER value, SQL
     case SQL_ATTR_CURRENT_CATALOG: {
         if (!value)
             return diag_set(&d->diag, SS_HY009, NULL);
-        size_t n = len == SQL_NTS ? strlen(value) : (size_t)(len < 0 ? 0 : len);
+        if (len < 0 && len != SQL_NTS)
+            return diag_set(&d->diag, SS_HY090, "length %ld", (long)len);
+        size_t n = len == SQL_NTS ? strlen(value) : (size_t)len;
         if (n == 0)
             return diag_set(&d->diag, SS_HY024, "the catalog name is empty");
         char *c = str_ndup(value, n);
@@ -181,9 +187,13 @@ SQLRETURN attr_set_stmt(athena_stmt *s, SQLINTEGER attr, SQLPOINTER value, SQLIN
             s->cursor_type = AS_ULEN(value);
             return SQL_SUCCESS;
         }
+        if (AS_ULEN(value) != SQL_CURSOR_KEYSET_DRIVEN && AS_ULEN(value) != SQL_CURSOR_DYNAMIC)
+            return diag_set(&s->diag, SS_HY024, "SQL_ATTR_CURSOR_TYPE %lu", (unsigned long)AS_ULEN(value));
         s->cursor_type = SQL_CURSOR_STATIC;
         return diag_set(&s->diag, SS_01S02, "keyset-driven and dynamic cursors become static");
     case SQL_ATTR_CONCURRENCY:
+        if (AS_ULEN(value) < SQL_CONCUR_READ_ONLY || AS_ULEN(value) > SQL_CONCUR_VALUES)
+            return diag_set(&s->diag, SS_HY024, "SQL_ATTR_CONCURRENCY %lu", (unsigned long)AS_ULEN(value));
         if (AS_ULEN(value) != SQL_CONCUR_READ_ONLY)
             return diag_set(&s->diag, SS_01S02, "the cursor is read-only");
         return SQL_SUCCESS;

@@ -4,6 +4,7 @@
  * split. Scanning resumes where it stopped, so a long record that spans many
  * blocks is scanned once. */
 #include "csv_reader.h"
+#include "utf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,8 @@ static int parse_record(csv_reader *r, size_t end, athena_error *err)
             p = s;
             if (p < e && *p != ',')
                 return malformed(r, err, (size_t)(p - b), "a quote inside a value that is not doubled");
+            if (!utf8_valid(val, (size_t)(out - val)))
+                return malformed(r, err, (size_t)(val - b), "invalid UTF-8 in a value");
             *out = '\0'; /* out <= the closing quote, already read */
             c->ptr = val;
             c->len = (size_t)(out - val);

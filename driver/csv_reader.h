@@ -9,7 +9,8 @@
  * Cells point into the reader's own buffer, unescaped in place and
  * NUL-terminated: nothing is allocated per cell or per row. Anything else
  * (a stray quote, text outside quotes, a wrong number of fields, input that
- * ends inside a record) is an error naming the record, never a wrong row. */
+ * ends inside a record, a value that is not well-formed UTF-8) is an error
+ * naming the record, never a wrong row. */
 #ifndef ATHENA_CSV_READER_H
 #define ATHENA_CSV_READER_H
 

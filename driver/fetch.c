@@ -254,13 +254,22 @@ static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched
 static SQLRETURN fetch_static(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
                               SQLUSMALLINT *status);
 
+/* No cursor: HY010 when nothing has been executed yet, 24000 when the
+ * statement ran without a result set or its cursor was closed. */
+static SQLRETURN no_result(athena_stmt *s)
+{
+    if (s->state == ST_ALLOCATED || s->state == ST_PREPARED)
+        return diag_set(&s->diag, SS_HY010, "the statement has not been executed");
+    return diag_set(&s->diag, SS_24000, "no result set");
+}
+
 /* One fetch in any orientation: a static cursor positions and fills its
  * rowset; a forward-only one takes SQL_FETCH_NEXT only. */
 static SQLRETURN fetch_rows(athena_stmt *s, SQLUSMALLINT orientation, SQLLEN offset, SQLULEN *rows,
                             SQLUSMALLINT *status)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_set(&s->diag, SS_24000, "no result set");
+        return no_result(s);
     if (s->rs->scrollable)
         return fetch_static(s, orientation, offset, rows, status);
     if (orientation != SQL_FETCH_NEXT)
@@ -367,7 +376,7 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
                          SQLLEN buflen, SQLLEN *ind)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_set(&s->diag, SS_24000, "no result set");
+        return no_result(s);
     if (!s->row)
         return diag_set(&s->diag, SS_24000, "no current row");
     if (col == 0 || col > s->rs->ncolumns)
@@ -403,7 +412,7 @@ SQLRETURN fetch_get_data(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
 SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLUSMALLINT lock)
 {
     if (s->state != ST_CURSOR || !s->rs)
-        return diag_set(&s->diag, SS_24000, "no result set");
+        return no_result(s);
     if (op != SQL_POSITION)
         return diag_set(&s->diag, SS_HYC00,
                          "SQLSetPos supports only SQL_POSITION "

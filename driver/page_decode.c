@@ -15,8 +15,9 @@
  *   failing the whole page (Athena's strings are UTF-8 and cannot hold one,
  *   so this only matters for hostile input).
  * - Raw control characters (< 0x20) inside strings are rejected as JSON
- *   requires. Bytes >= 0x80 pass through unchecked (UTF-8 validation is
- *   left to the conversions, which replace bad sequences).
+ *   requires, and so is ill-formed UTF-8 (a JSON text is UTF-8; a page that
+ *   is not is a broken answer, not data to repair). The check runs only on
+ *   strings that held a byte >= 0x80, noted while they are scanned.
  * - A row with fewer datums than the widest row gets NULL cells. A row
  *   wider than all before it re-lays the earlier rows (widths grow
  *   geometrically, so this is linear overall), and the cells array is
@@ -126,6 +127,24 @@ static inline bool swar_special(uint64_t v)
     return (t & HIGHS) != 0;
 }
 
+/* The end of a parsed string [start, stop): a string holding bytes above
+ * 0x7F must be valid UTF-8 (a JSON text is), else the page is refused rather
+ * than handing the application bytes no conversion can trust. */
+static int string_done(pd_ctx *c, char *start, char *stop, char *next, bool ascii, char **out,
+                       size_t *outlen)
+{
+    size_t n = (size_t)(stop - start);
+    if (!ascii && !utf8_valid(start, n)) {
+        c->p = start;
+        return fail(c, "invalid UTF-8 in a string");
+    }
+    *stop = '\0';
+    *out = start;
+    *outlen = n;
+    c->p = next;
+    return 0;
+}
+
 /* c->p is at the opening quote. Unescapes in place, NUL-terminates, and
  * leaves c->p after the closing quote. */
 static int parse_string(pd_ctx *c, char **out, size_t *outlen)
@@ -133,6 +152,7 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
     char *p = c->p + 1;
     char *end = c->end;
     char *start = p;
+    uint64_t seen = 0; /* OR of the bytes passed: their high bits say "not ASCII" */
     /* fast path: no escapes */
     for (;;) {
         while (end - p >= 8) {
@@ -140,6 +160,7 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
             memcpy(&v, p, 8);
             if (swar_special(v))
                 break;
+            seen |= v;
             p += 8;
         }
         if (p >= end) {
@@ -147,32 +168,23 @@ static int parse_string(pd_ctx *c, char **out, size_t *outlen)
             return fail(c, "a string is not terminated");
         }
         unsigned char ch = (unsigned char)*p;
-        if (ch == '"') {
-            *p = '\0';
-            *out = start;
-            *outlen = (size_t)(p - start);
-            c->p = p + 1;
-            return 0;
-        }
+        if (ch == '"')
+            return string_done(c, start, p, p + 1, (seen & HIGHS) == 0, out, outlen);
         if (ch == '\\')
             break;
         if (ch < 0x20) {
             c->p = p;
             return fail(c, "a control character inside a string");
         }
+        seen |= ch;
         p++;
     }
     /* slow path: unescape from the first backslash on */
     char *w = p;
     while (p < end) {
         unsigned char ch = (unsigned char)*p;
-        if (ch == '"') {
-            *w = '\0';
-            *out = start;
-            *outlen = (size_t)(w - start);
-            c->p = p + 1;
-            return 0;
-        }
+        if (ch == '"')
+            return string_done(c, start, w, p + 1, false, out, outlen); /* escapes: check all */
         if (ch < 0x20) {
             c->p = p;
             return fail(c, "a control character inside a string");

@@ -76,6 +76,15 @@ bool utf8_valid(const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (n - i >= 8 && (memcpy(&w, u + i, 8), (w & 0x8080808080808080ULL) == 0)) {
+            i += 8; /* eight ASCII bytes */
+            continue;
+        }
+        if (u[i] < 0x80) {
+            i++;
+            continue;
+        }
         uint32_t cp;
         size_t k = utf8_decode(u + i, n - i, &cp);
         /* U+FFFD itself is well-formed: EF BF BD */

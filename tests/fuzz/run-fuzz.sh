@@ -18,7 +18,7 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fu
     fuzz_connstr) src="$top/driver/connstr.c $top/driver/strbuf.c" ;;
     fuzz_catalog_pattern) src="$top/driver/catalog_pattern.c" ;;
     fuzz_sql_escape) src="$top/driver/sql_escape.c $top/driver/strbuf.c $top/driver/error.c $top/driver/utf.c" ;;
-    fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c" ;;
+    fuzz_csv_reader) src="$top/driver/csv_reader.c $top/driver/error.c $top/driver/utf.c" ;;
     *) src="$top/driver/page_decode.c $top/driver/athena_types.c $top/driver/convert.c $top/driver/utf.c $top/driver/wide.c $top/driver/diag.c $top/driver/sqlstate.c $top/driver/strbuf.c $top/driver/error.c" ;;
     esac
     $CC $flags -o "$out/$target" "$here/$target.c" $src

@@ -165,6 +165,11 @@ static void test_malformed(void)
     bad("\"a\"\n\"1\"x\"\n\"2\"\n", 1, 1,
         "The result file is not valid Athena CSV: the file ends inside a quoted value in record 2 (byte 14)",
         "stray quote that opens a value to the end of the file");
+    bad("\"a\",\"b\"\n\"1\",\"x\xff\"\n", 2, 1,
+        "The result file is not valid Athena CSV: invalid UTF-8 in a value in record 2 (byte 13)", "invalid UTF-8");
+    bad("\"a\"\n\"\"\"\xc3\"\n", 1, 1,
+        "The result file is not valid Athena CSV: invalid UTF-8 in a value in record 2 (byte 5)",
+        "a cut sequence after a doubled quote");
     bad("\"a\",\"b\"\n1,\"y\"\n", 2, 1,
         "The result file is not valid Athena CSV: a value that is not quoted in record 2 (byte 8)", "unquoted value");
     bad("\"a\",\"b\"\n\"1\",\"2\",\"3\"\n", 2, 1,

@@ -316,6 +316,12 @@ static void test_malformed(void)
                "short \\u escape");
     expect_bad("{\"ResultSet\":{\"Rows\":[{\"Data\":[{\"VarCharValue\":\"a\tb\"}]}]}}", "control character",
                "raw tab in a string");
+    expect_bad("{\"ResultSet\":{\"Rows\":[{\"Data\":[{\"VarCharValue\":\"h\xffllo\"}]}]}}", "invalid UTF-8",
+               "a lone 0xFF byte in a string");
+    expect_bad("{\"ResultSet\":{\"Rows\":[{\"Data\":[{\"VarCharValue\":\"a\\\"\xc3\"}]}]}}", "invalid UTF-8",
+               "a cut sequence after an escape");
+    expect_bad("{\"ResultSet\":{\"Rows\":[{\"Data\":[{\"VarCharValue\":\"\xed\xa0\x80\"}]}]}}", "invalid UTF-8",
+               "an encoded surrogate");
     expect_bad("{\"UpdateCount\":1.5}", "not an integer", "fractional UpdateCount");
     expect_bad("{\"UpdateCount\":1e3}", "not an integer", "exponent UpdateCount");
     expect_bad("{\"UpdateCount\":99999999999999999999}", "too large", "huge UpdateCount");

@@ -3,7 +3,7 @@
 // credential scope; unsigned ones by path and method.
 import http from 'node:http';
 import https from 'node:https';
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream, readFileSync, openSync, readSync, closeSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { ServiceError, AuthError } from './errors.js';
@@ -13,7 +13,7 @@ import { S3Store, handleS3, renderS3Error, s3Error, s3OperationName } from './s3
 import { handleSts, renderStsError, parseForm, stsError, STS_OPERATIONS } from './sts.js';
 import { CredentialEndpoints, credentialEndpointOp, DEFAULT_ECS_TOKEN, DEFAULT_SSO_TOKEN } from './credential-endpoints.js';
 import { AthenaService, ATHENA_OPERATIONS, DEFAULT_RESULTS_BUCKET } from './athena.js';
-import { Faults, parseSpec, parseLatencyProfile, FaultSpecError } from './faults.js';
+import { Faults, parseSpec, parseLatencyProfile, FaultSpecError, alterBody } from './faults.js';
 import { Stats } from './stats.js';
 import { Catalogs, CatalogError, parseCatalogSpec } from './catalogs.js';
 import { sleep, isLoopback, parseQuery } from './util.js';
@@ -437,7 +437,31 @@ export async function startAthenaLocal(options = {}) {
           ? stsError('InternalFailure', 'Internal Failure', 500) : new ServiceError('InternalServerException', 'Internal error', 500));
       }
     }
+    const bodyRule = resp && resp.status >= 200 && resp.status < 300 && req.method !== 'HEAD' ? faults.takeBody(opKey) : null;
+    if (bodyRule) {
+      stats.fault(opKey, 'body');
+      resp = alteredResponse(resp, bodyRule);
+    }
     return send(req, res, resp, opKey, body.length, resetAfter);
+  }
+
+  // The answer with its body altered by a bodyNext rule (a file is read into memory).
+  function alteredResponse(resp, rule) {
+    let buf;
+    if (resp.file) {
+      buf = Buffer.alloc(resp.file.end - resp.file.start + 1);
+      const fd = openSync(resp.file.path, 'r');
+      try {
+        readSync(fd, buf, 0, buf.length, resp.file.start);
+      } finally {
+        closeSync(fd);
+      }
+    } else {
+      buf = Buffer.isBuffer(resp.body) ? resp.body : Buffer.from(resp.body ?? '');
+    }
+    const headers = { ...resp.headers };
+    delete headers['content-length'];
+    return { status: resp.status, headers, body: alterBody(rule, buf) };
   }
 
   // --tls-cert/--tls-key: HTTPS instead of plain HTTP, for the driver's TLS tests: TLS 1.2 or later,

@@ -11,7 +11,7 @@ export const AWS_THROTTLE_PRESET = [
   { op: 'athena:BatchGetQueryExecution', rate: 20, burst: 40 },
 ];
 
-const LIST_KEYS = ['latency', 'throttle', 'errors', 'resets', 'failNext', 'resetNext', 'throttleNext'];
+const LIST_KEYS = ['latency', 'throttle', 'errors', 'resets', 'failNext', 'resetNext', 'throttleNext', 'bodyNext'];
 const KNOWN_KEYS = new Set([...LIST_KEYS, 'seed', 'maxConcurrentQueries', 's3BandwidthKiBps']);
 
 export class FaultSpecError extends Error {}
@@ -93,6 +93,22 @@ export function normalizeSpec(spec) {
     op: opName(r.op, `throttleNext[${i}]`),
     count: num(r.count ?? 1, `throttleNext[${i}].count`, { integer: true, max: 1e9 }),
   }));
+  list('bodyNext').forEach((r, i) => {
+    const w = `bodyNext[${i}]`;
+    const rule = { op: opName(r.op, w), count: num(r.count ?? 1, `${w}.count`, { integer: true, max: 1e9 }) };
+    if (r.from !== undefined) {
+      if (typeof r.from !== 'string' || r.from === '') throw new FaultSpecError(`${w}.from must be a non-empty string`);
+      if ((r.to === undefined) === (r.toHex === undefined)) throw new FaultSpecError(`${w}: give one of "to" and "toHex" with "from"`);
+      if (r.to !== undefined && typeof r.to !== 'string') throw new FaultSpecError(`${w}.to must be a string`);
+      if (r.toHex !== undefined && (typeof r.toHex !== 'string' || !/^([0-9a-fA-F]{2})*$/.test(r.toHex))) {
+        throw new FaultSpecError(`${w}.toHex must be hex digits`);
+      }
+      Object.assign(rule, { from: r.from }, r.to !== undefined ? { to: r.to } : { toHex: r.toHex });
+    }
+    if (r.drop !== undefined) rule.drop = num(r.drop, `${w}.drop`, { integer: true, min: 1, max: 1e12 });
+    if (rule.from === undefined && rule.drop === undefined) throw new FaultSpecError(`${w}: give "drop" or "from"`);
+    out.bodyNext.push(rule);
+  });
   if (spec.maxConcurrentQueries !== undefined) {
     out.maxConcurrentQueries = num(spec.maxConcurrentQueries, 'maxConcurrentQueries', { min: 0, integer: true });
   }
@@ -109,6 +125,7 @@ export function normalizeSpec(spec) {
 //   fail op=athena:GetQueryExecution,status=503,count=2
 //   reset op=s3:GetObject,rate=0.05,when=after   reset-next op=athena:GetQueryResults,count=1
 //   s3-bandwidth kibps=512                       seed value=7
+//   body op=s3:GetObject,drop=4,count=1          (JSON only: bodyNext with from/to/toHex)
 export function parseCompact(text) {
   const spec = {};
   const push = (k, v) => { (spec[k] ??= []).push(v); };
@@ -148,6 +165,7 @@ export function parseCompact(text) {
       case 'fail': allow('op', 'status', 'count'); push('failNext', { op: args.op, status: args.status, count: args.count ?? 1 }); break;
       case 'reset': allow('op', 'rate', 'when'); push('resets', { op: args.op, rate: args.rate, when: args.when }); break;
       case 'reset-next': allow('op', 'count', 'when'); push('resetNext', { op: args.op, count: args.count ?? 1, when: args.when }); break;
+      case 'body': allow('op', 'drop', 'count'); push('bodyNext', { op: args.op, drop: args.drop, count: args.count ?? 1 }); break;
       case 's3-bandwidth': allow('kibps'); spec.s3BandwidthKiBps = args.kibps; break;
       case 'seed': allow('value'); spec.seed = args.value; break;
       default: throw new FaultSpecError(`unknown fault kind "${kind}"`);
@@ -285,9 +303,33 @@ export class Faults {
     return null;
   }
 
+  // The next successful answer of `op` goes out altered: the rule of bodyNext that
+  // matches, or null.
+  takeBody(op) {
+    for (const r of this.spec.bodyNext) {
+      if (r.count > 0 && matches(r.op, op)) { r.count--; return r; }
+    }
+    return null;
+  }
+
   latencyMs(op, bytes) {
     const rule = this.spec.latency.find((r) => matches(r.op, op)) ?? this.baseLatency.find((r) => matches(r.op, op));
     if (!rule) return 0;
     return rule.fixedMs + (rule.perKiBMs * bytes) / 1024;
   }
+}
+
+// A body altered by a bodyNext rule: its first occurrence of `from` replaced (by `to`, or
+// the bytes of `toHex`), then its last `drop` bytes cut off.
+export function alterBody(rule, body) {
+  let out = body;
+  if (rule.from !== undefined) {
+    const at = out.indexOf(Buffer.from(rule.from));
+    if (at >= 0) {
+      const to = rule.to !== undefined ? Buffer.from(rule.to) : Buffer.from(rule.toHex, 'hex');
+      out = Buffer.concat([out.subarray(0, at), to, out.subarray(at + Buffer.byteLength(rule.from))]);
+    }
+  }
+  if (rule.drop !== undefined) out = out.subarray(0, Math.max(0, out.length - rule.drop));
+  return out;
 }

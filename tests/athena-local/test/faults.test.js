@@ -7,7 +7,7 @@ import {
 import { PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import {
-  athenaClient, s3Client, stsClient, setFaults, clearFaults, getStats, rawRequest, waitForQuery, sdkError, serviceHooks,
+  athenaClient, s3Client, stsClient, setFaults, clearFaults, getStats, rawRequest, signedRequest, waitForQuery, sdkError, serviceHooks,
 } from './helpers.js';
 import { parseSpec, FaultSpecError, AWS_THROTTLE_PRESET } from '../src/faults.js';
 import { isLoopback } from '../src/util.js';
@@ -151,6 +151,27 @@ describe('deterministic faults', () => {
     assert.equal(e3.name, 'Throttling');
     s3.destroy();
     sts.destroy();
+  });
+
+  it('altered bodies: the next answer cut short or with a string replaced, once', async () => {
+    await setFaults(svc, '{"bodyNext": [{"op": "s3:PutObject", "from": "x", "to": "y"}, '
+      + '{"op": "s3:GetObject", "drop": 3}, {"op": "athena:GetWorkGroup", "from": "primary", "toHex": "ff"}]}');
+    const s3 = s3Client(svc, { maxAttempts: 1 });
+    await s3.send(new PutObjectCommand({ Bucket: 'athena-local-results', Key: 'g', Body: 'hello world' }));
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'athena-local-results', Key: 'g' }));
+    assert.equal(await got.Body.transformToString(), 'hello wo');
+    const again = await s3.send(new GetObjectCommand({ Bucket: 'athena-local-results', Key: 'g' }));
+    assert.equal(await again.Body.transformToString(), 'hello world');
+    const raw = await signedRequest(svc, {
+      service: 'athena',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonAthena.GetWorkGroup' },
+      body: JSON.stringify({ WorkGroup: 'primary' }),
+    });
+    assert.ok(raw.body.includes(Buffer.from('"Name":"\xff"', 'latin1')), raw.body.toString('latin1'));
+    assert.equal((await getStats(svc)).faults['s3:GetObject'].body, 1);
+    assert.throws(() => parseSpec('{"bodyNext": [{"op": "s3:GetObject"}]}'), FaultSpecError);
+    assert.throws(() => parseSpec('{"bodyNext": [{"op": "s3:GetObject", "from": "a", "toHex": "zz"}]}'), FaultSpecError);
+    s3.destroy();
   });
 });
 
