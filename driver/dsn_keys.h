@@ -58,7 +58,7 @@ typedef struct athena_config {
     /* polling */
     long min_poll_ms;              /* default 50 */
     long max_poll_ms;              /* default 10000 */
-    double poll_multiplier;        /* default 1.5 (>= 1.0) */
+    double poll_multiplier;        /* default 1.1 (>= 1.0) */
     long max_poll_duration_ms;     /* default 1800000 */
     /* HTTP */
     long connection_timeout_ms;    /* default 10000 */

@@ -131,6 +131,7 @@ static SQLRETURN poll_until_done(athena_stmt *s)
     double timeout_ms = s->query_timeout ? (double)s->query_timeout * 1000.0 : 0.0;
     athena_error ae;
     for (int polls = 1;; polls++) {
+        double poll_start = now_ms();
         ae_clear(&ae);
         if (ac_get_query_execution(d->client, s->qid, &s->status, &ae) != 0) {
             if (CANCEL_GET(s->cancel)) /* SQLCancel interrupted the call (or its retry wait) */
@@ -154,19 +155,21 @@ static SQLRETURN poll_until_done(athena_stmt *s)
         }
         if (CANCEL_GET(s->cancel))
             return stop_and_report(s, AE_CANCELLED, "Operation canceled");
-        double elapsed = now_ms() - start;
+        double now = now_ms(), elapsed = now - start;
         if (timeout_ms > 0 && elapsed >= timeout_ms)
             return stop_and_report(s, AE_QUERY_TIMEOUT, "Timeout expired: the query ran longer than SQL_ATTR_QUERY_TIMEOUT");
         if (cfg->max_poll_duration_ms > 0 && elapsed >= (double)cfg->max_poll_duration_ms)
             return stop_and_report(s, AE_QUERY_TIMEOUT, "Timeout expired: the query ran longer than MaxPollDuration");
-        wait = poll_next_wait(wait, elapsed, (double)cfg->min_poll_ms, (double)cfg->max_poll_ms,
-                              cfg->poll_multiplier);
-        double w = wait;
+        /* the wait counts from this poll's start, so the poll's own time
+         * (network, retries, the rate limiter) does not add to the lateness */
+        wait = poll_next_wait(cfg, wait);
+        double w = wait - (now - poll_start);
         if (timeout_ms > 0 && elapsed + w > timeout_ms)
             w = timeout_ms - elapsed;
         if (cfg->max_poll_duration_ms > 0 && elapsed + w > (double)cfg->max_poll_duration_ms)
             w = (double)cfg->max_poll_duration_ms - elapsed;
-        interruptible_wait(s, w);
+        if (w > 0)
+            interruptible_wait(s, w);
         if (CANCEL_GET(s->cancel))
             return stop_and_report(s, AE_CANCELLED, "Operation canceled");
     }

@@ -1,26 +1,25 @@
 /* poll_schedule.c - the wait between two GetQueryExecution polls.
  *
- * A query that ends just after a poll at elapsed time t is seen by the next
- * poll, one wait later; so the wait chosen at t is the worst lateness for a
- * query ending then. Keeping it at min_ms + 10% of t bounds the lateness to
- * 10% of the query's run time plus min_ms, while the number of polls grows
- * only with the logarithm of the run time (each wait is about 1.1 times the
- * one before). The multiplier caps how fast the wait may grow, the maximum
- * caps the wait itself (then long queries are polled every max_ms). */
+ * A geometric schedule: waits w0 = min, w(k+1) = w(k) * m. Polls then start
+ * at t(k) = min * (m^k - 1) / (m - 1), so each wait is w(k) = (m - 1) * t(k)
+ * + min: a query that ends just after the poll at t(k) is seen by the next
+ * one, at most (m - 1) * t(k) + min later. With the defaults (50 ms, x1.1)
+ * that is 10% of the run time + 50 ms, and no schedule keeping that bound
+ * for every run time makes fewer polls (docs/performance.md, Polling).
+ * m = 2 from 100 ms is the doubling schedule: fewer polls, up to 100% late. */
 #include "poll_schedule.h"
 
-double poll_next_wait(double prev_ms, double elapsed_ms, double min_ms, double max_ms,
-                      double multiplier)
+#include <math.h>
+
+double poll_next_wait(const athena_config *cfg, double prev_ms)
 {
-    if (min_ms < 1.0)
-        min_ms = 1.0;
-    if (max_ms < min_ms)
-        max_ms = min_ms;
-    if (elapsed_ms < 0.0)
-        elapsed_ms = 0.0;
-    double w = min_ms + POLL_LATENESS_SHARE * elapsed_ms;
-    if (prev_ms > 0.0 && prev_ms * multiplier < w)
-        w = prev_ms * multiplier;
+    double min_ms = cfg->min_poll_ms >= 1 ? (double)cfg->min_poll_ms : 1.0;
+    double max_ms = (double)cfg->max_poll_ms > min_ms ? (double)cfg->max_poll_ms : min_ms;
+    double mult = cfg->poll_multiplier >= 1.0 ? cfg->poll_multiplier : 1.0;
+    double w = prev_ms > 0.0 ? prev_ms * mult : min_ms;
+    /* whole microseconds (the 1e-6 absorbs the product's rounding error,
+     * so 60.5 * 1.1 gives 66.55, not 66.549) */
+    w = floor(w * 1000.0 + 1e-6) / 1000.0;
     if (w < min_ms)
         w = min_ms;
     if (w > max_ms)

@@ -2,16 +2,16 @@
 #ifndef ATHENA_POLL_SCHEDULE_H
 #define ATHENA_POLL_SCHEDULE_H
 
-/* Share of the elapsed time a wait may take: a query's end is noticed at
- * most about 10% of its run time + MinQueryExecutionPollingInterval late. */
-#define POLL_LATENESS_SHARE 0.1
+#include "dsn_keys.h"
 
-/* The wait (ms) before the next poll, a pure function of the keys, the
- * previous wait (0 for the first wait, which the multiplier then does not cap) and the
- * time since the query started (ms):
- *   min(prev * multiplier, min_ms + 0.1 * elapsed), at least min_ms,
- *   at most max_ms. */
-double poll_next_wait(double prev_ms, double elapsed_ms, double min_ms, double max_ms,
-                      double multiplier);
+/* The wait (ms) before the next poll, given the previous wait (0 before
+ * the first wait): MinQueryExecutionPollingInterval first, then the
+ * previous wait times QueryExecutionPollingIntervalMultiplier, at most
+ * MaxQueryExecutionPollingInterval; whole microseconds, rounded down.
+ * exec.c counts each wait from the start of the previous poll, so a query
+ * that runs T ms is noticed at most (multiplier - 1) * T + minimum late
+ * (plus the answer's way back) while the wait is below the maximum; see
+ * docs/configuration.md "Polling" and docs/performance.md. */
+double poll_next_wait(const athena_config *cfg, double prev_ms);
 
 #endif

@@ -169,7 +169,7 @@ int main(void)
     CHECK_INT(c.use_wchar_for_string_types, 0, "wchar default");
     CHECK_INT(c.min_poll_ms, 50, "min poll default");
     CHECK_INT(c.max_poll_ms, 10000, "max poll default");
-    CHECK_DBL(c.poll_multiplier, 1.5, "multiplier default");
+    CHECK_DBL(c.poll_multiplier, 1.1, "multiplier default");
     CHECK_INT(c.max_poll_duration_ms, 1800000, "max poll duration default");
     CHECK_INT(c.connection_timeout_ms, 10000, "connect timeout default");
     CHECK_INT(c.request_timeout_ms, 10000, "request timeout default");
