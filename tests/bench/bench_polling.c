@@ -6,6 +6,7 @@
  * Lateness: from athena-local's CompletionDateTime to the answer that said
  * SUCCEEDED, as the driver logs it at DEBUG ("seen N ms after it
  * completed"; same machine, same clock); calls: athena-local's count. */
+#include "bench_util.h"
 #include "odbc/odbc_util.h"
 
 #define MAX_T 16
@@ -16,13 +17,6 @@ typedef struct {
     double late[MAX_T], call_ms[MAX_T];
     long calls[MAX_T];
 } figures;
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
 
 /* Runs one query per T on a connection with the given keys; 0 if every
  * query succeeded and its lateness was logged. */
@@ -37,10 +31,10 @@ static int run(const char *keys, const char *const *ts, int n, figures *f)
         char sql[128];
         snprintf(sql, sizeof sql, "SELECT 1 /* athena-local:sleep=%s */", ts[i]);
         admin("POST", "/_athena_local/stats/reset", NULL, NULL, 0);
-        double t0 = now_ms();
+        double t0 = now_s();
         SQLRETURN rc;
         SQLHSTMT st = test_exec(dbc, sql, &rc);
-        f->call_ms[i] = now_ms() - t0;
+        f->call_ms[i] = (now_s() - t0) * 1000.0;
         if (!SQL_SUCCEEDED(rc)) {
             show_diag(sql, SQL_HANDLE_STMT, st);
             failed = 1;
