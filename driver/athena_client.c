@@ -423,6 +423,8 @@ int ac_get_query_execution(athena_client *c, const char *qid, query_status *st, 
                           rcfg ? json_object_get(rcfg, "OutputLocation") : NULL);
             copy_json_str(st->state_change_reason, sizeof st->state_change_reason,
                           json_object_get(status, "StateChangeReason"));
+            json_t *done = json_object_get(status, "CompletionDateTime");
+            st->completion_s = json_is_number(done) ? json_number_value(done) : 0.0;
             json_t *ae = json_object_get(status, "AthenaError");
             if (json_is_object(ae)) {
                 json_t *et = json_object_get(ae, "ErrorType");

@@ -27,6 +27,7 @@ typedef struct query_status {
     long long data_scanned_bytes;
     long long engine_ms;
     long long total_ms;
+    double completion_s;           /* Status.CompletionDateTime (epoch seconds), 0 if none */
     bool reused_previous_result;
 } query_status;
 

@@ -152,9 +152,9 @@ static const key_def keys[] = {
     /* polling */
     K_INT("MinQueryExecutionPollingInterval", NOAL, min_poll_ms, 1, 600000, "50",
           "First wait between GetQueryExecution polls (ms)"),
-    K_INT("MaxQueryExecutionPollingInterval", NOAL, max_poll_ms, 1, 600000, "1000",
+    K_INT("MaxQueryExecutionPollingInterval", NOAL, max_poll_ms, 1, 600000, "10000",
           "Longest wait between GetQueryExecution polls (ms)"),
-    {{"QueryExecutionPollingIntervalMultiplier", NOAL, CK_DOUBLE, 0, 0, 1.0, 10.0, NULL, "1.5",
+    {{"QueryExecutionPollingIntervalMultiplier", NOAL, CK_DOUBLE, 0, 0, 1.0, 10.0, NULL, "1.1",
       false, "Growth factor of the wait between polls", NULL},
      ST_DOUBLE, OFF(poll_multiplier), CHK_NONE},
     K_INT("MaxPollDuration", NOAL, max_poll_duration_ms, 1, 2147483647L, "1800000",

@@ -57,8 +57,8 @@ typedef struct athena_config {
     long metadata_cache_ttl;       /* seconds the catalog functions keep metadata, default 30, 0 = off */
     /* polling */
     long min_poll_ms;              /* default 50 */
-    long max_poll_ms;              /* default 1000 */
-    double poll_multiplier;        /* default 1.5 (>= 1.0) */
+    long max_poll_ms;              /* default 10000 */
+    double poll_multiplier;        /* default 1.1 (>= 1.0) */
     long max_poll_duration_ms;     /* default 1800000 */
     /* HTTP */
     long connection_timeout_ms;    /* default 10000 */

@@ -11,6 +11,7 @@
 
 #include "meta_cache.h"
 #include "param_bind.h"
+#include "poll_schedule.h"
 #include "prepare_meta.h"
 #include "query_tag.h"
 #include "sql_escape.h"
@@ -21,6 +22,18 @@ static double now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Milliseconds from an epoch time the service reported (CompletionDateTime)
+ * to now on this machine's clock; -1 when the service reported none. Only
+ * logged (polling's lateness, see docs/performance.md). */
+static double ms_since_epoch_s(double epoch_s)
+{
+    if (epoch_s <= 0.0)
+        return -1.0;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6 - epoch_s * 1000.0;
 }
 
 void exec_close_cursor(athena_stmt *s)
@@ -128,10 +141,11 @@ static SQLRETURN poll_until_done(athena_stmt *s)
     athena_dbc *d = s->dbc;
     const athena_config *cfg = &d->cfg;
     double start = now_ms();
-    double wait = cfg->min_poll_ms > 0 ? (double)cfg->min_poll_ms : 1.0;
+    double wait = 0.0; /* the previous wait; poll_schedule.c picks the next one */
     double timeout_ms = s->query_timeout ? (double)s->query_timeout * 1000.0 : 0.0;
     athena_error ae;
     for (int polls = 1;; polls++) {
+        double poll_start = now_ms();
         ae_clear(&ae);
         if (ac_get_query_execution(d->client, s->qid, &s->status, &ae) != 0) {
             if (CANCEL_GET(s->cancel)) /* SQLCancel interrupted the call (or its retry wait) */
@@ -140,8 +154,8 @@ static SQLRETURN poll_until_done(athena_stmt *s)
         }
         switch (s->status.state) {
         case QS_SUCCEEDED:
-            LOG_AT(d->log, LOG_DEBUG, "query %s succeeded after %d polls, %.0f ms", s->qid, polls,
-                   now_ms() - start);
+            LOG_AT(d->log, LOG_DEBUG, "query %s succeeded after %d polls, %.0f ms; seen %.0f ms after it completed",
+                   s->qid, polls, now_ms() - start, ms_since_epoch_s(s->status.completion_s));
             return SQL_SUCCESS;
         case QS_FAILED:
             ac_status_to_error(&s->status, &ae);
@@ -155,22 +169,23 @@ static SQLRETURN poll_until_done(athena_stmt *s)
         }
         if (CANCEL_GET(s->cancel))
             return stop_and_report(s, AE_CANCELLED, "Operation canceled");
-        double elapsed = now_ms() - start;
+        double now = now_ms(), elapsed = now - start;
         if (timeout_ms > 0 && elapsed >= timeout_ms)
             return stop_and_report(s, AE_QUERY_TIMEOUT, "Timeout expired: the query ran longer than SQL_ATTR_QUERY_TIMEOUT");
         if (cfg->max_poll_duration_ms > 0 && elapsed >= (double)cfg->max_poll_duration_ms)
             return stop_and_report(s, AE_QUERY_TIMEOUT, "Timeout expired: the query ran longer than MaxPollDuration");
-        double w = wait;
+        /* the wait counts from this poll's start, so the poll's own time
+         * (network, retries, the rate limiter) does not add to the lateness */
+        wait = poll_next_wait(cfg, wait);
+        double w = wait - (now - poll_start);
         if (timeout_ms > 0 && elapsed + w > timeout_ms)
             w = timeout_ms - elapsed;
         if (cfg->max_poll_duration_ms > 0 && elapsed + w > (double)cfg->max_poll_duration_ms)
             w = (double)cfg->max_poll_duration_ms - elapsed;
-        interruptible_wait(s, w);
+        if (w > 0)
+            interruptible_wait(s, w);
         if (CANCEL_GET(s->cancel))
             return stop_and_report(s, AE_CANCELLED, "Operation canceled");
-        wait *= cfg->poll_multiplier;
-        if (wait > (double)cfg->max_poll_ms)
-            wait = (double)cfg->max_poll_ms;
     }
 }
 

@@ -44,6 +44,7 @@
 
 #include "rate_limit.h"
 #include "sigv4.h"
+#include "xml_text.h"
 
 #define BACKOFF_BASE_MS 100
 #define BACKOFF_CAP_MS 5000
@@ -316,47 +317,6 @@ static void clean_type(char *t)
         *colon = '\0';
 }
 
-/* Minimal XML text unescape in place. */
-static void xml_unescape(char *s)
-{
-    static const struct { const char *ent; char c; } ents[] = {
-        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-    char *w = s;
-    for (char *r = s; *r;) {
-        bool done = false;
-        if (*r == '&')
-            for (size_t i = 0; i < sizeof ents / sizeof ents[0]; i++) {
-                size_t l = strlen(ents[i].ent);
-                if (!strncmp(r, ents[i].ent, l)) {
-                    *w++ = ents[i].c;
-                    r += l;
-                    done = true;
-                    break;
-                }
-            }
-        if (!done)
-            *w++ = *r++;
-    }
-    *w = '\0';
-}
-
-static bool xml_element(const char *body, const char *name, char *out, size_t n)
-{
-    char open[64], close[64];
-    snprintf(open, sizeof open, "<%s>", name);
-    snprintf(close, sizeof close, "</%s>", name);
-    const char *a = strstr(body, open);
-    if (!a)
-        return false;
-    a += strlen(open);
-    const char *b = strstr(a, close);
-    if (!b)
-        return false;
-    copy_trunc(out, n, a, (size_t)(b - a));
-    xml_unescape(out);
-    return true;
-}
-
 void http_parse_error_body(http_response *r)
 {
     const char *body = sb_str(&r->body);
@@ -382,9 +342,9 @@ void http_parse_error_body(http_response *r)
         }
         json_decref(root);
     } else if (*p == '<') {
-        if (xml_element(p, "Code", r->aws_error_type, sizeof r->aws_error_type))
+        if (xml_text_copy(p, "Code", r->aws_error_type, sizeof r->aws_error_type))
             clean_type(r->aws_error_type);
-        xml_element(p, "Message", r->aws_error_message, sizeof r->aws_error_message);
+        xml_text_copy(p, "Message", r->aws_error_message, sizeof r->aws_error_message);
     }
 }
 

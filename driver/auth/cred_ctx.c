@@ -3,13 +3,13 @@
 #include "cred_ctx.h"
 
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <jansson.h>
+
+#include "xml_text.h"
 
 /* ---- context ---- */
 
@@ -244,51 +244,7 @@ int cred_fill(aws_credentials *c, const char *ak, const char *sk, const char *to
     return 0;
 }
 
-/* ---- files and strings ---- */
-
-int cred_read_file(const char *path, size_t max, const char *what, char **out, size_t *len,
-                   athena_error *err)
-{
-    *out = NULL;
-    if (len)
-        *len = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return ae_set(err, AE_AUTH, 0, "Cannot read the %s %s: %s", what, path, strerror(errno));
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(f);
-        return ae_set(err, AE_AUTH, 0, "Cannot read the %s %s: it is a directory", what, path);
-    }
-    strbuf sb = STRBUF_INIT;
-    char buf[4096];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (sb.len + n > max) {
-            rc = ae_set(err, AE_AUTH, 0, "The %s %s is larger than %zu bytes", what, path, max);
-            break;
-        }
-        if (!sb_append(&sb, buf, n)) {
-            rc = ae_set(err, AE_NOMEM, 0, "Out of memory reading the %s", what);
-            break;
-        }
-    }
-    if (rc == 0 && ferror(f))
-        rc = ae_set(err, AE_AUTH, 0, "Cannot read the %s %s: %s", what, path, strerror(errno));
-    fclose(f);
-    explicit_bzero(buf, sizeof buf);
-    if (rc != 0) {
-        sb_free_secret(&sb);
-        return rc;
-    }
-    if (len)
-        *len = sb.len;
-    if (!sb.data && !sb_appends(&sb, ""))
-        return ae_set(err, AE_NOMEM, 0, "Out of memory reading the %s", what);
-    *out = sb_detach(&sb);
-    return 0;
-}
+/* ---- strings ---- */
 
 void cred_url_encode(strbuf *out, const char *s)
 {
@@ -322,27 +278,6 @@ bool cred_env_true(const char *name)
 
 /* ---- HTTP failures ---- */
 
-/* First <tag>...</tag> (no entity decoding: for error codes and messages). */
-static bool xml_raw(const char *xml, const char *tag, char *out, size_t n)
-{
-    char open[64], close[64];
-    snprintf(open, sizeof open, "<%s>", tag);
-    snprintf(close, sizeof close, "</%s>", tag);
-    const char *b = strstr(xml, open);
-    if (!b)
-        return false;
-    b += strlen(open);
-    const char *e = strstr(b, close);
-    if (!e)
-        return false;
-    size_t l = (size_t)(e - b);
-    if (l >= n)
-        l = n - 1;
-    memcpy(out, b, l);
-    out[l] = '\0';
-    return true;
-}
-
 int cred_http_fail(athena_error *err, const char *what, int rc, const http_response *resp,
                    const athena_error *herr)
 {
@@ -360,9 +295,9 @@ int cred_http_fail(athena_error *err, const char *what, int rc, const http_respo
         snprintf(msg, sizeof msg, "%s", resp->aws_error_message);
     const char *body = sb_str(&resp->body);
     if (!type[0])
-        xml_raw(body, "Code", type, sizeof type);
+        xml_text_copy(body, "Code", type, sizeof type);
     if (!msg[0])
-        xml_raw(body, "Message", msg, sizeof msg);
+        xml_text_copy(body, "Message", msg, sizeof msg);
     ae_code code = resp->status >= 500 ? AE_SERVER : AE_AUTH;
     if (type[0] || msg[0])
         return ae_set(err, code, resp->status, "%s: HTTP %ld %s%s%s", what, resp->status, type,

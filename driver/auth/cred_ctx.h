@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
+#include "cred_file.h"
 #include "credentials.h"
 #include "dsn_keys.h"
 #include "error.h"
@@ -58,11 +59,6 @@ bool cred_copy(char *dst, size_t n, const char *src);
 int cred_fill(aws_credentials *c, const char *ak, const char *sk, const char *token,
               time_t expiration, const char *what, athena_error *err);
 
-/* Reads a whole small file (at most max bytes) into *out (malloc'd,
- * NUL-terminated). Returns 0, or -1 with err (AE_AUTH) naming `what` and the
- * path (never the contents). */
-int cred_read_file(const char *path, size_t max, const char *what, char **out, size_t *len,
-                   athena_error *err);
 
 /* Appends s URL-encoded (RFC 3986 unreserved kept) to out. */
 void cred_url_encode(strbuf *out, const char *s);

@@ -108,7 +108,7 @@ static int ecs_token(char **out, athena_error *err)
     const char *tok = cred_env("AWS_CONTAINER_AUTHORIZATION_TOKEN");
     if (file) {
         size_t len = 0;
-        if (cred_read_file(file, ECS_TOKEN_MAX, "container authorization token file", out, &len,
+        if (cred_read_file(file, ECS_TOKEN_MAX, "container authorization token file", false, out, &len,
                            err) != 0)
             return -1;
         while (len > 0 && ((*out)[len - 1] == '\n' || (*out)[len - 1] == '\r' ||

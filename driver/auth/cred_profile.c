@@ -3,11 +3,11 @@
  * suite shared by the AWS SDKs); see cred_profile.h for a summary. */
 #include "cred_profile.h"
 
-#include <errno.h>
+#include "cred_file.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 void aws_profiles_init(aws_profiles *p)
 {
@@ -454,47 +454,19 @@ char *aws_credentials_file_path(void) { return file_path("AWS_SHARED_CREDENTIALS
 int aws_profiles_load_file(aws_profiles *p, aws_file_kind kind, const char *path, bool *found,
                            athena_error *err)
 {
-    const char *what = kind == AWS_FILE_CONFIG ? "config" : "credentials";
     *found = false;
     if (!path)
         return 0;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        if (errno == ENOENT || errno == ENOTDIR)
-            return 0;
-        return ae_set(err, AE_AUTH, 0, "Cannot read the AWS %s file %s: %s", what, path,
-                      strerror(errno));
-    }
-    struct stat stt;
-    if (fstat(fileno(f), &stt) == 0 && S_ISDIR(stt.st_mode)) {
-        fclose(f);
-        return ae_set(err, AE_AUTH, 0, "The AWS %s file %s is a directory", what, path);
-    }
-    strbuf sb = STRBUF_INIT;
-    char buf[8192];
-    size_t n;
-    int rc = 0;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-        if (sb.len + n > AWS_PROFILE_FILE_MAX) {
-            rc = ae_set(err, AE_AUTH, 0, "AWS %s file %s is larger than %u bytes", what, path,
-                        AWS_PROFILE_FILE_MAX);
-            break;
-        }
-        if (!sb_append(&sb, buf, n)) {
-            rc = oom(err);
-            break;
-        }
-    }
-    if (rc == 0 && ferror(f))
-        rc = ae_set(err, AE_AUTH, 0, "Cannot read the AWS %s file %s: %s", what, path,
-                    strerror(errno));
-    fclose(f);
-    explicit_bzero(buf, sizeof buf);
-    if (rc == 0) {
-        *found = true;
-        rc = aws_profiles_parse(p, kind, path, sb.data ? sb.data : "", sb.len, err);
-    }
-    sb_free_secret(&sb);
+    char *text;
+    size_t len;
+    int rc = cred_read_file(path, AWS_PROFILE_FILE_MAX,
+                            kind == AWS_FILE_CONFIG ? "AWS config file" : "AWS credentials file", true, &text,
+                            &len, err);
+    if (rc != 0)
+        return rc > 0 ? 0 : -1; /* 1: no such file */
+    *found = true;
+    rc = aws_profiles_parse(p, kind, path, text, len, err);
+    secret_free_n(text, len + 1);
     return rc;
 }
 

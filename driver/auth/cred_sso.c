@@ -64,7 +64,7 @@ static int read_token(sso_source *s, char **token, athena_error *err)
     size_t len = 0;
     athena_error ferr;
     ae_clear(&ferr);
-    if (cred_read_file(s->cache_path, SSO_CACHE_MAX, "SSO token cache file", &text, &len, &ferr) != 0) {
+    if (cred_read_file(s->cache_path, SSO_CACHE_MAX, "SSO token cache file", false, &text, &len, &ferr) != 0) {
         char problem[sizeof ferr.message + 64];
         snprintf(problem, sizeof problem, "there is no cached SSO access token (%s)", ferr.message);
         return login_hint(s, err, problem);

@@ -2,7 +2,7 @@
 #include "cred_sts.h"
 
 #include "cred_profile.h"
-#include "utf.h"
+#include "xml_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,99 +12,17 @@
 #define STS_VERSION "2011-06-15"
 #define WEB_TOKEN_MAX (64 * 1024)
 
-/* ---- XML ---- */
-
-static void xml_decode(strbuf *out, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] != '&') {
-            sb_appendc(out, s[i]);
-            continue;
-        }
-        const char *semi = memchr(s + i, ';', n - i);
-        if (!semi || semi - (s + i) > 10) {
-            sb_appendc(out, '&');
-            continue;
-        }
-        size_t el = (size_t)(semi - (s + i)) + 1;
-        static const struct { const char *ent; char c; } ents[] = {
-            {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
-        bool done = false;
-        for (size_t k = 0; k < sizeof ents / sizeof ents[0]; k++)
-            if (strlen(ents[k].ent) == el && memcmp(s + i, ents[k].ent, el) == 0) {
-                sb_appendc(out, ents[k].c);
-                done = true;
-                break;
-            }
-        if (!done && el > 3 && s[i + 1] == '#') {
-            unsigned long cp = 0;
-            bool ok = true;
-            if (s[i + 2] == 'x' || s[i + 2] == 'X') {
-                for (size_t k = i + 3; k < i + el - 1; k++) {
-                    char c = s[k];
-                    int d = (c >= '0' && c <= '9') ? c - '0' : (c >= 'a' && c <= 'f') ? c - 'a' + 10
-                          : (c >= 'A' && c <= 'F') ? c - 'A' + 10 : -1;
-                    if (d < 0) { ok = false; break; }
-                    cp = cp * 16 + (unsigned long)d;
-                }
-            } else {
-                for (size_t k = i + 2; k < i + el - 1; k++) {
-                    if (s[k] < '0' || s[k] > '9') { ok = false; break; }
-                    cp = cp * 10 + (unsigned long)(s[k] - '0');
-                }
-            }
-            if (ok && cp > 0 && cp < 0x110000) {
-                char u8[4];
-                sb_append(out, u8, utf8_encode((uint32_t)cp, u8));
-                done = true;
-            }
-        }
-        if (done)
-            i += el - 1;
-        else
-            sb_appendc(out, '&');
-    }
-}
-
-static const char *find_mem(const char *hay, size_t n, const char *needle)
-{
-    size_t l = strlen(needle);
-    if (l == 0 || l > n)
-        return NULL;
-    for (size_t i = 0; i + l <= n; i++)
-        if (hay[i] == needle[0] && memcmp(hay + i, needle, l) == 0)
-            return hay + i;
-    return NULL;
-}
-
-bool cred_xml_text(const char *xml, size_t len, const char *tag, strbuf *out)
-{
-    char open[80], close[80];
-    snprintf(open, sizeof open, "<%s>", tag);
-    snprintf(close, sizeof close, "</%s>", tag);
-    const char *b = find_mem(xml, len, open);
-    if (!b)
-        return false;
-    b += strlen(open);
-    const char *e = find_mem(b, len - (size_t)(b - xml), close);
-    if (!e)
-        return false;
-    xml_decode(out, b, (size_t)(e - b));
-    return !out->oom;
-}
-
 int cred_sts_parse_credentials(const char *xml, size_t len, const char *what,
                                aws_credentials *out, athena_error *err)
 {
-    const char *cb = find_mem(xml, len, "<Credentials>");
-    const char *ce = cb ? find_mem(cb, len - (size_t)(cb - xml), "</Credentials>") : NULL;
-    if (!cb || !ce)
+    size_t n;
+    const char *cb = xml_element(xml, len, "Credentials", &n);
+    if (!cb)
         return ae_set(err, AE_AUTH, 0, "%s: the answer has no Credentials element", what);
-    size_t n = (size_t)(ce - cb);
     strbuf ak = STRBUF_INIT, sk = STRBUF_INIT, tok = STRBUF_INIT, exp = STRBUF_INIT;
     int rc = 0;
-    if (!cred_xml_text(cb, n, "AccessKeyId", &ak) || !cred_xml_text(cb, n, "SecretAccessKey", &sk) ||
-        !cred_xml_text(cb, n, "SessionToken", &tok) || !cred_xml_text(cb, n, "Expiration", &exp)) {
+    if (!xml_text(cb, n, "AccessKeyId", &ak) || !xml_text(cb, n, "SecretAccessKey", &sk) ||
+        !xml_text(cb, n, "SessionToken", &tok) || !xml_text(cb, n, "Expiration", &exp)) {
         rc = ae_set(err, AE_AUTH, 0,
                     "%s: the answer lacks AccessKeyId, SecretAccessKey, SessionToken or Expiration",
                     what);
@@ -263,7 +181,7 @@ static int web_fetch(cred_source *self, aws_credentials *out, athena_error *err)
     char *token = NULL;
     size_t len = 0;
     if (s->token_file) {
-        if (cred_read_file(s->token_file, WEB_TOKEN_MAX, "web identity token file", &token, &len,
+        if (cred_read_file(s->token_file, WEB_TOKEN_MAX, "web identity token file", false, &token, &len,
                            err) != 0)
             return -1;
         /* the token file may end with a newline */

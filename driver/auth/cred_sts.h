@@ -29,9 +29,6 @@ cred_source *cred_web_identity_source(cred_ctx *ctx, const char *token_file, con
 
 /* ---- exposed for the unit tests ---- */
 
-/* The text of the first <tag>...</tag> in xml, entities decoded; false when
- * absent. */
-bool cred_xml_text(const char *xml, size_t len, const char *tag, strbuf *out);
 /* Credentials from an AssumeRole / AssumeRoleWithWebIdentity answer. */
 int cred_sts_parse_credentials(const char *xml, size_t len, const char *what,
                                aws_credentials *out, athena_error *err);

@@ -8,16 +8,8 @@
  *   bench_catalog [tables] [latency]   latency: athena-local's --latency
  *                                      profile, e.g. "aws" (60 ms a call)
  * Prints figures; asserts nothing (tests/odbc/odbc_catalog_big does). */
-#include <time.h>
-
+#include "bench_util.h"
 #include "odbc/big_catalog.h"
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static long drain(SQLHSTMT st)
 {

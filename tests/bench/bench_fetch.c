@@ -3,39 +3,19 @@
  * first row, rows per second and the driver's CPU time per row. It prints
  * figures; it asserts nothing.
  *   bench_fetch [SQL] [extra connection keys]   (DSN from ATHENA_TEST_DSN) */
-#include <sql.h>
-#include <sqlext.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/resource.h>
-#include <time.h>
-
 #include "bench_util.h"
 
 int main(int argc, char **argv)
 {
     const char *sql = argc > 1 ? argv[1] : "SELECT n, n_text, half FROM sampledb.numbers";
     const char *extra = argc > 2 ? argv[2] : "";
-    const char *dsn = getenv("ATHENA_TEST_DSN") ? getenv("ATHENA_TEST_DSN") : "athena-local";
     SQLHENV env;
-    SQLHDBC dbc;
+    SQLHDBC dbc = bench_connect(extra, &env);
     SQLHSTMT st;
-    SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env);
-    SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0);
-    SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc);
-    char in[1024];
-    snprintf(in, sizeof in, "DSN=%s;%s", dsn, extra);
-    if (!SQL_SUCCEEDED(SQLDriverConnect(dbc, NULL, (SQLCHAR *)in, SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT))) {
-        fprintf(stderr, "connect failed\n");
-        return 1;
-    }
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
     double t0 = now_s(), c0 = cpu_s();
-    if (!SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS))) {
-        fprintf(stderr, "execute failed\n");
-        return 1;
-    }
+    if (!SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS)))
+        bench_fail("execute", SQL_HANDLE_STMT, st);
     double t_exec = now_s();
     SQLSMALLINT ncols = 0;
     SQLNumResultCols(st, &ncols);
@@ -64,8 +44,6 @@ int main(int argc, char **argv)
            rows && ncols ? (c_end - c_fetch0) * 1e6 / (double)rows / ncols : 0.0);
     printf("total wall %.3f s, total CPU %.3f s\n", t_end - t0, c_end - c0);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
+    bench_disconnect(dbc, env);
     return 0;
 }

@@ -8,27 +8,11 @@
  * Output: LABEL|wall s|fetch s|rows|rows/s|CPU ns/cell|peak RSS MB
  * (wall: execute + fetch; fetch: after the query SUCCEEDED; CPU: the whole
  * process, every thread, while fetching; RSS: ru_maxrss). */
-#include <sql.h>
-#include <sqlext.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <time.h>
 
 #include "bench_util.h"
 
 enum { BLOCK = 1000, MAXC = 16, W = 128 };
-
-static void fail(const char *what, SQLSMALLINT type, SQLHANDLE h)
-{
-    SQLCHAR state[6] = "", msg[1024] = "";
-    SQLINTEGER native;
-    SQLSMALLINT len;
-    SQLGetDiagRec(type, h, 1, state, &native, msg, sizeof msg, &len);
-    fprintf(stderr, "%s failed: %s %s\n", what, state, msg);
-    exit(1);
-}
 
 static char bufs[MAXC][BLOCK][W];
 static SQLLEN inds[MAXC][BLOCK];
@@ -41,21 +25,13 @@ int main(int argc, char **argv)
     }
     const char *label = argv[1], *keys = argv[2], *sql = argv[4];
     int block = strcmp(argv[3], "block") == 0;
-    const char *dsn = getenv("ATHENA_TEST_DSN") ? getenv("ATHENA_TEST_DSN") : "athena-local";
     SQLHENV env;
-    SQLHDBC dbc;
+    SQLHDBC dbc = bench_connect(keys, &env);
     SQLHSTMT st;
-    SQLAllocHandle(SQL_HANDLE_ENV, SQL_NULL_HANDLE, &env);
-    SQLSetEnvAttr(env, SQL_ATTR_ODBC_VERSION, (SQLPOINTER)SQL_OV_ODBC3, 0);
-    SQLAllocHandle(SQL_HANDLE_DBC, env, &dbc);
-    char in[2048];
-    snprintf(in, sizeof in, "DSN=%s;%s", dsn, keys);
-    if (!SQL_SUCCEEDED(SQLDriverConnect(dbc, NULL, (SQLCHAR *)in, SQL_NTS, NULL, 0, NULL, SQL_DRIVER_NOPROMPT)))
-        fail("connect", SQL_HANDLE_DBC, dbc);
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
     double t0 = now_s();
     if (!SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS)))
-        fail("execute", SQL_HANDLE_STMT, st);
+        bench_fail("execute", SQL_HANDLE_STMT, st);
     double t_exec = now_s(), c0 = cpu_s();
     SQLSMALLINT ncols = 0;
     SQLNumResultCols(st, &ncols);
@@ -87,7 +63,7 @@ int main(int argc, char **argv)
         }
     }
     if (rc != SQL_NO_DATA)
-        fail("fetch", SQL_HANDLE_STMT, st);
+        bench_fail("fetch", SQL_HANDLE_STMT, st);
     double t_end = now_s(), cpu = cpu_s() - c0;
     cells = rows * ncols;
     struct rusage ru;
@@ -96,8 +72,6 @@ int main(int argc, char **argv)
     printf("%s|%.2f|%.2f|%lld|%.0f|%.0f|%.1f\n", label, t_end - t0, fetch, rows, rows / (fetch > 0 ? fetch : 1),
            cells ? cpu * 1e9 / (double)cells : 0.0, (double)ru.ru_maxrss / 1024.0);
     SQLFreeHandle(SQL_HANDLE_STMT, st);
-    SQLDisconnect(dbc);
-    SQLFreeHandle(SQL_HANDLE_DBC, dbc);
-    SQLFreeHandle(SQL_HANDLE_ENV, env);
+    bench_disconnect(dbc, env);
     return 0;
 }

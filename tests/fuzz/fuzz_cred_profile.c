@@ -11,7 +11,8 @@
  * Build and run (clang with libFuzzer, ASan, UBSan), from the repository top:
  *   clang -g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined \
  *     -fno-sanitize-recover=undefined -Idriver -o /tmp/fuzz_cred_profile \
- *     tests/fuzz/fuzz_cred_profile.c driver/auth/cred_profile.c driver/strbuf.c driver/error.c
+ *     tests/fuzz/fuzz_cred_profile.c driver/auth/cred_profile.c driver/auth/cred_file.c driver/strbuf.c \
+ *     driver/error.c
  *   mkdir -p /tmp/corpus-cred && /tmp/fuzz_cred_profile -max_total_time=60 /tmp/corpus-cred */
 #include <stdint.h>
 #include <stdlib.h>

@@ -13,7 +13,7 @@ n=0
 for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fuzz_csv_reader fuzz_connstr fuzz_sql_escape fuzz_catalog_pattern; do
     n=$((n + 1))
     case $target in
-    fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
+    fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/auth/cred_file.c $top/driver/strbuf.c $top/driver/error.c" ;;
     fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/param_interval.c $top/driver/strbuf.c" ;;
     fuzz_connstr) src="$top/driver/connstr.c $top/driver/strbuf.c" ;;
     fuzz_catalog_pattern) src="$top/driver/catalog_pattern.c" ;;

@@ -2,6 +2,7 @@
  * injects deterministic faults through its loopback admin endpoint, and the
  * driver must ride them out (or fail clearly), never running a query twice. */
 #include <pthread.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "odbc_util.h"
@@ -134,6 +135,64 @@ static void test_connection_timeout(void)
     faults(NULL);
 }
 
+/* Many short queries polling at once under a GetQueryExecution quota: the
+ * process-wide rate limiter (rate_limit.c) has a bucket for that operation,
+ * which the first throttling answers turn on; from then on the polls of
+ * every connection take turns from it instead of each retrying into the
+ * quota, so most polls are answered, not throttled. */
+#define QUOTA_THREADS 6
+static char quota_got[QUOTA_THREADS][16];
+
+static void *quota_worker(void *arg)
+{
+    int i = (int)(intptr_t)arg;
+    SQLHDBC dbc = test_connect(NULL);
+    char sql[64];
+    snprintf(sql, sizeof sql, "SELECT %d /* athena-local:sleep=0.5 */", 100 + i);
+    snprintf(quota_got[i], sizeof quota_got[i], "(failed)");
+    if (!dbc)
+        return NULL;
+    SQLRETURN rc;
+    SQLHSTMT st = test_exec(dbc, sql, &rc); /* not test_scalar: its buffer is static */
+    SQLLEN ind = 0;
+    if (!SQL_SUCCEEDED(rc) || !SQL_SUCCEEDED(SQLFetch(st)) ||
+        !SQL_SUCCEEDED(SQLGetData(st, 1, SQL_C_CHAR, quota_got[i], sizeof quota_got[i], &ind)))
+        show_diag(sql, SQL_HANDLE_STMT, st);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+    return NULL;
+}
+
+static void test_polling_under_quota(void)
+{
+    char stats[65536];
+    faults("throttle op=athena:GetQueryExecution,rate=10,burst=10");
+    admin("POST", "/_athena_local/stats/reset", "", NULL, 0);
+    pthread_t th[QUOTA_THREADS];
+    double t0 = now_s();
+    for (int i = 0; i < QUOTA_THREADS; i++)
+        pthread_create(&th[i], NULL, quota_worker, (void *)(intptr_t)i);
+    for (int i = 0; i < QUOTA_THREADS; i++)
+        pthread_join(th[i], NULL);
+    double took = now_s() - t0;
+    for (int i = 0; i < QUOTA_THREADS; i++) {
+        char want[16];
+        snprintf(want, sizeof want, "%d", 100 + i);
+        CHECK_STR(quota_got[i], want, "a 0.5 s query polled under the quota");
+    }
+    CHECK_INT(admin("GET", "/_athena_local/stats", NULL, stats, sizeof stats), 200, "stats");
+    long calls = json_number(stats, "\"calls\"", "athena:GetQueryExecution");
+    const char *f = strstr(stats, "\"faults\"");
+    f = f ? strstr(f, "\"athena:GetQueryExecution\"") : NULL;
+    long throttled = f ? json_number(f, NULL, "throttle") : 0;
+    printf("# %d queries of 0.5 s at once, GetQueryExecution quota 10/s: %ld calls, %ld throttled, %.1f s\n",
+           QUOTA_THREADS, calls, throttled, took);
+    CHECK(throttled > 0, "the polls reached the quota (%ld throttled)", throttled);
+    CHECK(throttled * 4 < calls, "the limiter kept throttled polls under a quarter of %ld (%ld)", calls, throttled);
+    CHECK_INT(json_number(stats, "\"executions\"", "total"), QUOTA_THREADS, "each query ran once");
+    faults(NULL);
+}
+
 int main(void)
 {
     SQLHDBC dbc = test_connect(NULL);
@@ -146,6 +205,7 @@ int main(void)
     test_retries_exhausted();
     test_cancel_during_retries();
     test_connection_timeout();
+    test_polling_under_quota(); /* last: it turns the process's GetQueryExecution limiter on */
     faults(NULL);
     return th_done();
 }

@@ -226,10 +226,10 @@ static void test_config_dsn(void)
     test_refused(ODBC_CONFIG_DSN, unknown, ODBC_ERROR_INVALID_KEYWORD_VALUE,
                  "Unknown key 'Regoin': the Athena ODBC driver has no such key (every key is listed in athenaodbc(7))",
                  "a misspelt key");
-    const char *cross[] = {"DSN=" NEW_DSN, "MinQueryExecutionPollingInterval=5000", NULL};
+    const char *cross[] = {"DSN=" NEW_DSN, "MinQueryExecutionPollingInterval=20000", NULL};
     test_refused(ODBC_CONFIG_DSN, cross, ODBC_ERROR_INVALID_KEYWORD_VALUE,
-                 "MinQueryExecutionPollingInterval (5000) must not be greater than "
-                 "MaxQueryExecutionPollingInterval (1000)",
+                 "MinQueryExecutionPollingInterval (20000) must not be greater than "
+                 "MaxQueryExecutionPollingInterval (10000)",
                  "a value that contradicts the DSN's others");
     const char *bad_add[] = {"DSN=athena-setup-bad", "AwsRegion=US East", NULL};
     test_refused(ODBC_ADD_DSN, bad_add, ODBC_ERROR_INVALID_KEYWORD_VALUE,

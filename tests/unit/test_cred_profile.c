@@ -17,6 +17,7 @@
 #include "auth/cred_profile.h"
 #include "auth/cred_refresh.h"
 #include "auth/cred_sources.h"
+#include "xml_text.h"
 #include "auth/cred_sts.h"
 #include "dsn_keys.h"
 
@@ -343,7 +344,7 @@ static void test_files(void)
     aws_profiles_init(&p);
     ae_clear(&err);
     CHECK_INT(aws_profiles_load(&p, &err), -1, "a directory is refused");
-    snprintf(want, sizeof want, "The AWS config file %s is a directory", path);
+    snprintf(want, sizeof want, "Cannot read the AWS config file %s: it is a directory", path);
     CHECK_STR(err.message, want, "directory message");
     CHECK_INT(err.code, AE_AUTH, "AE_AUTH (28000)");
     aws_profiles_free(&p);
@@ -370,7 +371,7 @@ static void test_files(void)
     aws_profiles_init(&p);
     setenv("AWS_CONFIG_FILE", path, 1);
     CHECK_INT(aws_profiles_load(&p, &err), -1, "a file over 4 MiB is refused");
-    snprintf(want, sizeof want, "AWS config file %s is larger than 4194304 bytes", path);
+    snprintf(want, sizeof want, "The AWS config file %s is larger than 4194304 bytes", path);
     CHECK_STR(err.message, want, "size message");
     aws_profiles_free(&p);
     unlink(path);
@@ -464,11 +465,21 @@ static void test_sts_xml(void)
     CHECK_STR(err.message, "STS X: the answer has an unreadable Expiration \"soon\"", "bad Expiration message");
 
     strbuf sb = STRBUF_INIT;
-    CHECK(cred_xml_text("<a>x &amp; y</a>", 16, "a", &sb), "xml text");
+    CHECK(xml_text("<a>x &amp; y</a>", 16, "a", &sb), "xml text");
     CHECK_STR(sb_str(&sb), "x & y", "xml text decoded");
     sb_reset(&sb);
-    CHECK(!cred_xml_text("<a>x", 4, "a", &sb), "unterminated element");
+    CHECK(!xml_text("<a>x", 4, "a", &sb), "unterminated element");
+    CHECK(xml_text("<b>1</b><a>&#233;&#x1F600;&bogus;&lt;</a>", 41, "a", &sb), "numeric references");
+    CHECK_STR(sb_str(&sb), "\xc3\xa9\xf0\x9f\x98\x80&bogus;<", "numeric references decoded, unknown entity kept");
+    sb_reset(&sb);
+    CHECK(!xml_text("<a>x</a>", 6, "a", &sb), "an element cut by the length is not there");
     sb_free(&sb);
+    char small[6] = "same";
+    CHECK(!xml_text_copy("<Error><Code>X</Code></Error>", "Message", small, sizeof small), "no Message");
+    CHECK_STR(small, "same", "untouched when absent");
+    CHECK(xml_text_copy("<Error><Message>a &quot;long&quot; one</Message></Error>", "Message", small, sizeof small),
+          "Message into a small buffer");
+    CHECK_STR(small, "a \"lo", "decoded, then cut to the buffer");
 
     cred_role_params rp = {"arn:aws:iam::123456789012:role/my role", "sess-1", "ext id/1", 3600, "t"};
     strbuf f = STRBUF_INIT;

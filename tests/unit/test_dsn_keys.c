@@ -168,8 +168,8 @@ int main(void)
     CHECK_INT(c.complex_type_column_length, 65535, "complex length default");
     CHECK_INT(c.use_wchar_for_string_types, 0, "wchar default");
     CHECK_INT(c.min_poll_ms, 50, "min poll default");
-    CHECK_INT(c.max_poll_ms, 1000, "max poll default");
-    CHECK_DBL(c.poll_multiplier, 1.5, "multiplier default");
+    CHECK_INT(c.max_poll_ms, 10000, "max poll default");
+    CHECK_DBL(c.poll_multiplier, 1.1, "multiplier default");
     CHECK_INT(c.max_poll_duration_ms, 1800000, "max poll duration default");
     CHECK_INT(c.connection_timeout_ms, 10000, "connect timeout default");
     CHECK_INT(c.request_timeout_ms, 10000, "request timeout default");
@@ -346,13 +346,13 @@ int main(void)
     sb_reset(&err);
     CHECK_INT(config_validate(&c, &err), 0, "endpoint override without region is fine");
     set(&c, "AwsRegion", "us-east-1");
-    set(&c, "MinQueryExecutionPollingInterval", "2000");
+    set(&c, "MinQueryExecutionPollingInterval", "20000");
     sb_reset(&err);
     CHECK_INT(config_validate(&c, &err), -1, "min > max");
     CHECK_STR(sb_str(&err),
-              "MinQueryExecutionPollingInterval (2000) must not be greater than MaxQueryExecutionPollingInterval (1000)",
+              "MinQueryExecutionPollingInterval (20000) must not be greater than MaxQueryExecutionPollingInterval (10000)",
               "min > max message");
-    set(&c, "MaxQueryExecutionPollingInterval", "2000");
+    set(&c, "MaxQueryExecutionPollingInterval", "20000");
     sb_reset(&err);
     CHECK_INT(config_validate(&c, &err), 0, "min == max ok");
     set(&c, "S3OutputEncOption", "CSE_KMS");
