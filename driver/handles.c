@@ -196,8 +196,8 @@ SQLRETURN stmt_free(athena_stmt *s)
     param_run_free(s);
     prepare_meta_free(s);
     free(s->sql);
-    free(s->pos_cells);
-    free(s->rowset_off);
+    free(s->rowset_cells);
+    free(s->plan);
     sb_free(&s->rowset_text);
     diag_free(&s->diag);
     desc_release(&s->ard_impl);
