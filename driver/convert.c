@@ -1566,6 +1566,16 @@ static cv_status to_chars(const athena_column *col, src_kind k, const char *s, s
                           const cv_target *t, cv_piece *piece)
 {
     (void)col;
+    /* the common case first: narrow text that fits, copied as it is (what
+     * emit_chars does with it, without the work truncation needs) */
+    if (!wide && t->ptr && k != SK_BIT && k != SK_BINARY && t->buflen > 0 && n < (size_t)t->buflen &&
+        (!piece || !piece->started)) {
+        memcpy(t->ptr, s, n);
+        ((char *)t->ptr)[n] = '\0';
+        set_len(t, (SQLLEN)n);
+        finish(piece);
+        return CV_OK;
+    }
     switch (k) {
     case SK_BIT: {
         int b = parse_bool_text(s, n);

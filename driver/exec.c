@@ -34,6 +34,7 @@ void exec_close_cursor(athena_stmt *s)
     s->pos_row = 0;
     s->rowset_start = 0;
     s->rowset_block = false;
+    s->rowset_held = false;
     sb_reset(&s->rowset_text);
     s->getdata_col = 0;
     memset(&s->getdata_piece, 0, sizeof s->getdata_piece);

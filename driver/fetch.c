@@ -252,15 +252,17 @@ static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched
     /* a forward-only block keeps its rows' cells (keep_row); the source
      * releases what it held for the previous rowset */
     bool keep = block && !start;
-    if (!start && s->rs->hold)
+    if (!start && s->rs->hold && (keep || s->rowset_held)) {
         s->rs->hold(s->rs, keep);
+        s->rowset_held = keep;
+    }
     sb_reset(&s->rowset_text);
     s->rowset_rows = 0;
     s->rowset_block = false;
     s->rowset_first = start;
     s->pos_row = 0;
     long nplan = 0;
-    if (s->retrieve_data != SQL_RD_OFF && (nplan = make_plan(s)) < 0) {
+    if (s->retrieve_data != SQL_RD_OFF && s->ard->count > 0 && (nplan = make_plan(s)) < 0) {
         s->row = NULL;
         return diag_set(&s->diag, SS_HY001, NULL);
     }

@@ -135,6 +135,7 @@ struct athena_stmt {
     strbuf rowset_text;            /* copied values, for a source without hold (fetch.c keep_row) */
     SQLULEN rowset_rows;           /* rows in the current rowset */
     bool rowset_block;             /* the last fetch filled a rowset of more than one row */
+    bool rowset_held;              /* the source holds the rows of the rowset (result_source.h hold) */
     SQLLEN rowset_first;           /* static cursor: the rowset's first row (1-based) as filled */
     SQLULEN pos_row;               /* positioned row, 1-based, 0 = none */
     struct bind_plan *plan;        /* fetch.c: the bound columns of the fetch being filled */

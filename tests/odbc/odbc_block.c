@@ -317,8 +317,53 @@ static void test_long(const struct fetcher *f)
     test_disconnect(dbc);
 }
 
+/* SQLColumns' rows come from a source that rebuilds one row at a time
+ * (it cannot hold them): a block of them is copied, and SQLSetPos +
+ * SQLGetData read the copy. */
+static void test_catalog_block(void)
+{
+    SQLHDBC dbc = test_connect(NULL);
+    CHECK(dbc != NULL, "connect for SQLColumns");
+    if (!dbc)
+        return;
+    enum { R = 2 };
+    char name[R][32];
+    SQLLEN name_ind[R];
+    SQLULEN fetched = 0;
+    SQLHSTMT st;
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)R, 0);
+    SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &fetched, 0);
+    CHECK_RC(SQLColumns(st, (SQLCHAR *)"AwsDataCatalog", SQL_NTS, (SQLCHAR *)"sampledb", SQL_NTS,
+                        (SQLCHAR *)"numbers", SQL_NTS, (SQLCHAR *)"%", SQL_NTS),
+             SQL_SUCCESS, "SQLColumns of sampledb.numbers");
+    SQLBindCol(st, 4, SQL_C_CHAR, name, sizeof name[0], name_ind);
+    char bound[256] = "", again[256] = "";
+    while (SQL_SUCCEEDED(SQLFetch(st))) {
+        for (SQLULEN i = 0; i < fetched; i++) {
+            strcat(bound, name[i]);
+            strcat(bound, ",");
+        }
+        for (SQLULEN i = fetched; i >= 1; i--) { /* last row first */
+            char n[32] = "", ord[8] = "";
+            SQLLEN ind;
+            SQLSetPos(st, (SQLSETPOSIROW)i, SQL_POSITION, SQL_LOCK_NO_CHANGE);
+            SQLGetData(st, 4, SQL_C_CHAR, n, sizeof n, &ind);
+            SQLGetData(st, 17, SQL_C_CHAR, ord, sizeof ord, &ind);
+            char item[48];
+            snprintf(item, sizeof item, "%s=%s,", ord, n);
+            strcat(again, item);
+        }
+    }
+    CHECK_STR(bound, "n,n_text,half,", "SQLColumns in blocks of 2, bound");
+    CHECK_STR(again, "2=n_text,1=n,3=half,", "each block's rows read again, last first");
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(dbc);
+}
+
 int main(void)
 {
+    test_catalog_block();
     for (size_t i = 0; i < sizeof fetchers / sizeof fetchers[0]; i++) {
         test_rowsets(&fetchers[i], false);
         test_rowsets(&fetchers[i], true);
