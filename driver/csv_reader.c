@@ -24,22 +24,21 @@ struct csv_reader {
      * that needs room moves the unfinished record to another buffer and
      * keeps the old one (retired) until the hold ends */
     bool holding;
-    char **retired;
+    struct retired { char *buf; size_t cap; } *retired;
     size_t nretired, retired_cap;
     char *spare;                /* a retired buffer kept for reuse */
     size_t spare_cap;
-    size_t *retired_caps;
 };
 
 void csv_reader_hold(csv_reader *r, bool on)
 {
     for (size_t i = 0; i < r->nretired; i++) {
-        if (!r->spare || r->retired_caps[i] > r->spare_cap) {
+        if (!r->spare || r->retired[i].cap > r->spare_cap) {
             free(r->spare);
-            r->spare = r->retired[i];
-            r->spare_cap = r->retired_caps[i];
+            r->spare = r->retired[i].buf;
+            r->spare_cap = r->retired[i].cap;
         } else {
-            free(r->retired[i]);
+            free(r->retired[i].buf);
         }
     }
     r->nretired = 0;
@@ -53,13 +52,10 @@ static int move_to_new_buffer(csv_reader *r, size_t cap, athena_error *err)
 {
     if (r->nretired == r->retired_cap) {
         size_t n = r->retired_cap ? r->retired_cap * 2 : 4;
-        char **rb = realloc(r->retired, n * sizeof *rb);
-        if (rb)
-            r->retired = rb;
-        size_t *rc = rb ? realloc(r->retired_caps, n * sizeof *rc) : NULL;
-        if (!rc)
+        struct retired *rb = realloc(r->retired, n * sizeof *rb);
+        if (!rb)
             return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
-        r->retired_caps = rc;
+        r->retired = rb;
         r->retired_cap = n;
     }
     char *nb;
@@ -72,8 +68,8 @@ static int move_to_new_buffer(csv_reader *r, size_t cap, athena_error *err)
     }
     size_t keep = r->len - r->start;
     memcpy(nb, r->buf + r->start, keep);
-    r->retired[r->nretired] = r->buf;
-    r->retired_caps[r->nretired++] = r->cap;
+    r->retired[r->nretired].buf = r->buf;
+    r->retired[r->nretired++].cap = r->cap;
     r->buf = nb;
     r->cap = cap;
     r->len = keep;
@@ -105,7 +101,6 @@ void csv_reader_free(csv_reader *r)
         return;
     csv_reader_hold(r, false);
     free(r->retired);
-    free(r->retired_caps);
     free(r->spare);
     free(r->cells);
     free(r->buf);
