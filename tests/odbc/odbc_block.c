@@ -32,19 +32,9 @@ static const char sql[] =
 
 enum { ROWS = 8, TW = 8 };
 
-/* The bound values of one row, wherever the binding put them. */
-typedef struct got_row {
-    SQLBIGINT n;
-    SQLLEN n_ind;
-    char t[TW];
-    SQLLEN t_ind;
-    SQLINTEGER s;
-    SQLLEN s_ind;
-} got_row;
-
-/* Column-wise: arrays of ROWS + 2 elements, bound at element 0, read
- * through a bind offset of 2 elements of each (offset applies to every
- * address, so the step is one that fits them all: 16 bytes). */
+/* Column-wise: arrays bound at element 0, read through a bind offset of
+ * 16 bytes (it applies to every address): from element 2 of the 8-byte
+ * arrays, element 4 of the SQLINTEGER one. */
 typedef struct col_bufs {
     SQLBIGINT n[ROWS + 2];
     SQLLEN n_ind[ROWS + 2];
@@ -54,6 +44,8 @@ typedef struct col_bufs {
     SQLLEN s_ind[ROWS + 2];
 } col_bufs;
 
+/* Row-wise: one row's values; also the values of a row, wherever the
+ * binding put them (row_of). */
 typedef struct row_rec {
     SQLBIGINT n;
     SQLLEN n_ind;
@@ -89,19 +81,15 @@ static void bind_cols(SQLHSTMT st, binding *b)
     SQLSetStmtAttr(st, SQL_ATTR_ROW_BIND_OFFSET_PTR, &b->offset, 0);
 }
 
-static got_row row_of(const binding *b, int i)
+static row_rec row_of(const binding *b, int i)
 {
-    got_row g;
-    if (b->by_row) {
-        const row_rec *r = &b->recs[i + 1];
-        g.n = r->n, g.n_ind = r->n_ind, g.t_ind = r->t_ind, g.s = r->s, g.s_ind = r->s_ind;
-        memcpy(g.t, r->t, TW);
-    } else {
-        const col_bufs *c = &b->cols;
-        g.n = c->n[i + 2], g.n_ind = c->n_ind[i + 2], g.t_ind = c->t_ind[i + 2];
-        g.s = c->s[i + 4], g.s_ind = c->s_ind[i + 2];
-        memcpy(g.t, c->t[i + 2], TW);
-    }
+    if (b->by_row)
+        return b->recs[i + 1];
+    row_rec g;
+    const col_bufs *c = &b->cols;
+    g.n = c->n[i + 2], g.n_ind = c->n_ind[i + 2], g.t_ind = c->t_ind[i + 2];
+    g.s = c->s[i + 4], g.s_ind = c->s_ind[i + 2];
+    memcpy(g.t, c->t[i + 2], TW);
     return g;
 }
 
@@ -112,7 +100,7 @@ static int rows_differ(const binding *b, int first, int count)
     int bad = 0;
     for (int i = 0; i < count; i++) {
         int n = first + i;
-        got_row g = row_of(b, i);
+        row_rec g = row_of(b, i);
         char t[16];
         snprintf(t, sizeof t, n == 6 ? "abcdefg" : "r%d", n);
         bool ok = g.n == n && g.n_ind == 8 && strcmp(g.t, t) == 0 && g.t_ind == (n == 6 ? 10 : (SQLLEN)strlen(t));
