@@ -75,6 +75,7 @@ static void target_from_ard(cv_target *t, const desc_rec *b)
  * row to row, worked out once per fetch instead of once per cell. */
 typedef struct bind_plan {
     size_t col;          /* 0-based result column */
+    cv_plan cv;          /* the conversion, prepared */
     cv_target t;         /* ptr, octet_len and ind: the addresses for row 0 */
     SQLLEN data_step;    /* bytes from one row's element to the next's */
     SQLLEN len_step;     /* the same for the length and indicator arrays */
@@ -106,6 +107,7 @@ static long make_plan(athena_stmt *s)
         bind_plan *p = &s->plan[k++];
         p->col = c - 1;
         target_from_ard(&p->t, b);
+        convert_prepare(&p->cv, &rs->columns[c - 1], b->concise_type);
         p->t.buflen = b->octet_length;
         p->t.ptr = b->data_ptr ? (char *)b->data_ptr + off : NULL;
         p->t.octet_len = b->octet_length_ptr ? (SQLLEN *)((char *)b->octet_length_ptr + off) : NULL;
@@ -127,7 +129,6 @@ static void *step(void *base, SQLLEN stride, SQLULEN r)
  * source's cells. Returns the row status. */
 static SQLUSMALLINT convert_row(athena_stmt *s, long nplan, SQLULEN r, SQLLEN row_number)
 {
-    const result_source *rs = s->rs;
     SQLUSMALLINT status = SQL_ROW_SUCCESS;
     for (long i = 0; i < nplan; i++) {
         const bind_plan *p = &s->plan[i];
@@ -138,7 +139,7 @@ static SQLUSMALLINT convert_row(athena_stmt *s, long nplan, SQLULEN r, SQLLEN ro
             t.ind = step(t.ind, p->len_step, r);
         }
         const pd_cell *cell = &s->row[p->col];
-        cv_status st = convert_value(&rs->columns[p->col], cell->ptr, cell->len, &t, NULL);
+        cv_status st = convert_prepared(&p->cv, cell->ptr, cell->len, &t, NULL);
         if (st == CV_OK || st == CV_NULL)
             continue;
         SQLRETURN rc = post_cv(s, st, row_number, (SQLUSMALLINT)(p->col + 1));
