@@ -1567,6 +1567,16 @@ static cv_status to_chars(const athena_column *col, src_kind k, const char *s, s
                           const cv_target *t, cv_piece *piece)
 {
     (void)col;
+    /* the common case first: narrow text that fits, copied as it is (what
+     * emit_chars does with it, without the work truncation needs) */
+    if (!wide && t->ptr && k != SK_BIT && k != SK_BINARY && t->buflen > 0 && n < (size_t)t->buflen &&
+        (!piece || !piece->started)) {
+        memcpy(t->ptr, s, n);
+        ((char *)t->ptr)[n] = '\0';
+        set_len(t, (SQLLEN)n);
+        finish(piece);
+        return CV_OK;
+    }
     switch (k) {
     case SK_BIT: {
         int b = parse_bool_text(s, n);
@@ -1652,6 +1662,19 @@ static cv_status to_binary_fixed(const athena_column *col, src_kind k, const cha
 
 /* ----------------------------------------------------------------- driver */
 
+void convert_prepare(cv_plan *p, const athena_column *col, SQLSMALLINT ctype)
+{
+    p->col = col;
+    p->kind = (int)kind_of(col);
+    p->ctype = resolve_ctype(col, ctype);
+    p->allowed = kind_allows((src_kind)p->kind, p->ctype);
+}
+
+/* inlined into both callers: a call between them costs SQLGetData 5% */
+static inline cv_status convert_run(const athena_column *col, src_kind k, SQLSMALLINT ct, const char *text,
+                                    size_t len, const cv_target *t, cv_piece *piece)
+    __attribute__((always_inline));
+
 cv_status convert_value(const athena_column *col, const char *text, size_t len, const cv_target *t,
                         cv_piece *piece)
 {
@@ -1661,6 +1684,22 @@ cv_status convert_value(const athena_column *col, const char *text, size_t len, 
     SQLSMALLINT ct = resolve_ctype(col, t->ctype);
     if (!kind_allows(k, ct))
         return CV_ERR_RESTRICTED;
+    return convert_run(col, k, ct, text, len, t, piece);
+}
+
+cv_status convert_prepared(const cv_plan *p, const char *text, size_t len, const cv_target *t, cv_piece *piece)
+{
+    if (piece && piece->finished)
+        return CV_NO_DATA;
+    if (!p->allowed)
+        return CV_ERR_RESTRICTED;
+    return convert_run(p->col, (src_kind)p->kind, p->ctype, text, len, t, piece);
+}
+
+/* A value of kind k into the C type ct, the conversion being allowed. */
+static inline cv_status convert_run(const athena_column *col, src_kind k, SQLSMALLINT ct, const char *text,
+                                    size_t len, const cv_target *t, cv_piece *piece)
+{
     if (!text) {
         if (!t->ind)
             return CV_ERR_NULL_NO_IND;

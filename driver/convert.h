@@ -61,6 +61,21 @@ typedef struct cv_piece {
 cv_status convert_value(const athena_column *col, const char *text, size_t len,
                         const cv_target *t, cv_piece *piece);
 
+/* What convert_value works out from the column and the C type before it
+ * looks at a value, for converting many values of one column to one C type
+ * (a bound column over a rowset): convert_prepare once, then
+ * convert_prepared per value, which is convert_value without that work.
+ * t->ctype is not looked at by convert_prepared. */
+typedef struct cv_plan {
+    const athena_column *col;
+    int kind;              /* what the column's text is (convert.c) */
+    SQLSMALLINT ctype;     /* the C type, SQL_C_DEFAULT resolved, ODBC 3 form */
+    bool allowed;          /* ODBC allows this conversion */
+} cv_plan;
+void convert_prepare(cv_plan *p, const athena_column *col, SQLSMALLINT ctype);
+cv_status convert_prepared(const cv_plan *p, const char *text, size_t len, const cv_target *t,
+                           cv_piece *piece);
+
 /* ---- the C types: one catalogue of every SQL_C_* the driver accepts */
 
 typedef enum ctype_kind {

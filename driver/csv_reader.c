@@ -20,7 +20,64 @@ struct csv_reader {
     bool failed;
     unsigned long long records; /* complete records handed out */
     unsigned long long offset;  /* file offset of buf[0] */
+    /* csv_reader_hold: the records handed out stay where they are; a feed
+     * that needs room moves the unfinished record to another buffer and
+     * keeps the old one (retired) until the hold ends */
+    bool holding;
+    struct retired { char *buf; size_t cap; } *retired;
+    size_t nretired, retired_cap;
+    char *spare;                /* a retired buffer kept for reuse */
+    size_t spare_cap;
 };
+
+void csv_reader_hold(csv_reader *r, bool on)
+{
+    for (size_t i = 0; i < r->nretired; i++) {
+        if (!r->spare || r->retired[i].cap > r->spare_cap) {
+            free(r->spare);
+            r->spare = r->retired[i].buf;
+            r->spare_cap = r->retired[i].cap;
+        } else {
+            free(r->retired[i].buf);
+        }
+    }
+    r->nretired = 0;
+    r->holding = on;
+}
+
+/* Holding, with no room left: the unfinished record [start, len) moves to
+ * a buffer of cap bytes (the spare if it is large enough) and the current
+ * one is retired, so the cells handed out keep pointing at their text. */
+static int move_to_new_buffer(csv_reader *r, size_t cap, athena_error *err)
+{
+    if (r->nretired == r->retired_cap) {
+        size_t n = r->retired_cap ? r->retired_cap * 2 : 4;
+        struct retired *rb = realloc(r->retired, n * sizeof *rb);
+        if (!rb)
+            return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
+        r->retired = rb;
+        r->retired_cap = n;
+    }
+    char *nb;
+    if (r->spare && r->spare_cap >= cap) {
+        nb = r->spare;
+        cap = r->spare_cap;
+        r->spare = NULL;
+    } else if (!(nb = malloc(cap))) {
+        return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
+    }
+    size_t keep = r->len - r->start;
+    memcpy(nb, r->buf + r->start, keep);
+    r->retired[r->nretired].buf = r->buf;
+    r->retired[r->nretired++].cap = r->cap;
+    r->buf = nb;
+    r->cap = cap;
+    r->len = keep;
+    r->scan -= r->start;
+    r->offset += r->start;
+    r->start = 0;
+    return 0;
+}
 
 csv_reader *csv_reader_new(size_t ncols)
 {
@@ -42,6 +99,9 @@ void csv_reader_free(csv_reader *r)
 {
     if (!r)
         return;
+    csv_reader_hold(r, false);
+    free(r->retired);
+    free(r->spare);
     free(r->cells);
     free(r->buf);
     free(r);
@@ -49,8 +109,9 @@ void csv_reader_free(csv_reader *r)
 
 int csv_reader_feed(csv_reader *r, const char *data, size_t len, athena_error *err)
 {
-    /* drop what was handed out; keep the unfinished record */
-    if (r->start > 0) {
+    /* drop what was handed out; keep the unfinished record (holding: only
+     * when there is no room left, by moving it to another buffer) */
+    if (r->start > 0 && !r->holding) {
         memmove(r->buf, r->buf + r->start, r->len - r->start);
         r->len -= r->start;
         r->scan -= r->start;
@@ -58,17 +119,23 @@ int csv_reader_feed(csv_reader *r, const char *data, size_t len, athena_error *e
         r->start = 0;
     }
     if (len > r->cap - r->len) {
+        size_t used = r->len - r->start;
         size_t cap = r->cap ? r->cap : 4096;
-        while (cap - r->len < len) {
+        while (cap - used < len) {
             if (cap > ((size_t)-1) / 2)
                 return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
             cap *= 2;
         }
-        char *nb = realloc(r->buf, cap);
-        if (!nb)
-            return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
-        r->buf = nb;
-        r->cap = cap;
+        if (r->start > 0) { /* holding: the records handed out stay where they are */
+            if (move_to_new_buffer(r, cap, err) != 0)
+                return -1;
+        } else {
+            char *nb = realloc(r->buf, cap);
+            if (!nb)
+                return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
+            r->buf = nb;
+            r->cap = cap;
+        }
     }
     if (len)
         memcpy(r->buf + r->len, data, len);

@@ -27,13 +27,18 @@ csv_reader *csv_reader_new(size_t ncols);
 void csv_reader_free(csv_reader *r);
 
 /* Appends the next len bytes of the file. Invalidates the cells of the row
- * handed out last. 0, or -1 with AE_NOMEM. */
+ * handed out last, unless the reader holds its rows. 0, or -1 with AE_NOMEM. */
 int csv_reader_feed(csv_reader *r, const char *data, size_t len, athena_error *err);
 
 /* The next complete record: 1 = *row holds ncols cells (valid until the next
  * call to csv_reader_next or csv_reader_feed), 0 = more input is needed,
  * -1 = malformed (err set, AE_BAD_RESPONSE; the reader stays failed). */
 int csv_reader_next(csv_reader *r, const pd_cell **row, athena_error *err);
+
+/* Releases the rows held so far; with on = true, the cells of every record
+ * handed out from now on stay valid (feed keeps their text where it is)
+ * until the next call or csv_reader_free: a block cursor's rowset. */
+void csv_reader_hold(csv_reader *r, bool on);
 
 /* The file has ended: 0 when every byte belonged to a complete record,
  * -1 (AE_BAD_RESPONSE) when it ends inside one. Call after csv_reader_next

@@ -47,8 +47,8 @@ void exec_close_cursor(athena_stmt *s)
     s->rowset_rows = 0;
     s->pos_row = 0;
     s->rowset_start = 0;
-    free(s->pos_cells);
-    s->pos_cells = NULL;
+    s->rowset_block = false;
+    s->rowset_held = false;
     sb_reset(&s->rowset_text);
     s->getdata_col = 0;
     memset(&s->getdata_piece, 0, sizeof s->getdata_piece);

@@ -47,21 +47,6 @@ SQLRETURN fetch_bind_col(athena_stmt *s, SQLUSMALLINT col, SQLSMALLINT ctype, SQ
 
 void fetch_unbind(athena_stmt *s) { desc_reset_records(s->ard); }
 
-/* Address of element `row` of a bound buffer, honouring bind type and offset. */
-static void *elem(const athena_desc *ard, void *base, SQLLEN elem_size, SQLULEN row)
-{
-    if (!base)
-        return NULL;
-    char *p = (char *)base;
-    if (ard->bind_offset_ptr)
-        p += *ard->bind_offset_ptr;
-    if (ard->bind_type == SQL_BIND_BY_COLUMN)
-        p += (SQLLEN)row * elem_size;
-    else
-        p += (SQLLEN)(row * ard->bind_type);
-    return p;
-}
-
 /* Posts the diagnostic of a conversion status, at row and col. Returns
  * SQL_SUCCESS (nothing to post), SQL_SUCCESS_WITH_INFO (truncation) or
  * SQL_ERROR. */
@@ -86,30 +71,78 @@ static void target_from_ard(cv_target *t, const desc_rec *b)
     t->fraction_precision = b->precision;
 }
 
-/* Converts the current row into rowset position `r`. Returns the row status. */
-static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
+/* One bound column of a rowset fill: everything that does not change from
+ * row to row, worked out once per fetch instead of once per cell. */
+typedef struct bind_plan {
+    size_t col;          /* 0-based result column */
+    cv_plan cv;          /* the conversion, prepared */
+    cv_target t;         /* ptr, octet_len and ind: the addresses for row 0 */
+    SQLLEN data_step;    /* bytes from one row's element to the next's */
+    SQLLEN len_step;     /* the same for the length and indicator arrays */
+} bind_plan;
+
+/* Builds the plan of the bound columns (bind type, offset, element sizes).
+ * The number of entries, or -1 when out of memory. */
+static long make_plan(athena_stmt *s)
 {
     const athena_desc *ard = s->ard;
     const result_source *rs = s->rs;
-    SQLUSMALLINT status = SQL_ROW_SUCCESS;
-    SQLSMALLINT n = ard->count;
-    if ((size_t)n > rs->ncolumns)
-        n = (SQLSMALLINT)rs->ncolumns;
-    for (SQLSMALLINT c = 1; c <= n; c++) {
+    size_t n = ard->count;
+    if (n > rs->ncolumns)
+        n = rs->ncolumns;
+    if (n > s->plan_cap) {
+        bind_plan *p = realloc(s->plan, n * sizeof *p);
+        if (!p)
+            return -1;
+        s->plan = p;
+        s->plan_cap = n;
+    }
+    SQLLEN off = ard->bind_offset_ptr ? *ard->bind_offset_ptr : 0;
+    bool by_col = ard->bind_type == SQL_BIND_BY_COLUMN;
+    long k = 0;
+    for (size_t c = 1; c <= n; c++) {
         const desc_rec *b = &ard->recs[c];
         if (!b->data_ptr && !b->indicator_ptr && !b->octet_length_ptr)
             continue;
-        cv_target t;
-        target_from_ard(&t, b);
+        bind_plan *p = &s->plan[k++];
+        p->col = c - 1;
+        target_from_ard(&p->t, b);
+        convert_prepare(&p->cv, &rs->columns[c - 1], b->concise_type);
+        p->t.buflen = b->octet_length;
+        p->t.ptr = b->data_ptr ? (char *)b->data_ptr + off : NULL;
+        p->t.octet_len = b->octet_length_ptr ? (SQLLEN *)((char *)b->octet_length_ptr + off) : NULL;
+        p->t.ind = b->indicator_ptr ? (SQLLEN *)((char *)b->indicator_ptr + off) : NULL;
         /* SQL_C_DEFAULT arrays are laid out with the default type's size */
-        SQLLEN esize = ctype_element_size(&rs->columns[c - 1], b->concise_type, b->octet_length);
-        t.ptr = elem(ard, b->data_ptr, esize, r);
-        t.buflen = b->octet_length;
-        t.octet_len = elem(ard, b->octet_length_ptr, sizeof(SQLLEN), r);
-        t.ind = elem(ard, b->indicator_ptr, sizeof(SQLLEN), r);
-        const pd_cell *cell = &s->row[c - 1];
-        cv_status st = convert_value(&rs->columns[c - 1], cell->ptr, cell->len, &t, NULL);
-        SQLRETURN rc = post_cv(s, st, row_number, (SQLUSMALLINT)c);
+        p->data_step = by_col ? ctype_element_size(&rs->columns[c - 1], b->concise_type, b->octet_length)
+                              : (SQLLEN)ard->bind_type;
+        p->len_step = by_col ? (SQLLEN)sizeof(SQLLEN) : (SQLLEN)ard->bind_type;
+    }
+    return k;
+}
+
+static void *step(void *base, SQLLEN stride, SQLULEN r)
+{
+    return base ? (char *)base + (SQLLEN)r * stride : NULL;
+}
+
+/* Converts the current row into rowset position `r`, straight from the
+ * source's cells. Returns the row status. */
+static SQLUSMALLINT convert_row(athena_stmt *s, long nplan, SQLULEN r, SQLLEN row_number)
+{
+    SQLUSMALLINT status = SQL_ROW_SUCCESS;
+    for (long i = 0; i < nplan; i++) {
+        const bind_plan *p = &s->plan[i];
+        cv_target t = p->t;
+        if (r) {
+            t.ptr = step(t.ptr, p->data_step, r);
+            t.octet_len = step(t.octet_len, p->len_step, r);
+            t.ind = step(t.ind, p->len_step, r);
+        }
+        const pd_cell *cell = &s->row[p->col];
+        cv_status st = convert_prepared(&p->cv, cell->ptr, cell->len, &t, NULL);
+        if (st == CV_OK || st == CV_NULL)
+            continue;
+        SQLRETURN rc = post_cv(s, st, row_number, (SQLUSMALLINT)(p->col + 1));
         if (rc == SQL_ERROR)
             status = SQL_ROW_ERROR;
         else if (rc == SQL_SUCCESS_WITH_INFO && status == SQL_ROW_SUCCESS)
@@ -118,7 +151,12 @@ static SQLUSMALLINT convert_row(athena_stmt *s, SQLULEN r, SQLLEN row_number)
     return status;
 }
 
-/* Keeps row r of a multi-row rowset (its cells die with the page). */
+/* Keeps row r of a forward-only rowset of several rows, for SQLSetPos +
+ * SQLGetData: its cells (pointer and length, 16 bytes a cell), not its
+ * text, which the source holds until the next fetch (result_source.h,
+ * hold). A source that cannot hold its rows (the SQLColumns walk) gets its
+ * text copied; the cells then hold offsets into rowset_text until
+ * fix_copied_rows. */
 static bool keep_row(athena_stmt *s, SQLULEN r)
 {
     size_t n = s->rs->ncolumns;
@@ -127,47 +165,60 @@ static bool keep_row(athena_stmt *s, SQLULEN r)
         size_t cap = s->rowset_cap ? s->rowset_cap : 64;
         while (cap < need)
             cap *= 2;
-        size_t *off = realloc(s->rowset_off, cap * sizeof *off);
-        if (!off)
+        pd_cell *cells = realloc(s->rowset_cells, cap * sizeof *cells);
+        if (!cells)
             return false;
-        s->rowset_off = off;
+        s->rowset_cells = cells;
         s->rowset_cap = cap;
     }
-    size_t *off = s->rowset_off + (size_t)r * n;
+    pd_cell *out = s->rowset_cells + (size_t)r * n;
+    if (s->rs->hold) {
+        memcpy(out, s->row, n * sizeof *out);
+        return true;
+    }
     for (size_t i = 0; i < n; i++) {
         const pd_cell *c = &s->row[i];
-        if (!c->ptr) {
-            off[i] = SIZE_MAX;
+        out[i].len = c->len;
+        out[i].ptr = NULL;
+        if (!c->ptr)
             continue;
-        }
-        off[i] = s->rowset_text.len;
+        out[i].ptr = (const char *)(uintptr_t)(s->rowset_text.len + 1); /* offset + 1: 0 stays NULL */
         if (!sb_append(&s->rowset_text, c->ptr, c->len + 1))
             return false;
     }
     return true;
 }
 
-/* Points pos_cells at row `row` (1-based) of the kept rowset. */
-static bool position_row(athena_stmt *s, SQLULEN row)
+/* The copied rows' cells: offsets (+ 1) into rowset_text become pointers. */
+static void fix_copied_rows(athena_stmt *s, SQLULEN rows)
 {
-    size_t n = s->rs->ncolumns;
-    if (!s->pos_cells && !(s->pos_cells = calloc(n ? n : 1, sizeof *s->pos_cells)))
-        return false;
-    const size_t *off = s->rowset_off + (size_t)(row - 1) * n;
-    for (size_t i = 0; i < n; i++) {
-        if (off[i] == SIZE_MAX) {
-            s->pos_cells[i].ptr = NULL;
-            s->pos_cells[i].len = 0;
-        } else {
-            s->pos_cells[i].ptr = s->rowset_text.data + off[i];
-            s->pos_cells[i].len = strlen(s->pos_cells[i].ptr);
+    size_t total = (size_t)rows * s->rs->ncolumns;
+    for (size_t i = 0; i < total; i++)
+        if (s->rowset_cells[i].ptr)
+            s->rowset_cells[i].ptr = s->rowset_text.data + ((uintptr_t)s->rowset_cells[i].ptr - 1);
+}
+
+/* Makes row `row` (1-based) of the rowset current: a kept row of a
+ * forward-only rowset, or a static cursor's row read back by number. */
+static SQLRETURN position_row(athena_stmt *s, SQLULEN row)
+{
+    if (s->rs->scrollable) {
+        athena_error ae;
+        ae_clear(&ae);
+        size_t k = (size_t)(s->rowset_first - 1) + (size_t)(row - 1);
+        if (result_scroll_row(s->rs, k, &s->row, &ae) != 1) {
+            s->row = NULL;
+            if (ae.code == AE_OK)
+                ae_set(&ae, AE_GENERAL, 0, "row %zu of the result cannot be read again", k + 1);
+            return diag_post_error(&s->diag, &ae);
         }
+    } else {
+        s->row = s->rowset_cells + (size_t)(row - 1) * s->rs->ncolumns;
     }
     s->pos_row = row;
-    s->row = s->pos_cells;
     s->getdata_col = 0;
     memset(&s->getdata_piece, 0, sizeof s->getdata_piece);
-    return true;
+    return SQL_SUCCESS;
 }
 
 /* The next row of the rowset being filled: the source's next row, or for a
@@ -183,7 +234,8 @@ static int rowset_row(athena_stmt *s, SQLLEN start, SQLULEN got, athena_error *a
 }
 
 /* Fills the rowset: from the source's next row (start 0) or from row
- * `start` of a static cursor. */
+ * `start` of a static cursor. Every cell is converted once, from the
+ * source's buffer into the bound buffers. */
 static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched_override,
                              SQLUSMALLINT *row_status_override)
 {
@@ -198,9 +250,23 @@ static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched
     athena_error ae;
     ae_clear(&ae);
     bool block = array_size > 1;
+    /* a forward-only block keeps its rows' cells (keep_row); the source
+     * releases what it held for the previous rowset */
+    bool keep = block && !start;
+    if (!start && s->rs->hold && (keep || s->rowset_held)) {
+        s->rs->hold(s->rs, keep);
+        s->rowset_held = keep;
+    }
     sb_reset(&s->rowset_text);
     s->rowset_rows = 0;
+    s->rowset_block = false;
+    s->rowset_first = start;
     s->pos_row = 0;
+    long nplan = 0;
+    if (s->retrieve_data != SQL_RD_OFF && s->ard->count > 0 && (nplan = make_plan(s)) < 0) {
+        s->row = NULL;
+        return diag_set(&s->diag, SS_HY001, NULL);
+    }
     while (got < array_size) {
         if (!start && s->max_rows && s->rows_fetched >= s->max_rows) {
             s->row = NULL;
@@ -218,12 +284,11 @@ static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched
             break;
         }
         s->rows_fetched++;
-        if (block && !keep_row(s, got)) {
+        if (keep && !keep_row(s, got)) {
             s->row = NULL;
             return diag_set(&s->diag, SS_HY001, NULL);
         }
-        SQLUSMALLINT st = s->retrieve_data == SQL_RD_OFF ? SQL_ROW_SUCCESS
-                                                         : convert_row(s, got, (SQLLEN)got + 1);
+        SQLUSMALLINT st = nplan ? convert_row(s, nplan, got, (SQLLEN)got + 1) : SQL_ROW_SUCCESS;
         if (st == SQL_ROW_ERROR)
             errors++;
         else if (st == SQL_ROW_SUCCESS_WITH_INFO)
@@ -241,9 +306,13 @@ static SQLRETURN fill_rowset(athena_stmt *s, SQLLEN start, SQLULEN *rows_fetched
     s->rowset_rows = got;
     if (got == 0)
         return SQL_NO_DATA;
+    if (keep && !s->rs->hold)
+        fix_copied_rows(s, got);
+    s->rowset_block = block;
     /* after a block fetch the cursor is on the first row of the rowset */
-    if (block && !position_row(s, 1))
-        return diag_set(&s->diag, SS_HY001, NULL);
+    SQLRETURN rc = block ? position_row(s, 1) : SQL_SUCCESS;
+    if (rc != SQL_SUCCESS)
+        return rc;
     if (errors && array_size == 1)
         return SQL_ERROR;
     if (errors || infos)
@@ -412,14 +481,12 @@ SQLRETURN fetch_set_pos(athena_stmt *s, SQLSETPOSIROW row, SQLUSMALLINT op, SQLU
                          "(the cursor is read-only; operation %u)", (unsigned)op);
     if (lock != SQL_LOCK_NO_CHANGE)
         return diag_set(&s->diag, SS_HYC00, "row locking");
-    SQLULEN rows = s->ard->array_size > 1 ? s->rowset_rows : (s->row ? 1 : 0);
+    SQLULEN rows = s->rowset_block ? s->rowset_rows : (s->row ? 1 : 0);
     if (rows == 0)
         return diag_set(&s->diag, SS_24000, "no rowset has been fetched");
     if (row == 0)
         return diag_set(&s->diag, SS_HY109, "SQL_POSITION needs a single row");
     if ((SQLULEN)row > rows)
         return diag_set(&s->diag, SS_HY107, "the rowset has %lu rows", (unsigned long)rows);
-    if (s->ard->array_size > 1 && !position_row(s, (SQLULEN)row))
-        return diag_set(&s->diag, SS_HY001, NULL);
-    return SQL_SUCCESS;
+    return s->rowset_block ? position_row(s, (SQLULEN)row) : SQL_SUCCESS;
 }

@@ -254,8 +254,8 @@ SQLRETURN stmt_free(athena_stmt *s)
     prepare_meta_free(s);
     free(s->pending_qids);
     free(s->sql);
-    free(s->pos_cells);
-    free(s->rowset_off);
+    free(s->rowset_cells);
+    free(s->plan);
     sb_free(&s->rowset_text);
     diag_free(&s->diag);
     stmt_destroy(s);

@@ -130,14 +130,19 @@ struct athena_stmt {
     const pd_cell *row;            /* current row's cells, NULL before the first fetch / after the end */
     SQLLEN row_count;              /* SQLRowCount */
     SQLULEN rows_fetched;          /* rows returned so far (SQL_ATTR_MAX_ROWS) */
-    /* rowsets of more than one row keep a copy of their cells so that
-     * SQLSetPos(SQL_POSITION) + SQLGetData can reach any row of the block */
-    strbuf rowset_text;            /* the values, NUL-terminated, back to back */
-    size_t *rowset_off;            /* rows * ncols offsets into rowset_text, SIZE_MAX = NULL */
-    size_t rowset_cap;             /* entries allocated in rowset_off */
+    /* a forward-only rowset of more than one row keeps its rows' cells
+     * (pointers into the source's buffers, which it holds until the next
+     * fetch) so that SQLSetPos(SQL_POSITION) + SQLGetData reach any row */
+    pd_cell *rowset_cells;         /* rows * ncols cells */
+    size_t rowset_cap;             /* cells allocated in rowset_cells */
+    strbuf rowset_text;            /* copied values, for a source without hold (fetch.c keep_row) */
     SQLULEN rowset_rows;           /* rows in the current rowset */
-    pd_cell *pos_cells;            /* the positioned row's cells (ncols) */
+    bool rowset_block;             /* the last fetch filled a rowset of more than one row */
+    bool rowset_held;              /* the source holds the rows of the rowset (result_source.h hold) */
+    SQLLEN rowset_first;           /* static cursor: the rowset's first row (1-based) as filled */
     SQLULEN pos_row;               /* positioned row, 1-based, 0 = none */
+    struct bind_plan *plan;        /* fetch.c: the bound columns of the fetch being filled */
+    size_t plan_cap;
     SQLLEN rowset_start;           /* static cursor: first row of the rowset, 1-based; 0 = before
                                     * the start, -1 = after the end */
     SQLUSMALLINT getdata_col;      /* last column read with SQLGetData */

@@ -44,11 +44,54 @@ typedef struct pager {
     page_slot ahead[AHEAD];
     size_t head, count;
     volatile int stop;    /* close: the thread's calls are cancelled */
+    /* hold: the bodies of the pages a block cursor's rowset still points
+     * into (a page's body is a new buffer anyway: ac_get_results_page
+     * hands over the HTTP answer's) */
+    bool holding;
+    strbuf *held;
+    size_t nheld, held_cap;
 } pager;
+
+/* While holding, the body about to be replaced is kept (its rows stay
+ * valid) and *b is left empty. Room for it is made first (make_room) so
+ * that the swap itself cannot fail. */
+static bool make_room(pager *p)
+{
+    if (!p->holding || p->nheld < p->held_cap)
+        return true;
+    size_t cap = p->held_cap ? p->held_cap * 2 : 4;
+    strbuf *h = realloc(p->held, cap * sizeof *h);
+    if (!h)
+        return false;
+    p->held = h;
+    p->held_cap = cap;
+    return true;
+}
+
+static void keep_body(pager *p, strbuf *b)
+{
+    if (!p->holding)
+        return;
+    p->held[p->nheld++] = *b;
+    sb_init(b);
+}
+
+static void pager_hold(result_source *self, bool on)
+{
+    pager *p = (pager *)self;
+    for (size_t i = 0; i < p->nheld; i++)
+        sb_free(&p->held[i]);
+    p->nheld = 0;
+    p->holding = on;
+}
 
 static int load_page(pager *p, bool first, athena_error *err)
 {
     const char *token = first ? NULL : sb_str(&p->token);
+    if (!make_room(p))
+        return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
+    if (!first)
+        keep_body(p, &p->body);
     if (ac_get_results_page(p->client, p->qid, token, p->opt.page_size, &p->body, err) != 0)
         return -1;
     if (page_decode(p->body.data, p->body.len, &p->page, first, err) != 0)
@@ -135,6 +178,8 @@ static int next_page(pager *p, athena_error *err)
 {
     if (!start_prefetch(p))
         return load_page(p, false, err);
+    if (!make_room(p))
+        return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
     pthread_mutex_lock(&p->lock);
     while (p->count == 0) {
         if (!rs_wait(&p->cond, &p->lock, p->opt.cancel)) {
@@ -149,6 +194,7 @@ static int next_page(pager *p, athena_error *err)
         rc = -1;
     } else {
         strbuf b = p->body;
+        keep_body(p, &b);
         p->body = sl->body;
         sl->body = b;
         pd_page pg = p->page;
@@ -239,6 +285,8 @@ static void pager_close(result_source *self)
     }
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->cond);
+    pager_hold(self, false);
+    free(p->held);
     sb_free(&p->body);
     sb_free(&p->token);
     pd_page_free(&p->page);
@@ -282,6 +330,7 @@ result_source *result_pager_open(athena_client *client, const char *qid, const p
     p->prefetch = opt->prefetch;
     p->base.next_row = pager_next_row;
     p->base.close = pager_close;
+    p->base.hold = pager_hold;
     if (load_page(p, true, err) != 0)
         goto fail;
     p->ncols = p->page.ncolumns;

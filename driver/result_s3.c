@@ -436,6 +436,15 @@ static int s3_next_row(result_source *self, const pd_cell **row, athena_error *e
     return s->pager->next_row(s->pager, row, err);
 }
 
+/* A block cursor's rowset may span page one and the CSV stream. */
+static void s3_hold(result_source *self, bool on)
+{
+    s3src *s = (s3src *)self;
+    s->pager->hold(s->pager, on);
+    if (s->csv_in)
+        csv_reader_hold(s->csv_in, on);
+}
+
 static void s3_close(result_source *self)
 {
     s3src *s = (s3src *)self;
@@ -504,6 +513,7 @@ result_source *result_open(athena_client *client, const char *qid, const query_s
     s->base.update_count = s->pager->update_count;
     s->base.next_row = s3_next_row;
     s->base.close = s3_close;
+    s->base.hold = s3_hold;
     /* more rows than page one: the download starts now, while the
      * application reads page one */
     if (result_pager_has_more_pages(s->pager)) {

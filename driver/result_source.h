@@ -1,7 +1,8 @@
 /* result_source.h - how the core reads result rows, whatever brings them:
  * the GetQueryResults pager (result_pager.c), the S3 streamer (result_s3.c),
  * results made in memory. A source hands out rows as arrays of text cells;
- * the cells of a row stay valid until the next call to next_row or close. */
+ * the cells of a row stay valid until the next call to next_row or close,
+ * or, while the source holds its rows (hold), until the next hold or close. */
 #ifndef ATHENA_RESULT_SOURCE_H
 #define ATHENA_RESULT_SOURCE_H
 
@@ -25,6 +26,13 @@ struct result_source {
     /* Advances to the next row: 1 = a row is current (cells in *row), 0 = no
      * more rows, -1 = error (err set). */
     int (*next_row)(result_source *self, const pd_cell **row, athena_error *err);
+    /* For a block cursor's rowset: releases what the source held for the
+     * previous one, and with on = true keeps the text of every row handed
+     * out from now on (the page or CSV buffers it points into) until the
+     * next call of hold or close, so the rows can be read again without a
+     * copy. Memory: the buffers the rowset spans. NULL when the source
+     * cannot (fetch.c then copies the rowset's values). */
+    void (*hold)(result_source *self, bool on);
     void (*close)(result_source *self);
 };
 

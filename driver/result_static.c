@@ -40,6 +40,13 @@ static int static_next_row(result_source *self, const pd_cell **row, athena_erro
     return 1;
 }
 
+/* The values stay where they are until close: nothing to hold. */
+static void static_hold(result_source *self, bool on)
+{
+    (void)self;
+    (void)on;
+}
+
 static void static_close(result_source *self)
 {
     static_rs *r = (static_rs *)self;
@@ -82,6 +89,7 @@ result_source *result_static_new(const char *const *names, const char *const *ty
     r->base.columns = r->cols;
     r->base.ncolumns = ncols;
     r->base.next_row = static_next_row;
+    r->base.hold = static_hold;
     r->base.close = static_close;
     return &r->base;
 }
