@@ -165,13 +165,13 @@ static void cancel_execute(SQLHDBC dbc, const char *stage, const char *spec, con
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
-/* SQLFetch waits for a page (GetQueryResults #4) or a range (GetObject #4)
- * that only it asks for: after one row, the pages or ranges 1 to 3 are
- * fetched ahead; then the answers are held back and one SQLFetch of a rowset
- * longer than what arrived moves on to page (range) 2, which makes the
- * background thread ask for #4, and waits for it. */
-static void cancel_fetch(SQLHDBC dbc, const char *stage, const char *sql, const char *op, const char *spec,
-                         SQLULEN rowset)
+/* SQLFetch waits for a page or a range that only it asks for: after one
+ * row, `ahead` pages (paging: 1 to 3) or ranges (S3 on one thread: range 1,
+ * streaming until its buffer is full) have been asked for; then the answers
+ * are held back and one SQLFetch of a rowset longer than what arrived makes
+ * the background thread ask for call number ahead + 1, and waits for it. */
+static void cancel_fetch(SQLHDBC dbc, const char *stage, const char *sql, const char *op, int ahead,
+                         const char *spec, SQLULEN rowset)
 {
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
@@ -179,13 +179,13 @@ static void cancel_fetch(SQLHDBC dbc, const char *stage, const char *sql, const 
     stats_reset();
     CHECK_RC(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS), SQL_SUCCESS, "execute");
     CHECK_RC(SQLFetch(st), SQL_SUCCESS, "the first row");
-    CHECK(wait_for_calls(op, 3), "%s: three fetched ahead while the application holds row 1", op);
+    CHECK(wait_for_calls(op, ahead), "%s: %d asked for while the application holds row 1", op, ahead);
     faults(spec);
     SQLULEN got = 0;
     SQLSetStmtAttr(st, SQL_ATTR_ROW_ARRAY_SIZE, (SQLPOINTER)rowset, 0);
     SQLSetStmtAttr(st, SQL_ATTR_ROWS_FETCHED_PTR, &got, 0);
     canceller c;
-    cancel_when(&c, st, op, 4);
+    cancel_when(&c, st, op, ahead + 1);
     double t0 = now_s();
     SQLRETURN rc = SQLFetch(st);
     printf("# %s: SQLFetch read %lu rows of its rowset of %lu before it ended\n", stage, (unsigned long)got,
@@ -196,7 +196,7 @@ static void cancel_fetch(SQLHDBC dbc, const char *stage, const char *sql, const 
 
 /* Between fetches, SQLCancel acts as SQLFreeStmt(SQL_CLOSE) (nothing is
  * running: the ODBC state table): the cursor is closed, its downloads stop. */
-static void cancel_between(SQLHDBC dbc, const char *stage, const char *sql, const char *op)
+static void cancel_between(SQLHDBC dbc, const char *stage, const char *sql, const char *op, int ahead)
 {
     SQLHSTMT st;
     SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
@@ -205,9 +205,9 @@ static void cancel_between(SQLHDBC dbc, const char *stage, const char *sql, cons
     CHECK_RC(SQLExecDirect(st, (SQLCHAR *)sql, SQL_NTS), SQL_SUCCESS, "execute");
     for (int i = 0; i < 5; i++)
         CHECK_RC(SQLFetch(st), SQL_SUCCESS, "a row");
-    CHECK(wait_for_calls(op, 3), "%s: three fetched ahead", op);
+    CHECK(wait_for_calls(op, ahead), "%s: %d asked for", op, ahead);
     canceller c;
-    cancel_when(&c, st, op, 3);
+    cancel_when(&c, st, op, ahead);
     cancel_join(&c, stage);
     long calls = athena_calls(op);
     CHECK_RC(SQLFetch(st), SQL_ERROR, "SQLFetch after SQLCancel");
@@ -273,22 +273,23 @@ int main(void)
 
     /* pages of 1,000 rows (999 on page one after the header): 2,998 arrived ahead */
     const char *paged = "SELECT n FROM sampledb.numbers WHERE n <= 10000 ORDER BY n";
-    cancel_fetch(dbc, "SQLFetch waiting for GetQueryResults page 4", paged, "athena:GetQueryResults", spec, 3000);
-    cancel_between(dbc, "between fetches (paging)", paged, "athena:GetQueryResults");
+    cancel_fetch(dbc, "SQLFetch waiting for GetQueryResults page 4", paged, "athena:GetQueryResults", 3, spec, 3000);
+    cancel_between(dbc, "between fetches (paging)", paged, "athena:GetQueryResults", 3);
     cancel_catalog(dbc, "SQLTables waiting for ListTableMetadata", false);
     cancel_catalog(dbc, "SQLColumns waiting for ListTableMetadata", true);
     test_disconnect(dbc);
 
-    /* S3: ranges of 1 MiB, one download thread (it fetches one range ahead of
-     * its own): about 40,000 rows a range, so a rowset of 200,000 rows needs
-     * range 4 (at 64 KiB/s it would take 16 s) */
+    /* S3: ranges of 1 MiB, one download thread (it streams one range at a
+     * time through its small buffer, and asks for the next once the reader
+     * has taken the whole range): about 40,000 rows a range, so a rowset of
+     * 200,000 rows needs range 2 (at 64 KiB/s it would take 16 s) */
     dbc = test_connect("ResultFetcher=S3;S3ResultBlockSize=1048576;UseMultipleS3Threads=0");
     CHECK(dbc != NULL, "connect (S3)");
     if (!dbc)
         return th_done();
     const char *big = "SELECT * FROM sampledb.numbers WHERE n <= 400000 ORDER BY n";
-    cancel_fetch(dbc, "SQLFetch waiting for S3 range 4", big, "s3:GetObject", "s3-bandwidth kibps=64", 200000);
-    cancel_between(dbc, "between fetches (S3)", big, "s3:GetObject");
+    cancel_fetch(dbc, "SQLFetch waiting for S3 range 2", big, "s3:GetObject", 1, "s3-bandwidth kibps=64", 200000);
+    cancel_between(dbc, "between fetches (S3)", big, "s3:GetObject", 1);
     test_disconnect(dbc);
     return th_done();
 }
