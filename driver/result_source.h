@@ -94,7 +94,7 @@ long long result_scroll_known_count(const result_source *rs);
  * every 20 ms to look at the cancel flag. false when cancelled. */
 static inline bool rs_wait(pthread_cond_t *cond, pthread_mutex_t *lock, volatile const int *cancel)
 {
-    if (cancel && *cancel)
+    if (cancel && CANCEL_GET(*cancel))
         return false;
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -104,7 +104,7 @@ static inline bool rs_wait(pthread_cond_t *cond, pthread_mutex_t *lock, volatile
         ts.tv_nsec -= 1000000000L;
     }
     pthread_cond_timedwait(cond, lock, &ts);
-    return !(cancel && *cancel);
+    return !(cancel && CANCEL_GET(*cancel));
 }
 
 #endif
