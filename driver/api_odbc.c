@@ -110,7 +110,7 @@ SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
     STMT_ENTER(h);
     switch (option) {
     case SQL_CLOSE:
-        exec_close_cursor(s);
+        exec_close_all(s);
         STMT_LEAVE(SQL_SUCCESS);
     case SQL_UNBIND:
         fetch_unbind(s);

@@ -352,8 +352,14 @@ static void describe_number(athena_column *col, int nparams, long a, long b)
     case AT_INTEGER: set_fixed(col, SQL_INTEGER, 10, 0, 11, 4, 10); break;
     /* Transfer octet length 20: appendix D's table for SQL_BIGINT. */
     case AT_BIGINT: set_fixed(col, SQL_BIGINT, 19, 0, 20, 20, 10); break;
-    case AT_REAL: set_fixed(col, SQL_REAL, 7, 0, 14, 4, 2); break;
-    case AT_DOUBLE: set_fixed(col, SQL_DOUBLE, 15, 0, 24, 8, 2); break;
+    /* Approximate numbers: NUM_PREC_RADIX 2, so the column size counts the
+     * bits of the significand (24, 53), the same figure SQLColumns,
+     * SQLGetTypeInfo and SQL_DESC_PRECISION give. Display size: Athena's
+     * text carries up to 9 (17) significant digits, the digits that give
+     * back the same number: "-1.00025285E-36" is 15 characters,
+     * "-2.2250738585072014E-308" 24. */
+    case AT_REAL: set_fixed(col, SQL_REAL, 24, 0, 15, 4, 2); break;
+    case AT_DOUBLE: set_fixed(col, SQL_DOUBLE, 53, 0, 24, 8, 2); break;
     default: describe_decimal(col, nparams, a, b); break;
     }
 }
@@ -503,9 +509,6 @@ void type_describe(athena_column *col, const type_options *opt)
 SQLLEN type_desc_precision(const athena_column *col)
 {
     switch (col->sql_type) {
-    case SQL_REAL: return 24;
-    case SQL_FLOAT:
-    case SQL_DOUBLE: return 53;
     case SQL_TYPE_TIME:
     case SQL_TYPE_TIMESTAMP: return col->decimal_digits;
     case SQL_TYPE_DATE: return 0;

@@ -60,9 +60,9 @@ athena_type type_from_name(const char *name);
 void type_describe(athena_column *col, const type_options *opt);
 /* Canonical Athena name of a type ("integer", "timestamp with time zone"). */
 const char *type_name_of(athena_type t);
-/* SQL_DESC_PRECISION of a described column: decimal p, integer digits,
- * 24/53 bits for real/double (NUM_PREC_RADIX is 2), fractional seconds
- * digits for time/timestamp, 0 for date, else the column size. */
+/* SQL_DESC_PRECISION of a described column: fractional seconds digits for
+ * time/timestamp, 0 for date, else the column size (decimal p, integer
+ * digits, 24/53 bits for real/double: their NUM_PREC_RADIX is 2). */
 SQLLEN type_desc_precision(const athena_column *col);
 /* True for the character and binary SQL types (those with an octet length:
  * CHAR_OCTET_LENGTH, a parameter's SQL_DESC_OCTET_LENGTH). */

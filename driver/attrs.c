@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "strbuf.h"
+#include "wide.h"
 
 #define AS_UINT(v) ((SQLUINTEGER)(uintptr_t)(v))
 #define AS_ULEN(v) ((SQLULEN)(uintptr_t)(v))
@@ -45,6 +46,7 @@ SQLRETURN attr_get_env(athena_env *e, SQLINTEGER attr, SQLPOINTER value, SQLINTE
     case SQL_ATTR_CONNECTION_POOLING: v = e->connection_pooling; break;
     case SQL_ATTR_CP_MATCH: v = e->cp_match; break;
     case SQL_ATTR_OUTPUT_NTS: v = SQL_TRUE; break;
+    case W_ATTR_DRIVER_UNICODE_TYPE: v = w_unicode_type(); break;
     default:
         return diag_set(&e->diag, SS_HY092, "attribute %d", (int)attr);
     }

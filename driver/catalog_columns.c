@@ -66,7 +66,6 @@ static int make_row(columns_rs *r, athena_error *err)
     const char *type = walk_str(w, w->cur_col->type);
     athena_column c;
     columns_describe(type, &r->types, &c);
-    bool radix2 = c.num_prec_radix == 2;
     bool digits = c.num_prec_radix == 10 || c.sql_type == SQL_TYPE_TIME || c.sql_type == SQL_TYPE_TIMESTAMP;
     sb_reset(&r->text);
     put(r, 0, w->cur_catalog);
@@ -76,8 +75,8 @@ static int make_row(columns_rs *r, athena_error *err)
     put_num(r, 4, typeinfo_for_version(c.sql_type, r->odbc_version));
     /* Athena's own name of the type, as SQLGetTypeInfo lists it */
     put(r, 5, c.type == AT_UNKNOWN ? type : type_name_of(c.type));
-    /* approximate numbers count bits (NUM_PREC_RADIX 2), as SQLGetTypeInfo does */
-    put_num(r, 6, radix2 ? (long long)type_desc_precision(&c) : (long long)c.column_size);
+    /* approximate numbers count bits (NUM_PREC_RADIX 2), as SQLDescribeCol does */
+    put_num(r, 6, (long long)c.column_size);
     put_num(r, 7, (long long)c.octet_length);
     if (digits)
         put_num(r, 8, c.decimal_digits);

@@ -96,7 +96,9 @@ static SQLRETURN open_connection(athena_dbc *d, const strbuf *unknown)
     if (d->cfg.connection_test &&
         ac_get_workgroup(d->client, d->cfg.workgroup ? d->cfg.workgroup : "primary", &ae) != 0)
         goto fail;
-    d->current_catalog = str_dup(d->cfg.catalog ? d->cfg.catalog : "AwsDataCatalog");
+    /* SQL_ATTR_CURRENT_CATALOG set before connecting wins over the Catalog key */
+    if (!d->current_catalog)
+        d->current_catalog = str_dup(d->cfg.catalog ? d->cfg.catalog : "AwsDataCatalog");
     if (!d->current_catalog) {
         ae_set(&ae, AE_NOMEM, 0, "Memory allocation error");
         goto fail;

@@ -154,7 +154,8 @@ SQLSMALLINT ctype_default_of(SQLSMALLINT sql_type)
     case SQL_TYPE_TIMESTAMP:
     case SQL_TIMESTAMP: return SQL_C_TYPE_TIMESTAMP;
     case SQL_GUID: return SQL_C_GUID;
-    default: return SQL_C_CHAR; /* character types, decimal and numeric too */
+    default: /* an interval's C type has its code; character types, decimal and numeric: SQL_C_CHAR */
+        return sql_type >= SQL_INTERVAL_YEAR && sql_type <= SQL_INTERVAL_MINUTE_TO_SECOND ? sql_type : SQL_C_CHAR;
     }
 }
 

@@ -4,6 +4,7 @@
 #include "exec.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -43,6 +44,19 @@ void exec_close_cursor(athena_stmt *s)
         s->state = s->sql ? ST_PREPARED : ST_ALLOCATED;
 }
 
+void exec_discard_pending(athena_stmt *s)
+{
+    free(s->pending_qids);
+    s->pending_qids = NULL;
+    s->pending_count = s->pending_next = 0;
+}
+
+void exec_close_all(athena_stmt *s)
+{
+    exec_close_cursor(s);
+    exec_discard_pending(s);
+}
+
 SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
 {
     if (s->state == ST_CURSOR)
@@ -70,7 +84,7 @@ SQLRETURN exec_prepare(athena_stmt *s, const char *sql, size_t len)
     }
     if (!copy)
         return diag_set(&s->diag, SS_HY001, NULL);
-    exec_close_cursor(s);
+    exec_close_all(s);
     param_run_free(s);
     prepare_meta_free(s);
     free(s->sql);
@@ -238,6 +252,20 @@ static SQLRETURN open_results(athena_stmt *s)
     return exec_open_cursor(s);
 }
 
+SQLRETURN exec_open_query(athena_stmt *s, const char *qid)
+{
+    exec_close_cursor(s);
+    s->row_count = -1;
+    snprintf(s->qid, sizeof s->qid, "%s", qid);
+    athena_error ae;
+    ae_clear(&ae);
+    if (ac_get_query_execution(s->dbc->client, s->qid, &s->status, &ae) != 0)
+        return diag_post_error(&s->diag, &ae);
+    if (s->status.state != QS_SUCCEEDED)
+        return diag_set(&s->diag, SS_HY000, "query %s has not succeeded", s->qid);
+    return open_results(s);
+}
+
 SQLRETURN exec_check_executable(athena_stmt *s)
 {
     if (!s->sql || s->state == ST_ALLOCATED)
@@ -250,7 +278,15 @@ SQLRETURN exec_check_executable(athena_stmt *s)
 SQLRETURN exec_execute(athena_stmt *s)
 {
     SQLRETURN rc = exec_check_executable(s);
-    return rc == SQL_SUCCESS ? exec_run(s, s->sql, NULL, 0) : rc;
+    if (rc != SQL_SUCCESS)
+        return rc;
+    if (s->meta_qid[0]) { /* the describe ran this statement (prepare_meta.c): its result is this execution's */
+        char qid[sizeof s->meta_qid];
+        memcpy(qid, s->meta_qid, sizeof qid);
+        s->meta_qid[0] = '\0';
+        return exec_open_query(s, qid);
+    }
+    return exec_run(s, s->sql, NULL, 0);
 }
 
 SQLRETURN exec_run(athena_stmt *s, const char *sql, const char *const *params, size_t nparams)
@@ -318,7 +354,7 @@ SQLRETURN exec_close_open_cursor(athena_stmt *s)
 {
     if (s->state != ST_CURSOR)
         return diag_set(&s->diag, SS_24000, "no cursor is open");
-    exec_close_cursor(s);
+    exec_close_all(s);
     return SQL_SUCCESS;
 }
 
@@ -335,7 +371,7 @@ SQLRETURN exec_cancel(athena_stmt *s)
      * like SQLFreeStmt(SQL_CLOSE) here, so close the cursor to match it. */
     if (!running && pthread_mutex_trylock(&s->lock) == 0) {
         param_run_free(s); /* SQLCancel ends a data-at-execution sequence too */
-        exec_close_cursor(s);
+        exec_close_all(s);
         pthread_mutex_unlock(&s->lock);
     }
     return SQL_SUCCESS;
@@ -352,8 +388,15 @@ SQLRETURN exec_row_count(athena_stmt *s, SQLLEN *count)
 
 SQLRETURN exec_more_results(athena_stmt *s)
 {
-    /* Athena runs one statement per query: there is never a second result. */
+    /* Athena runs one statement per query: a second result set is the next
+     * parameter set's (param_exec.c keeps their queries) */
     if (s->state == ST_CURSOR || s->state == ST_EXECUTED_NO_RESULT)
         exec_close_cursor(s);
+    if (s->pending_next < s->pending_count) {
+        char qid[128];
+        memcpy(qid, s->pending_qids[s->pending_next++], sizeof qid);
+        return exec_open_query(s, qid);
+    }
+    exec_discard_pending(s);
     return SQL_NO_DATA;
 }

@@ -19,6 +19,12 @@ void exec_close_cursor(athena_stmt *s);
  * (SQL_ATTR_CURSOR_TYPE) wraps it in result_scroll.c. On error s->rs is
  * closed. */
 SQLRETURN exec_open_cursor(athena_stmt *s);
+/* Forgets the result sets SQLMoreResults would open. */
+void exec_discard_pending(athena_stmt *s);
+/* Closes the cursor and discards the pending result sets (SQLFreeStmt(SQL_CLOSE)). */
+void exec_close_all(athena_stmt *s);
+/* Opens the result of query qid, which has ended, as the statement's cursor. */
+SQLRETURN exec_open_query(athena_stmt *s, const char *qid);
 /* SQLCloseCursor: 24000 when no cursor is open. */
 SQLRETURN exec_close_open_cursor(athena_stmt *s);
 SQLRETURN exec_row_count(athena_stmt *s, SQLLEN *count);

@@ -296,7 +296,7 @@ static SQLRETURN fetch_cancellable(athena_stmt *s, SQLUSMALLINT orientation, SQL
     /* the driver manager takes the statement as closed after SQLCancel:
      * close the cursor too, which stops its downloads */
     if (cancelled)
-        exec_close_cursor(s);
+        exec_close_all(s);
     return rc;
 }
 

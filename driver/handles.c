@@ -206,6 +206,7 @@ SQLRETURN stmt_free(athena_stmt *s)
         s->rs->close(s->rs);
     param_run_free(s);
     prepare_meta_free(s);
+    free(s->pending_qids);
     free(s->sql);
     free(s->pos_cells);
     free(s->rowset_off);

@@ -161,6 +161,12 @@ struct athena_stmt {
     /* the columns of the prepared statement before SQLExecute (prepare_meta.c) */
     result_source *meta;
     bool meta_known;               /* meta is the answer (NULL: no result set) */
+    char meta_qid[128];            /* the query that described a SHOW/DESCRIBE/EXPLAIN: the next SQLExecute's
+                                      result ("" if none) */
+    /* a query's parameter sets: the queries whose result sets SQLMoreResults
+     * opens next (param_exec.c, exec.c) */
+    char (*pending_qids)[128];
+    size_t pending_count, pending_next;
 };
 
 /* Validation: NULL or wrong magic -> false. */

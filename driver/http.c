@@ -17,7 +17,8 @@
  * 100 ms, cap 5 s), up to MaxRetries retries. Waiting is interruptible by the
  * request's cancel flag. An ExpiredTokenException makes it fetch fresh
  * credentials (force_refresh) and try once more. A request that streams into
- * a sink is not retried once bytes went to the sink.
+ * a sink is not retried once bytes went to the sink, except a ranged GET
+ * (range_len), which resumes at the first byte the sink has not had.
  *
  * Throttling: every signed request first takes a token from the
  * process-wide adaptive rate limiter of its endpoint and operation
@@ -426,7 +427,26 @@ typedef struct xfer {
     http_response *resp;
     bool sink_used;      /* bytes went to the sink in this attempt */
     bool sink_aborted;   /* the sink returned false */
+    long long range_at;  /* ranged GET: first byte this attempt asks for */
+    long long range_left; /* and how many */
+    long long sunk;      /* bytes this attempt passed to the sink */
+    bool range_checked;  /* the answer was found to be the asked range */
+    const char *range_bad; /* or why it is not */
 } xfer;
+
+/* A ranged GET's 2xx answer: is it the range asked for? NULL, or why not. */
+static const char *range_mismatch(const xfer *x, long status)
+{
+    const http_response *r = x->resp;
+    if (status == 200)
+        return x->range_at == 0 && r->content_length == x->range_left
+                   ? NULL
+                   : "the answer is not the range asked for (HTTP 200)";
+    long long first = -1;
+    if (status != 206 || sscanf(r->content_range, "bytes %lld-", &first) != 1 || first != x->range_at)
+        return "the answer is not the range asked for";
+    return NULL;
+}
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
 {
@@ -435,11 +455,22 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *ud)
     long status = 0;
     curl_easy_getinfo(x->c->curl, CURLINFO_RESPONSE_CODE, &status);
     if (x->req->sink && status >= 200 && status < 300) {
+        if (x->req->range_len > 0) {
+            if (!x->range_checked) {
+                x->range_bad = range_mismatch(x, status);
+                x->range_checked = true;
+            }
+            if (!x->range_bad && (long long)n > x->range_left - x->sunk)
+                x->range_bad = "the answer holds more bytes than the range asked for";
+            if (x->range_bad)
+                return 0;
+        }
         x->sink_used = true;
         if (!x->req->sink(x->req->sink_ud, data, n)) {
             x->sink_aborted = true;
             return 0;
         }
+        x->sunk += (long long)n;
         return n;
     }
     if (!sb_append(&x->resp->body, data, n))
@@ -577,19 +608,21 @@ static void sign_headers(http_client *c, const http_request *req, const aws_cred
     free(path_z);
 }
 
-/* The request's header list: the caller's headers, Host, the signature's
- * headers when the request is signed, and an empty Expect. NULL (err set)
+/* The request's header list: the caller's headers (and `range`, the Range
+ * line of a ranged GET), Host, the signature's headers when the request is
+ * signed, and an empty Expect. NULL (err set)
  * when memory runs out. */
-static struct curl_slist *build_headers(http_client *c, const http_request *req, const aws_credentials *creds,
-                                        const char *host, const char *path, size_t path_len, const char *query,
-                                        athena_error *err)
+static struct curl_slist *build_headers(http_client *c, const http_request *req, const char *range,
+                                        const aws_credentials *creds, const char *host, const char *path,
+                                        size_t path_len, const char *query, athena_error *err)
 {
     struct curl_slist *hdrs = NULL;
     bool oom = false;
-    size_t extra = 0;
+    size_t nreq = 0;
     if (req->headers)
-        while (req->headers[extra])
-            extra++;
+        while (req->headers[nreq])
+            nreq++;
+    size_t extra = nreq + (range ? 1 : 0);
     sigv4_header *sh = calloc(extra + 5, sizeof *sh);
     char **names = calloc(extra + 1, sizeof *names);
     if (!sh || !names) {
@@ -600,7 +633,7 @@ static struct curl_slist *build_headers(http_client *c, const http_request *req,
     }
     size_t nh = 0;
     for (size_t i = 0; i < extra; i++) {
-        const char *line = req->headers[i];
+        const char *line = i < nreq ? req->headers[i] : range;
         const char *colon = strchr(line, ':');
         if (!colon)
             continue;
@@ -720,6 +753,10 @@ static attempt_result classify_transfer(http_client *c, const http_request *req,
         ae_set(err, AE_CANCELLED, 0, "%s cancelled", op);
         return ATT_FAIL;
     case CURLE_WRITE_ERROR:
+        if (x->range_bad) {
+            ae_set(err, AE_BAD_RESPONSE, 0, "%s: %s", op, x->range_bad);
+            return ATT_FAIL;
+        }
         if (x->sink_aborted) {
             ae_set(err, cancelled(req) ? AE_CANCELLED : AE_LINK, 0, "%s: transfer stopped by the receiver", op);
             return ATT_FAIL;
@@ -783,7 +820,11 @@ static attempt_result attempt(http_client *c, const http_request *req, const aws
         ae_set(err, AE_GENERAL, 0, "Invalid URL: %s", req->url);
         return ATT_FAIL;
     }
-    struct curl_slist *hdrs = build_headers(c, req, creds, host, path, path_len, query, err);
+    char range[80];
+    if (req->range_len > 0)
+        snprintf(range, sizeof range, "Range: bytes=%lld-%lld", x->range_at, x->range_at + x->range_left - 1);
+    struct curl_slist *hdrs = build_headers(c, req, req->range_len > 0 ? range : NULL, creds, host, path, path_len,
+                                            query, err);
     if (!hdrs)
         return ATT_FAIL;
     char errbuf[CURL_ERROR_SIZE];
@@ -891,6 +932,7 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
     int free_attempts = 0;      /* throttled attempts within the patience */
     double throttled_since = -1; /* first throttling answer of this request */
     rate_limiter *rl = req->service && c->rate_limit ? rl_for(req->url, op) : NULL;
+    long long range_done = 0;   /* ranged GET: bytes the sink has had */
     athena_error e;
     ae_clear(&e);
 
@@ -908,12 +950,14 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
 
         pthread_mutex_lock(&c->mu);
         response_reset(resp);
-        xfer x = {.c = c, .req = req, .resp = resp};
+        xfer x = {.c = c, .req = req, .resp = resp, .range_at = req->range_from + range_done,
+                  .range_left = req->range_len - range_done};
         ae_clear(&e);
         double t0 = now_ms();
         attempt_result ar = attempt(c, req, use, resp, &e, &x);
         resp->elapsed_ms = now_ms() - t0;
         resp->attempts++;
+        range_done += x.sunk;
         pthread_mutex_unlock(&c->mu);
         aws_credentials_wipe(&creds);
 
@@ -950,8 +994,18 @@ int http_perform(http_client *c, const http_request *req, http_response *resp, a
             if (t - throttled_since < (double)c->throttle_patience_ms)
                 free_attempts++;
         }
+        bool resume = req->range_len > 0 && x.sunk > 0 && ar != ATT_ANSWER;
+        if (resume && range_done == req->range_len)
+            return 0; /* every byte arrived before the connection broke */
+        if (resume) {
+            /* progress was made: this break does not use up a retry */
+            free_attempts++;
+            retries_done = 0;
+            LOG_AT(c->log, LOG_DEBUG, "%s: resuming at byte %lld of %lld of the range", op, range_done,
+                   req->range_len);
+        }
         bool can_retry = resp->attempts - free_attempts < max_attempts + (refreshed ? 1 : 0) &&
-                         !(x.sink_used && ar != ATT_ANSWER);
+                         !(x.sink_used && ar != ATT_ANSWER && req->range_len <= 0);
         if (!can_retry)
             return give_up(req, resp, ar, ak, &e, err);
         long delay = backoff_ms(c, retries_done);

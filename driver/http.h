@@ -36,6 +36,17 @@ typedef struct http_request {
     void *sink_ud;
     const aws_credentials *creds_override; /* sign with these instead of the provider's */
     volatile const int *cancel_flag; /* non-zero aborts waiting (backoff and transfer) */
+    /* range_len > 0: a ranged GET of bytes [range_from, range_from +
+     * range_len) streamed into sink. http_perform sends the Range header
+     * itself (signed with the rest) and checks that the answer is that
+     * range (206 with the asked Content-Range start, or 200 with exactly
+     * range_len bytes when the range starts at 0), never passing more than
+     * range_len bytes. A transfer that breaks after some bytes went to the
+     * sink resumes with the rest of the range instead of starting over, so
+     * the sink sees every byte once; such an attempt, having made progress,
+     * does not use up one of the MaxRetries retries. */
+    long long range_from;
+    long long range_len;
 } http_request;
 
 typedef struct http_response {

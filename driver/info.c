@@ -59,7 +59,7 @@ static const info_entry infos[] = {
     U32(SQL_BATCH_ROW_COUNT, 0),
     U32(SQL_BATCH_SUPPORT, 0),
     U32(SQL_PARAM_ARRAY_ROW_COUNTS, SQL_PARC_NO_BATCH),
-    U32(SQL_PARAM_ARRAY_SELECTS, SQL_PAS_NO_SELECT),
+    U32(SQL_PARAM_ARRAY_SELECTS, SQL_PAS_BATCH),
     U16(SQL_FILE_USAGE, SQL_FILE_NOT_SUPPORTED),
     /* SQLGetData on any unbound column, in any order, on bound columns, and
      * on any row of a block cursor after SQLSetPos(SQL_POSITION) */

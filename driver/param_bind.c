@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "param_interval.h"
 #include "param_literal.h"
 #include "param_scan.h"
 
@@ -35,6 +36,11 @@ SQLRETURN param_bind(athena_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_type, SQLS
                         "and a scale from 0 to the precision", (unsigned long)column_size, (int)digits);
     if (digits < 0)
         return diag_set(&s->diag, SS_HY104, "DecimalDigits %d", (int)digits);
+    bool interval = param_is_interval(sql_type);
+    int leading = interval ? param_interval_leading(sql_type, column_size, digits) : 0;
+    if (leading < 0)
+        return diag_set(&s->diag, SS_HY104, "ColumnSize %lu is too small for the interval's fields",
+                        (unsigned long)column_size);
     if (!desc_ensure(s->apd, (SQLSMALLINT)num) || !desc_ensure(&s->ipd_impl, (SQLSMALLINT)num))
         return diag_set(&s->diag, SS_HY001, NULL);
     desc_rec *a = &s->apd->recs[num];
@@ -46,15 +52,22 @@ SQLRETURN param_bind(athena_stmt *s, SQLUSMALLINT num, SQLSMALLINT io_type, SQLS
     a->indicator_ptr = ind;
     a->precision = decimal ? (SQLSMALLINT)column_size : 0;
     a->scale = decimal ? digits : 0;
+    /* ODBC's defaults for an interval C type: seconds precision 6 (the
+     * fraction counts microseconds), leading precision 2 */
+    a->precision = param_interval_has_seconds(ctype) ? 6 : a->precision;
+    a->datetime_interval_precision = param_is_interval(ctype) ? 2 : 0;
     if (s->apd->count < (SQLSMALLINT)num)
         s->apd->count = (SQLSMALLINT)num;
     desc_rec *i = &s->ipd_impl.recs[num];
     i->concise_type = sql_type;
     i->pending_type = 0;
-    i->octet_length = sql_type_is_char_or_binary(sql_type) ? (SQLLEN)column_size : 0;
+    /* the column size of characters, bytes and intervals (characters of their text) */
+    i->octet_length = sql_type_is_char_or_binary(sql_type) || interval ? (SQLLEN)column_size : 0;
     bool timed = sql_type == SQL_TYPE_TIME || sql_type == SQL_TYPE_TIMESTAMP || sql_type == SQL_TIME ||
                  sql_type == SQL_TIMESTAMP;
+    timed = timed || param_interval_has_seconds(sql_type);
     i->precision = decimal ? (SQLSMALLINT)column_size : timed ? digits : 0;
+    i->datetime_interval_precision = leading;
     i->scale = decimal ? digits : 0;
     if (s->ipd_impl.count < (SQLSMALLINT)num)
         s->ipd_impl.count = (SQLSMALLINT)num;

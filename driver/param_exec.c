@@ -82,9 +82,9 @@ static int literal_of(athena_stmt *s, SQLULEN set, SQLUSMALLINT num, const dae_s
     const athena_desc *apd = s->apd;
     const desc_rec *a = &apd->recs[num];
     const desc_rec *i = &s->ipd_impl.recs[num];
-    param_value v = {a->concise_type, NULL, 0, false};
+    param_value v = {a->concise_type, NULL, 0, false, a->precision};
     param_target t = {i->concise_type, (SQLULEN)(i->octet_length > 0 ? i->octet_length : 0), i->precision,
-                      i->scale};
+                      i->scale, (SQLSMALLINT)i->datetime_interval_precision};
     if (v.ctype == SQL_C_DEFAULT)
         v.ctype = ctype_default_of(t.sql_type);
     if (slot) {
@@ -217,6 +217,17 @@ static SQLRETURN run_set(athena_stmt *s, const param_scan_result *sc, SQLULEN se
     return rc;
 }
 
+/* Remembers the query of a set that gave a result set. */
+static bool keep_result(athena_stmt *s)
+{
+    char (*q)[128] = realloc(s->pending_qids, (s->pending_count + 1) * sizeof *q);
+    if (!q)
+        return false;
+    s->pending_qids = q;
+    memcpy(q[s->pending_count++], s->qid, sizeof *q);
+    return true;
+}
+
 static SQLRETURN run_sets(athena_stmt *s, const param_scan_result *sc)
 {
     athena_desc *apd = s->apd, *ipd = &s->ipd_impl;
@@ -237,7 +248,7 @@ static SQLRETURN run_sets(athena_stmt *s, const param_scan_result *sc)
                 *status = SQL_PARAM_UNUSED;
             continue;
         }
-        exec_close_cursor(s); /* one result per set: the last set's stays open */
+        exec_close_cursor(s); /* one query per set; SQLMoreResults reopens their result sets */
         SQLRETURN rc = run_set(s, sc, set, lits);
         processed++;
         if (ipd->rows_processed_ptr)
@@ -251,6 +262,15 @@ static SQLRETURN run_sets(athena_stmt *s, const param_scan_result *sc)
             last = rc;
             continue;
         }
+        if (nsets > 1 && s->state == ST_CURSOR && !keep_result(s)) {
+            last = diag_set(&s->diag, SS_HY001, NULL);
+            diag_set_position(&s->diag, (SQLLEN)set + 1, SQL_COLUMN_NUMBER_UNKNOWN);
+            exec_close_cursor(s);
+            failed++;
+            if (status)
+                *status = SQL_PARAM_ERROR;
+            continue;
+        }
         ran++;
         info = info || rc == SQL_SUCCESS_WITH_INFO;
         if (status)
@@ -261,6 +281,15 @@ static SQLRETURN run_sets(athena_stmt *s, const param_scan_result *sc)
     for (size_t j = 0; j < sc->count; j++)
         sb_free(&lits[j]);
     free(lits);
+    /* the first set's result set is the cursor, SQLMoreResults opens the others */
+    if (s->pending_count > 0 && (s->pending_count > 1 || s->state != ST_CURSOR)) {
+        char qid[128];
+        memcpy(qid, s->pending_qids[0], sizeof qid);
+        SQLRETURN rc = exec_open_query(s, qid);
+        if (!SQL_SUCCEEDED(rc))
+            return rc;
+    }
+    s->pending_next = 1;
     if (ran > 0)
         s->row_count = rows;
     if (processed == 0)
@@ -316,6 +345,7 @@ SQLRETURN param_execute(athena_stmt *s)
     if (rc != SQL_SUCCESS)
         return rc;
     param_run_free(s);
+    exec_discard_pending(s);
     size_t n = param_count_markers(s->sql, strlen(s->sql));
     if (n == 0)
         return exec_execute(s);

@@ -4,6 +4,8 @@
  * literal of the target SQL type is written from that form. */
 #include "param_literal.h"
 
+#include "param_interval.h"
+
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -12,9 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int fail(param_error *err, sqlstate_id st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int fail(param_error *err, sqlstate_id st, const char *fmt, ...)
+int param_fail(param_error *err, sqlstate_id st, const char *fmt, ...)
 {
     err->state = st;
     va_list ap;
@@ -24,7 +24,7 @@ static int fail(param_error *err, sqlstate_id st, const char *fmt, ...)
     return -1;
 }
 
-static int oom(param_error *err) { return fail(err, SS_HY001, "building a parameter literal"); }
+static int oom(param_error *err) { return param_fail(err, SS_HY001, "building a parameter literal"); }
 
 /* ------------------------------------------------------------ C types */
 
@@ -42,7 +42,7 @@ size_t param_ctype_size(SQLSMALLINT ctype)
     case SQL_C_TYPE_TIME: case SQL_C_TIME: return sizeof(SQL_TIME_STRUCT);
     case SQL_C_TYPE_TIMESTAMP: case SQL_C_TIMESTAMP: return sizeof(SQL_TIMESTAMP_STRUCT);
     case SQL_C_GUID: return sizeof(SQLGUID);
-    default: return 0;
+    default: return param_is_interval(ctype) ? sizeof(SQL_INTERVAL_STRUCT) : 0;
     }
 }
 
@@ -61,13 +61,13 @@ bool param_sqltype_known(SQLSMALLINT t)
     case SQL_TIMESTAMP: case SQL_BINARY: case SQL_VARBINARY: case SQL_LONGVARBINARY: case SQL_GUID:
         return true;
     default:
-        return false;
+        return param_is_interval(t);
     }
 }
 
 /* ------------------------------------------------------------ intermediate forms */
 
-typedef enum { K_TEXT, K_DECIMAL, K_DOUBLE, K_DATE, K_TIME, K_TIMESTAMP, K_BYTES, K_GUID } kind;
+typedef enum { K_TEXT, K_DECIMAL, K_DOUBLE, K_DATE, K_TIME, K_TIMESTAMP, K_BYTES, K_GUID, K_INTERVAL } kind;
 
 typedef struct value {
     kind k;
@@ -79,6 +79,8 @@ typedef struct value {
     int y, mo, d, h, mi, s; /* K_DATE/K_TIME/K_TIMESTAMP */
     unsigned long frac;     /* nanoseconds */
     SQLGUID guid;
+    param_ival iv;          /* K_INTERVAL, read as C type itype */
+    SQLSMALLINT itype;
 } value;
 
 static bool utf8_valid(const unsigned char *s, size_t n)
@@ -129,7 +131,7 @@ static int numeric_text(const SQL_NUMERIC_STRUCT *n, char *out, size_t cap, para
     } while (!zero);
     int scale = n->scale;
     if (scale < -38 || scale > 38)
-        return fail(err, SS_22003, "SQL_NUMERIC_STRUCT scale %d is out of range", scale);
+        return param_fail(err, SS_22003, "SQL_NUMERIC_STRUCT scale %d is out of range", scale);
     char buf[128];
     size_t o = 0;
     if (n->sign == 0)
@@ -150,7 +152,7 @@ static int numeric_text(const SQL_NUMERIC_STRUCT *n, char *out, size_t cap, para
     }
     buf[o] = '\0';
     if (o >= cap)
-        return fail(err, SS_22003, "numeric value too long");
+        return param_fail(err, SS_22003, "numeric value too long");
     memcpy(out, buf, o + 1);
     return 0;
 }
@@ -271,9 +273,9 @@ static int read_value(const param_value *pv, value *v, param_error *err)
     switch (pv->ctype) {
     case SQL_C_CHAR:
         if (memchr(p, '\0', pv->len))
-            return fail(err, SS_22018, "the value holds a NUL character, which Athena SQL text cannot carry");
+            return param_fail(err, SS_22018, "the value holds a NUL character, which Athena SQL text cannot carry");
         if (!utf8_valid(p, pv->len))
-            return fail(err, SS_22018, "the value is not valid UTF-8");
+            return param_fail(err, SS_22018, "the value is not valid UTF-8");
         v->k = K_TEXT, v->text = p, v->len = pv->len;
         return 0;
     case SQL_C_BINARY:
@@ -298,7 +300,7 @@ static int read_value(const param_value *pv, value *v, param_error *err)
         if (numeric_text(p, tmp, sizeof tmp, err) != 0)
             return -1;
         if (parse_decimal(tmp, strlen(tmp), v->dec, sizeof v->dec) != 0)
-            return fail(err, SS_22003, "numeric value out of range");
+            return param_fail(err, SS_22003, "numeric value out of range");
         return 0;
     case SQL_C_FLOAT: case SQL_C_DOUBLE:
         v->k = K_DOUBLE;
@@ -326,7 +328,11 @@ static int read_value(const param_value *pv, value *v, param_error *err)
         memcpy(&v->guid, p, sizeof v->guid);
         return 0;
     default:
-        return fail(err, SS_07006, "C type %d cannot be a parameter", (int)pv->ctype);
+        if (param_is_interval(pv->ctype)) {
+            v->k = K_INTERVAL, v->itype = pv->ctype;
+            return param_ival_from_struct(pv->ctype, p, pv->c_precision, &v->iv, err);
+        }
+        return param_fail(err, SS_07006, "C type %d cannot be a parameter", (int)pv->ctype);
     }
     v->k = K_DECIMAL;
     snprintf(v->dec, sizeof v->dec, "%s", tmp);
@@ -363,14 +369,14 @@ static int check_date(const value *v, param_error *err)
     static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (v->y < 1 || v->y > 9999 || v->mo < 1 || v->mo > 12 || v->d < 1 ||
         v->d > mdays[v->mo - 1] + (v->mo == 2 && leap(v->y)))
-        return fail(err, SS_22008, "%04d-%02d-%02d is not a valid date", v->y, v->mo, v->d);
+        return param_fail(err, SS_22008, "%04d-%02d-%02d is not a valid date", v->y, v->mo, v->d);
     return 0;
 }
 
 static int check_time(const value *v, param_error *err)
 {
     if (v->h < 0 || v->h > 23 || v->mi < 0 || v->mi > 59 || v->s < 0 || v->s > 59 || v->frac > 999999999UL)
-        return fail(err, SS_22008, "%02d:%02d:%02d.%09lu is not a valid time", v->h, v->mi, v->s, v->frac);
+        return param_fail(err, SS_22008, "%02d:%02d:%02d.%09lu is not a valid time", v->h, v->mi, v->s, v->frac);
     return 0;
 }
 
@@ -384,7 +390,7 @@ static int parse_datetime(const value *src, kind want, value *v, param_error *er
     while (n && (*s == ' ')) s++, n--;
     while (n && s[n - 1] == ' ') n--;
     if (n >= sizeof buf)
-        return fail(err, SS_22018, "the text is not a date or time value");
+        return param_fail(err, SS_22018, "the text is not a date or time value");
     memcpy(buf, s, n);
     buf[n] = '\0';
     memset(v, 0, sizeof *v);
@@ -393,16 +399,16 @@ static int parse_datetime(const value *src, kind want, value *v, param_error *er
     char *p = buf;
     if (want != K_TIME) {
         if (sscanf(p, "%4d-%2d-%2d%n", &v->y, &v->mo, &v->d, &pos) != 3 || pos != 10)
-            return fail(err, SS_22018, "'%s' is not a date (yyyy-mm-dd)", buf);
+            return param_fail(err, SS_22018, "'%s' is not a date (yyyy-mm-dd)", buf);
         p += pos;
         if (want == K_DATE || *p == '\0')
-            return *p ? fail(err, SS_22018, "'%s' is not a date (yyyy-mm-dd)", buf) : 0;
+            return *p ? param_fail(err, SS_22018, "'%s' is not a date (yyyy-mm-dd)", buf) : 0;
         if (*p != ' ' && *p != 'T')
-            return fail(err, SS_22018, "'%s' is not a timestamp", buf);
+            return param_fail(err, SS_22018, "'%s' is not a timestamp", buf);
         p++;
     }
     if (sscanf(p, "%2d:%2d:%2d%n", &v->h, &v->mi, &v->s, &pos) != 3 || pos != 8)
-        return fail(err, SS_22018, "'%s' is not a %s", buf, want == K_TIME ? "time (hh:mm:ss)" : "timestamp");
+        return param_fail(err, SS_22018, "'%s' is not a %s", buf, want == K_TIME ? "time (hh:mm:ss)" : "timestamp");
     p += pos;
     if (*p == '.') {
         p++;
@@ -412,17 +418,17 @@ static int parse_datetime(const value *src, kind want, value *v, param_error *er
             if (nd < 9)
                 f = f * 10 + (unsigned long)(*p - '0'), nd++;
             else if (*p != '0')
-                return fail(err, SS_22008, "'%s' has more than 9 fractional digits", buf);
+                return param_fail(err, SS_22008, "'%s' has more than 9 fractional digits", buf);
             p++;
         }
         if (nd == 0)
-            return fail(err, SS_22018, "'%s' is not a time", buf);
+            return param_fail(err, SS_22018, "'%s' is not a time", buf);
         while (nd++ < 9)
             f *= 10;
         v->frac = f;
     }
     if (*p)
-        return fail(err, SS_22018, "'%s' is not a %s", buf, want == K_TIME ? "time" : "timestamp");
+        return param_fail(err, SS_22018, "'%s' is not a %s", buf, want == K_TIME ? "time" : "timestamp");
     return 0;
 }
 
@@ -453,7 +459,7 @@ static int frac_fits(const value *v, int digits, param_error *err)
     for (int i = digits; i < 9; i++)
         unit *= 10;
     if (v->frac % unit)
-        return fail(err, SS_22008, "the fractional seconds need more than the parameter's %d digits", digits);
+        return param_fail(err, SS_22008, "the fractional seconds need more than the parameter's %d digits", digits);
     return 0;
 }
 
@@ -463,7 +469,7 @@ static int write_integer(const value *v, const param_target *t, strbuf *out, par
     const char *dec = v->dec;
     const char *dot = strchr(dec, '.');
     if (dot)
-        return fail(err, SS_22001, "%s has fractional digits the integer parameter cannot hold", dec);
+        return param_fail(err, SS_22001, "%s has fractional digits the integer parameter cannot hold", dec);
     errno = 0;
     char *end;
     long long n = strtoll(dec, &end, 10);
@@ -476,7 +482,7 @@ static int write_integer(const value *v, const param_target *t, strbuf *out, par
     default: lo = INT64_MIN, hi = INT64_MAX, name = "bigint"; break;
     }
     if (errno == ERANGE || *end || n < lo || n > hi)
-        return fail(err, SS_22003, "%s is out of the range of %s", dec, name);
+        return param_fail(err, SS_22003, "%s is out of the range of %s", dec, name);
     if (n == INT64_MIN)
         return sb_appends(out, "CAST(-9223372036854775807 - 1 AS bigint)") ? 0 : oom(err);
     return sb_printf(out, "CAST(%lld AS %s)", n, name) ? 0 : oom(err);
@@ -494,10 +500,10 @@ static int write_decimal(const value *v, const param_target *t, strbuf *out, par
     if (intd == 1 && digits[0] == '0')
         intd = 0;
     if (fracd > (size_t)t->scale)
-        return fail(err, SS_22001, "%s has more fractional digits than the parameter's scale %d", dec,
+        return param_fail(err, SS_22001, "%s has more fractional digits than the parameter's scale %d", dec,
                     (int)t->scale);
     if ((long)intd > (long)t->precision - t->scale)
-        return fail(err, SS_22003, "%s does not fit decimal(%d,%d)", dec, (int)t->precision, (int)t->scale);
+        return param_fail(err, SS_22003, "%s does not fit decimal(%d,%d)", dec, (int)t->precision, (int)t->scale);
     return sb_printf(out, "CAST(DECIMAL '%s' AS decimal(%d,%d))", dec, (int)t->precision, (int)t->scale)
         ? 0 : oom(err);
 }
@@ -512,7 +518,7 @@ static int write_double(const value *v, const param_target *t, strbuf *out, para
     if (isinf(d))
         return sb_printf(out, "CAST(%sinfinity() AS %s)", d < 0 ? "-" : "", type) ? 0 : oom(err);
     if (real && fabs(d) > FLT_MAX)
-        return fail(err, SS_22003, "%g is out of the range of real", d);
+        return param_fail(err, SS_22003, "%g is out of the range of real", d);
     char num[64];
     shortest_double(d, real || v->is_float, num, sizeof num);
     /* an exponent makes the literal a double in Athena SQL */
@@ -527,24 +533,24 @@ static int to_decimal_form(value *v, param_error *err)
         return 0;
     if (v->k == K_DOUBLE) {
         if (!isfinite(v->dbl))
-            return fail(err, SS_22003, "%g has no exact numeric value", v->dbl);
+            return param_fail(err, SS_22003, "%g has no exact numeric value", v->dbl);
         char num[64];
         shortest_double(v->dbl, v->is_float, num, sizeof num);
         v->k = K_DECIMAL;
         if (parse_decimal(num, strlen(num), v->dec, sizeof v->dec) != 0)
-            return fail(err, SS_22003, "%s is out of range", num);
+            return param_fail(err, SS_22003, "%s is out of range", num);
         return 0;
     }
     if (v->k == K_TEXT) {
         int r = parse_decimal(v->text, v->len, v->dec, sizeof v->dec);
         if (r == 1)
-            return fail(err, SS_22018, "the text is not a number");
+            return param_fail(err, SS_22018, "the text is not a number");
         if (r == 2)
-            return fail(err, SS_22003, "the number has too many digits");
+            return param_fail(err, SS_22003, "the number has too many digits");
         v->k = K_DECIMAL;
         return 0;
     }
-    return fail(err, SS_07006, "this C type does not convert to a numeric SQL type");
+    return param_fail(err, SS_07006, "this C type does not convert to a numeric SQL type");
 }
 
 static int write_number(value *v, const param_target *t, strbuf *out, param_error *err)
@@ -558,7 +564,7 @@ static int write_number(value *v, const param_target *t, strbuf *out, param_erro
             v->dbl = strtod(v->dec, NULL);
             v->is_float = false;
             if (errno == ERANGE && fabs(v->dbl) > 1)
-                return fail(err, SS_22003, "%s is out of the range of double", v->dec);
+                return param_fail(err, SS_22003, "%s is out of the range of double", v->dec);
         }
         return write_double(v, t, out, err);
     }
@@ -568,7 +574,7 @@ static int write_number(value *v, const param_target *t, strbuf *out, param_erro
         if (strcmp(v->dec, "0") == 0 || strcmp(v->dec, "1") == 0)
             return sb_appends(out, v->dec[0] == '1' ? "true" : "false") ? 0 : oom(err);
         bool between = v->dec[0] != '-' && (strncmp(v->dec, "0.", 2) == 0 || strncmp(v->dec, "1.", 2) == 0);
-        return fail(err, between ? SS_22001 : SS_22003, "%s is not 0 or 1", v->dec);
+        return param_fail(err, between ? SS_22001 : SS_22003, "%s is not 0 or 1", v->dec);
     }
     if (st == SQL_DECIMAL || st == SQL_NUMERIC)
         return write_decimal(v, t, out, err);
@@ -593,7 +599,7 @@ static int write_char(value *v, const param_target *t, strbuf *out, param_error 
         break;
     case K_BYTES:
         if (memchr(s, '\0', n) || !utf8_valid((const unsigned char *)s, n))
-            return fail(err, SS_22018, "the bytes are not UTF-8 text without NUL characters");
+            return param_fail(err, SS_22018, "the bytes are not UTF-8 text without NUL characters");
         break;
     case K_DECIMAL: s = v->dec, n = strlen(s); break;
     case K_DOUBLE: {
@@ -620,6 +626,12 @@ static int write_char(value *v, const param_target *t, strbuf *out, param_error 
     case K_GUID:
         ok = guid_text(&tmp, &v->guid);
         break;
+    case K_INTERVAL: {
+        char text[96];
+        param_ival_text(&v->iv, v->itype, text, sizeof text); /* the C type's own fields: never cut */
+        ok = sb_appends(&tmp, text);
+        break;
+    }
     }
     if (tmp.len) {
         s = sb_str(&tmp);
@@ -627,7 +639,7 @@ static int write_char(value *v, const param_target *t, strbuf *out, param_error 
     }
     if (ok && t->column_size > 0 && utf8_chars(s, n) > t->column_size) {
         sb_free(&tmp);
-        return fail(err, SS_22001, "the value has more than the parameter's %lu characters",
+        return param_fail(err, SS_22001, "the value has more than the parameter's %lu characters",
                     (unsigned long)t->column_size);
     }
     /* varchar without a length: the parameter's type does not depend on the value's length */
@@ -650,15 +662,15 @@ static int write_binary(const value *v, const param_target *t, strbuf *out, para
     size_t nbytes = v->k == K_BYTES ? v->len : v->len / 2;
     if (v->k == K_TEXT) {
         if (v->len % 2)
-            return fail(err, SS_22018, "hexadecimal text needs an even number of digits");
+            return param_fail(err, SS_22018, "hexadecimal text needs an even number of digits");
         for (size_t i = 0; i < v->len; i++)
             if (hexval(v->text[i]) < 0)
-                return fail(err, SS_22018, "the text is not hexadecimal digits");
+                return param_fail(err, SS_22018, "the text is not hexadecimal digits");
     } else if (v->k != K_BYTES) {
-        return fail(err, SS_07006, "this C type does not convert to a binary SQL type");
+        return param_fail(err, SS_07006, "this C type does not convert to a binary SQL type");
     }
     if (t->column_size > 0 && nbytes > t->column_size)
-        return fail(err, SS_22001, "%zu bytes are more than the parameter's %lu", nbytes,
+        return param_fail(err, SS_22001, "%zu bytes are more than the parameter's %lu", nbytes,
                     (unsigned long)t->column_size);
     if (!sb_reserve(out, 3 + nbytes * 2))
         return oom(err);
@@ -684,10 +696,10 @@ static int write_datetime(value *v, const param_target *t, strbuf *out, param_er
             return -1;
         v = &parsed;
     } else if (v->k != K_DATE && v->k != K_TIME && v->k != K_TIMESTAMP) {
-        return fail(err, SS_07006, "this C type does not convert to a date or time SQL type");
+        return param_fail(err, SS_07006, "this C type does not convert to a date or time SQL type");
     } else if ((want == K_DATE && v->k == K_TIME) || (want == K_TIME && v->k == K_DATE) ||
                (want == K_TIMESTAMP && v->k == K_TIME)) {
-        return fail(err, SS_07006, "a %s value does not convert to a %s parameter",
+        return param_fail(err, SS_07006, "a %s value does not convert to a %s parameter",
                     v->k == K_TIME ? "time" : "date", want == K_DATE ? "date" : want == K_TIME ? "time" : "timestamp");
     }
     if (v->k != K_TIME && check_date(v, err) != 0)
@@ -699,7 +711,7 @@ static int write_datetime(value *v, const param_target *t, strbuf *out, param_er
         digits = 9;
     if (want == K_DATE) {
         if (v->k == K_TIMESTAMP && (v->h || v->mi || v->s || v->frac))
-            return fail(err, SS_22008, "the timestamp has a time of day a date parameter cannot hold");
+            return param_fail(err, SS_22008, "the timestamp has a time of day a date parameter cannot hold");
         return sb_printf(out, "DATE '%04d-%02d-%02d'", v->y, v->mo, v->d) ? 0 : oom(err);
     }
     if (frac_fits(v, digits, err) != 0)
@@ -723,14 +735,14 @@ static int write_guid(const value *v, strbuf *out, param_error *err)
     if (v->k == K_TEXT) {
         static const char shape[] = "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx";
         if (v->len != sizeof shape - 1)
-            return fail(err, SS_22018, "the text is not a GUID");
+            return param_fail(err, SS_22018, "the text is not a GUID");
         for (size_t i = 0; i < v->len; i++)
             if (shape[i] == '-' ? v->text[i] != '-' : hexval(v->text[i]) < 0)
-                return fail(err, SS_22018, "the text is not a GUID");
+                return param_fail(err, SS_22018, "the text is not a GUID");
         return quote_text(out, "UUID ", v->text, v->len) ? 0 : oom(err);
     }
     if (v->k != K_GUID)
-        return fail(err, SS_07006, "this C type does not convert to SQL_GUID");
+        return param_fail(err, SS_07006, "this C type does not convert to SQL_GUID");
     return sb_appends(out, "UUID '") && guid_text(out, &v->guid) && sb_appendc(out, '\'') ? 0 : oom(err);
 }
 
@@ -746,8 +758,13 @@ int param_literal(const param_value *pv, const param_target *t, strbuf *out, par
         return write_char(&v, t, out, err);
     case SQL_BIT: case SQL_TINYINT: case SQL_SMALLINT: case SQL_INTEGER: case SQL_BIGINT:
     case SQL_REAL: case SQL_FLOAT: case SQL_DOUBLE: case SQL_DECIMAL: case SQL_NUMERIC:
-        if (v.k == K_BYTES || v.k == K_DATE || v.k == K_TIME || v.k == K_TIMESTAMP || v.k == K_GUID)
-            return fail(err, SS_07006, "this C type does not convert to a numeric SQL type");
+        if (v.k == K_INTERVAL && v.itype <= SQL_INTERVAL_SECOND) { /* one field: its number */
+            param_ival_text(&v.iv, v.itype, v.dec, sizeof v.dec);
+            v.k = K_TEXT, v.text = v.dec, v.len = strlen(v.dec);
+        }
+        if (v.k == K_BYTES || v.k == K_DATE || v.k == K_TIME || v.k == K_TIMESTAMP || v.k == K_GUID ||
+            v.k == K_INTERVAL)
+            return param_fail(err, SS_07006, "this C type does not convert to a numeric SQL type");
         return write_number(&v, t, out, err);
     case SQL_TYPE_DATE: case SQL_TYPE_TIME: case SQL_TYPE_TIMESTAMP: case SQL_DATE: case SQL_TIME: case SQL_TIMESTAMP:
         return write_datetime(&v, t, out, err);
@@ -756,6 +773,13 @@ int param_literal(const param_value *pv, const param_target *t, strbuf *out, par
     case SQL_GUID:
         return write_guid(&v, out, err);
     default:
-        return fail(err, SS_HY004, "SQL type %d has no Athena literal", (int)t->sql_type);
+        if (param_is_interval(t->sql_type)) {
+            if (v.k == K_TEXT && param_ival_from_text(t->sql_type, v.text, v.len, &v.iv, err) != 0)
+                return -1;
+            if (v.k != K_TEXT && v.k != K_INTERVAL)
+                return param_fail(err, SS_07006, "this C type does not convert to an interval SQL type");
+            return param_ival_literal(&v.iv, t, out, err);
+        }
+        return param_fail(err, SS_HY004, "SQL type %d has no Athena literal", (int)t->sql_type);
     }
 }

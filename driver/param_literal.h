@@ -15,6 +15,7 @@ typedef struct param_value {
     const void *data;
     size_t len;             /* bytes, for character and binary C types */
     bool is_null;
+    SQLSMALLINT c_precision; /* interval C types: digits of the struct's fraction (APD SQL_DESC_PRECISION) */
 } param_value;
 
 typedef struct param_target {
@@ -22,6 +23,7 @@ typedef struct param_target {
     SQLULEN column_size;    /* 0 = not given */
     SQLSMALLINT precision;  /* decimal precision, or fractional-second digits of times */
     SQLSMALLINT scale;
+    SQLSMALLINT interval_precision; /* interval leading field digits, 0 = not given */
 } param_target;
 
 typedef struct param_error {
@@ -29,9 +31,13 @@ typedef struct param_error {
     char detail[160];
 } param_error;
 
+/* Sets err (state and formatted detail); returns -1. */
+int param_fail(param_error *err, sqlstate_id st, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* Appends the literal to out. 0, or -1 with err set (07006 a conversion ODBC
  * does not allow, 22018 text that is not a value of the type, 22003 out of
- * range, 22001 right truncation, 22008 a bad date or time, HY001). */
+ * range, 22001 right truncation, 22008 a bad date or time, 22015 an interval field
+ * overflow, HY001). */
 int param_literal(const param_value *v, const param_target *t, strbuf *out, param_error *err);
 
 /* The size of a fixed-length C type's value; 0 for character and binary types

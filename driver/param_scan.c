@@ -53,8 +53,9 @@ static size_t scan(const char *sql, size_t len, param_scan_result *out)
         out->markers = NULL;
         out->count = 0;
         out->first_word[0] = '\0';
+        out->second_word[0] = '\0';
     }
-    size_t count = 0;
+    size_t count = 0, words = 0;
     bool seen_word = false;
     size_t i = 0;
     while (i < len) {
@@ -112,6 +113,8 @@ static size_t scan(const char *sql, size_t len, param_scan_result *out)
                 w[0] = '\0';
             if (out && !seen_word)
                 memcpy(out->first_word, w, n + 1);
+            else if (out && ++words == 1)
+                memcpy(out->second_word, w, n + 1);
             seen_word = true;
             if (strcmp(w, "WHERE") == 0)
                 stack[depth] = CL_WHERE;

@@ -16,6 +16,7 @@ typedef struct param_scan_result {
     param_marker *markers;  /* count entries (NULL when count is 0) */
     size_t count;
     char first_word[16];    /* the statement's first keyword, upper case ("SELECT", "WITH", ...; "" if none) */
+    char second_word[16];   /* the next word, whatever is between them ("ANALYZE" of EXPLAIN ANALYZE) */
 } param_scan_result;
 
 /* Scans len bytes of sql. 0, or -1 when out of memory. */

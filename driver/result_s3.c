@@ -5,8 +5,15 @@
  *
  * Which rows come from where: page one of GetQueryResults holds the first
  * records of the result file (the header line included), so after handing
- * out page one the streamer skips exactly that many CSV records. Memory: at
- * most `window` blocks are downloaded ahead of the block being read. */
+ * out page one the streamer skips exactly that many CSV records.
+ *
+ * Memory: at most `window` ranges are in flight (the one being read and
+ * those ahead of it), and a range's body does not wait in memory whole: it
+ * flows through its slot's ring of FLOW_BUF bytes. A worker whose ring is
+ * full waits in its write callback (the connection then waits too) until
+ * the reader has taken bytes out, or the source is closed; so memory is
+ * about window x FLOW_BUF plus the CSV reader's record buffer, whatever the
+ * range size and the file size. */
 #include "result_source.h"
 
 #include <pthread.h>
@@ -18,13 +25,21 @@
 #include "sigv4.h"
 #include "strbuf.h"
 
-#define FEED_SLICE (256 * 1024) /* bytes handed to the CSV reader at a time */
+#define FEED_SLICE (64 * 1024) /* bytes handed to the CSV reader at a time */
+#define FLOW_BUF (256 * 1024)  /* bytes of a range buffered ahead of the reader */
 #define MAX_WORKERS 4
 
+/* One range in flight: its bytes pass through a ring. The worker writes at
+ * (head + fill) % cap, the reader reads at head; both under the lock, but
+ * the bytes themselves are copied outside it (each side touches only its
+ * own part of the ring). */
 typedef struct block_slot {
-    bool ready;
-    strbuf data;
-    athena_error err;   /* err.code != AE_OK: the block failed */
+    char *ring;
+    size_t head, fill;
+    size_t got;          /* bytes of the range received so far */
+    bool done;           /* the range has ended: complete, or failed (err) */
+    bool waited;         /* its worker has waited for the reader */
+    athena_error err;    /* err.code != AE_OK: the range failed */
 } block_slot;
 
 typedef struct s3src s3src;
@@ -33,6 +48,8 @@ typedef struct s3worker {
     s3src *src;
     http_client *http;       /* its own: the downloads run in parallel */
     pthread_t thread;
+    block_slot *slot;        /* the range it is receiving */
+    size_t range;            /* which one */
 } s3worker;
 
 struct s3src {
@@ -53,11 +70,12 @@ struct s3src {
     long long size;
     size_t block_size;
     size_t nblocks;
-    size_t window;           /* blocks in flight at most */
-    size_t next_assign;      /* next block a worker takes */
-    size_t next_read;        /* block the reader waits for */
-    size_t fail_at;          /* first block that failed: none after it is fetched */
-    block_slot *slots;       /* window slots, block i in slots[i % window] */
+    size_t window;           /* ranges in flight at most */
+    size_t ring_cap;         /* bytes of each slot's ring */
+    size_t next_assign;      /* next range a worker takes */
+    size_t next_read;        /* range the reader reads */
+    size_t fail_at;          /* first range that failed: none after it is fetched */
+    block_slot *slots;       /* window slots, range i in slots[i % window] */
     s3worker workers[MAX_WORKERS];
     int nworkers;
     pthread_mutex_t lock;
@@ -65,8 +83,6 @@ struct s3src {
     volatile int stop;
     /* parse */
     csv_reader *csv_in;
-    strbuf cur;              /* the block being parsed */
-    size_t cur_off;
     bool done;
     bool failed;             /* an error was reported: the stream ends there */
 };
@@ -78,42 +94,72 @@ static void slot_fail(athena_error *e, const http_response *r, const char *what)
            r->aws_error_type, r->aws_error_message[0] ? ": " : "", r->aws_error_message);
 }
 
-/* One ranged GET of block i into buf, whose allocation is reused (reserved
- * once at the range size: the buffers circulate between the slots and the
- * block being read, so streaming allocates nothing per range). */
-static int get_block(s3src *s, http_client *http, size_t i, strbuf *buf, athena_error *err)
+/* http_sink of a range: copies the bytes into the worker's ring, waiting
+ * while it is full. false (the transfer stops) once the source closes. */
+static bool ring_sink(void *ud, const char *data, size_t len)
+{
+    s3worker *w = ud;
+    s3src *s = w->src;
+    block_slot *slot = w->slot;
+    pthread_mutex_lock(&s->lock);
+    while (len > 0) {
+        if (!s->stop && slot->fill == s->ring_cap && !slot->waited) {
+            slot->waited = true; /* logged once per range */
+            pthread_mutex_unlock(&s->lock);
+            LOG_AT(s->log, LOG_DEBUG, "GetObject of range %zu: its buffer is full, waiting for the reader", w->range);
+            pthread_mutex_lock(&s->lock);
+        }
+        while (!s->stop && slot->fill == s->ring_cap)
+            pthread_cond_wait(&s->cond, &s->lock);
+        if (s->stop)
+            break;
+        size_t at = (slot->head + slot->fill) % s->ring_cap;
+        /* the free bytes from `at` up to the end of the ring or to head */
+        size_t n = at >= slot->head ? s->ring_cap - at : slot->head - at;
+        if (n > len)
+            n = len;
+        pthread_mutex_unlock(&s->lock);
+        memcpy(slot->ring + at, data, n);
+        pthread_mutex_lock(&s->lock);
+        slot->fill += n;
+        slot->got += n;
+        data += n;
+        len -= n;
+        pthread_cond_broadcast(&s->cond);
+    }
+    bool ok = !s->stop;
+    pthread_mutex_unlock(&s->lock);
+    return ok;
+}
+
+/* One ranged GET of range i, streamed into the worker's slot. 0, or -1
+ * with err. */
+static int get_range(s3src *s, s3worker *w, size_t i, athena_error *err)
 {
     long long from = (long long)i * (long long)s->block_size;
-    long long to = from + (long long)s->block_size - 1;
-    if (to >= s->size)
-        to = s->size - 1;
-    size_t want = (size_t)(to - from + 1);
-    char range[80];
-    snprintf(range, sizeof range, "Range: bytes=%lld-%lld", from, to);
-    const char *headers[3] = {range, s->owner_hdr[0] ? s->owner_hdr : NULL, NULL};
+    long long want = (long long)s->block_size;
+    if (from + want > s->size)
+        want = s->size - from;
+    const char *headers[2] = {s->owner_hdr[0] ? s->owner_hdr : NULL, NULL};
     http_request req = {.method = "GET", .url = s->url, .service = "s3", .headers = headers,
-                        .operation = "GetObject", .retryable = true, .cancel_flag = &s->stop};
+                        .operation = "GetObject", .retryable = true, .cancel_flag = &s->stop,
+                        .sink = ring_sink, .sink_ud = w, .range_from = from, .range_len = want};
     http_response resp;
     http_response_init(&resp);
-    sb_reset(buf);
-    resp.body = *buf;
-    sb_init(buf);
-    if (!sb_reserve(&resp.body, s->block_size)) {
-        http_response_free(&resp);
-        return ae_set(err, AE_NOMEM, 0, "Memory allocation error");
-    }
     int rc = -1;
-    if (http_perform(http, &req, &resp, err) == 0) {
+    if (http_perform(w->http, &req, &resp, err) == 0) {
+        size_t got;
+        pthread_mutex_lock(&s->lock);
+        got = w->slot->got;
+        pthread_mutex_unlock(&s->lock);
         if (resp.status != 206 && resp.status != 200)
             slot_fail(err, &resp, "GetObject of the result file failed");
-        else if (resp.body.len != want)
+        else if ((long long)got != want)
             ae_set(err, AE_BAD_RESPONSE, resp.status,
-                   "GetObject of the result file returned %zu bytes for a range of %zu", resp.body.len, want);
+                   "GetObject of the result file returned %zu bytes for a range of %lld", got, want);
         else
             rc = 0;
     }
-    *buf = resp.body; /* kept either way, for the next range */
-    sb_init(&resp.body);
     http_response_free(&resp);
     return rc;
 }
@@ -131,51 +177,61 @@ static void *worker_main(void *arg)
             break;
         }
         size_t i = s->next_assign++;
-        block_slot *slot = &s->slots[i % s->window];
-        strbuf data = slot->data; /* the buffer the reader left there */
-        sb_init(&slot->data);
+        w->slot = &s->slots[i % s->window]; /* free: the reader is done with range i - window */
+        w->slot->head = w->slot->fill = w->slot->got = 0;
+        w->slot->done = w->slot->waited = false;
+        w->range = i;
+        ae_clear(&w->slot->err);
         pthread_mutex_unlock(&s->lock);
 
         athena_error e;
         ae_clear(&e);
-        get_block(s, w->http, i, &data, &e);
+        get_range(s, w, i, &e);
         pthread_mutex_lock(&s->lock);
-        slot->data = data;
-        slot->err = e;
-        slot->ready = true;
+        w->slot->err = e;
+        w->slot->done = true;
         if (e.code != AE_OK && i < s->fail_at)
-            s->fail_at = i; /* later blocks are not needed: the reader stops at this one */
+            s->fail_at = i; /* later ranges are not needed: the reader stops at this one */
         pthread_cond_broadcast(&s->cond);
         pthread_mutex_unlock(&s->lock);
     }
     return NULL;
 }
 
-/* Waits for the next block and makes it current. 0, or -1 with err. */
-static int take_block(s3src *s, athena_error *err)
+/* Feeds the CSV reader the next bytes of the range being read, waiting for
+ * them; moves on to the next range when this one has been read whole. 0, or
+ * -1 with err (the range failed after the bytes before the failure were
+ * read, or the wait was cancelled). */
+static int feed_more(s3src *s, athena_error *err)
 {
     pthread_mutex_lock(&s->lock);
     block_slot *slot = &s->slots[s->next_read % s->window];
-    while (!slot->ready) {
+    while (slot->fill == 0 && !slot->done) {
         if (!rs_wait(&s->cond, &s->lock, s->cancel)) {
             pthread_mutex_unlock(&s->lock);
             return ae_set(err, AE_CANCELLED, 0, "Operation canceled");
         }
     }
-    int rc = 0;
-    if (slot->err.code != AE_OK) {
-        *err = slot->err;
-        rc = -1;
-    } else {
-        /* the block becomes current; the buffer read before goes back to
-         * the slot for the worker that fetches block next_read + window */
-        strbuf done = s->cur;
-        s->cur = slot->data;
-        s->cur_off = 0;
-        slot->data = done;
+    if (slot->fill == 0) {
+        int rc = 0;
+        if (slot->err.code != AE_OK) {
+            *err = slot->err;
+            rc = -1;
+        }
+        s->next_read++; /* the slot is free for range next_read - 1 + window */
+        pthread_cond_broadcast(&s->cond);
+        pthread_mutex_unlock(&s->lock);
+        return rc;
     }
-    slot->ready = false;
-    s->next_read++;
+    size_t at = slot->head;
+    size_t n = s->ring_cap - at < slot->fill ? s->ring_cap - at : slot->fill;
+    if (n > FEED_SLICE)
+        n = FEED_SLICE;
+    pthread_mutex_unlock(&s->lock);
+    int rc = csv_reader_feed(s->csv_in, slot->ring + at, n, err);
+    pthread_mutex_lock(&s->lock);
+    slot->head = (at + n) % s->ring_cap;
+    slot->fill -= n;
     pthread_cond_broadcast(&s->cond);
     pthread_mutex_unlock(&s->lock);
     return rc;
@@ -210,17 +266,8 @@ static int stream_rows(s3src *s, const pd_cell **row, athena_error *err)
             }
             return 1;
         }
-        if (s->cur_off < s->cur.len) {
-            size_t n = s->cur.len - s->cur_off;
-            if (n > FEED_SLICE)
-                n = FEED_SLICE;
-            if (csv_reader_feed(s->csv_in, s->cur.data + s->cur_off, n, err) != 0)
-                return -1;
-            s->cur_off += n;
-            continue;
-        }
         if (s->next_read < s->nblocks) {
-            if (take_block(s, err) != 0)
+            if (feed_more(s, err) != 0)
                 return -1;
             continue;
         }
@@ -339,7 +386,16 @@ static bool start_streaming(s3src *s, athena_error *err)
     if ((size_t)s->nworkers > s->nblocks)
         s->nworkers = s->nblocks ? (int)s->nblocks : 1;
     s->window = (size_t)s->nworkers + 1;
+    s->ring_cap = FLOW_BUF;
+    if ((long long)s->ring_cap > s->size)
+        s->ring_cap = s->size > 0 ? (size_t)s->size : 1;
     s->slots = calloc(s->window, sizeof *s->slots);
+    for (size_t i = 0; s->slots && i < s->window; i++) {
+        if (!(s->slots[i].ring = malloc(s->ring_cap))) {
+            ae_set(err, AE_NOMEM, 0, "Memory allocation error");
+            return false;
+        }
+    }
     if (!s->slots) {
         ae_set(err, AE_NOMEM, 0, "Memory allocation error");
         return false;
@@ -393,10 +449,9 @@ static void s3_close(result_source *self)
     }
     if (s->slots) {
         for (size_t i = 0; i < s->window; i++)
-            sb_free(&s->slots[i].data);
+            free(s->slots[i].ring);
         free(s->slots);
     }
-    sb_free(&s->cur);
     csv_reader_free(s->csv_in);
     free(s->url);
     if (s->pager)

@@ -27,9 +27,9 @@ static const type_row type_list[] = {
     {"smallint", "smallint", 0, NULL, 0, 0, false},
     {"integer", "integer", 0, NULL, 0, 0, false},
     {"bigint", "bigint", 0, NULL, 0, 0, false},
-    /* approximate types: NUM_PREC_RADIX 2, so COLUMN_SIZE counts bits */
-    {"real", "real", 24, NULL, -1, -1, false},
-    {"double", "double", 53, NULL, -1, -1, false},
+    /* approximate types: NUM_PREC_RADIX 2, so COLUMN_SIZE counts bits (24, 53) */
+    {"real", "real", 0, NULL, -1, -1, false},
+    {"double", "double", 0, NULL, -1, -1, false},
     {"decimal", "decimal(38,0)", 38, "precision,scale", 0, 38, false},
     /* Athena's documented maxima: char(1..255), varchar(1..65535) */
     {"char", "char(255)", 255, "length", -1, -1, true},

@@ -1,6 +1,7 @@
 /* wide.c - SQLWCHAR <-> UTF-8 conversion for the W entry points. SQLWCHAR is
  * a UTF-16 unit under unixODBC (2 bytes) and a UTF-32 wchar_t under iODBC
- * (4 bytes): w_sniff() finds out once, at the first W connect. */
+ * (4 bytes): decided once, by the driver manager library loaded in the
+ * process, else by the first W connect (w_sniff). */
 #include "wide.h"
 #include "utf.h"
 
@@ -11,8 +12,10 @@
 
 _Static_assert(sizeof(SQLWCHAR) == sizeof(uint16_t), "unixODBC's SQLWCHAR is a UTF-16 code unit");
 
-/* 0: not known yet (taken as 2), else 2 or 4, decided by the first connect */
+/* 0: not known yet (taken as 2), else 2 or 4 */
 static _Atomic size_t unit;
+/* set once the loaded libraries have been looked at */
+static _Atomic bool dm_looked;
 
 /* dl_iterate_phdr callback: 2 for a loaded unixODBC (libodbc.so*), 4 for a
  * loaded iODBC (libiodbc.so*). */
@@ -28,29 +31,56 @@ static int find_dm(struct dl_phdr_info *info, size_t size, void *found)
     return 0;
 }
 
-/* iODBC 3.52.9 tells a driver nothing about its SQLWCHAR (later releases
- * ask the driver, and convert to what it says). The driver manager loaded
- * in the process tells, when it is a shared library; iodbctest links iODBC
- * statically, and then the first connection string tells: ASCII text in
- * UTF-32 has a 0 as its second 16-bit unit, which in UTF-16 would end the
- * string after one character, too short for any connection string
- * (KEY=VALUE). */
-void w_sniff(const SQLWCHAR *w, SQLLEN len_chars)
+/* The driver manager library loaded in the process decides, looked for at
+ * the first need of the unit: a driver manager has loaded the driver before
+ * its first call, so any W call, also one before the first connect (iODBC
+ * passes connection attributes set early to SQLSetConnectAttrW before
+ * SQLDriverConnectW), already uses the right unit. Two threads may both
+ * look: they find the same answer. */
+static void look_for_dm(void)
 {
-    if (atomic_load(&unit))
+    if (atomic_load(&unit) || atomic_load(&dm_looked))
         return;
     size_t found = 0, none = 0;
     dl_iterate_phdr(find_dm, &found);
-    if (!found && w && w[0] != 0 && (len_chars == SQL_NTS || len_chars >= 2))
-        found = w[1] == 0 ? sizeof(uint32_t) : sizeof(uint16_t);
     if (found)
         atomic_compare_exchange_strong(&unit, &none, found);
+    atomic_store(&dm_looked, true);
+}
+
+/* iODBC 3.52.9 tells a driver nothing about its SQLWCHAR; iodbctest links
+ * it statically, so no library tells either, and then the first connection
+ * string does: ASCII text in UTF-32 has a 0 as its second 16-bit unit, which
+ * in UTF-16 would end the string after one character, too short for any
+ * connection string (KEY=VALUE). */
+void w_sniff(const SQLWCHAR *w, SQLLEN len_chars)
+{
+    look_for_dm();
+    if (atomic_load(&unit))
+        return;
+    size_t none = 0;
+    if (w && w[0] != 0 && (len_chars == SQL_NTS || len_chars >= 2))
+        atomic_compare_exchange_strong(&unit, &none, w[1] == 0 ? sizeof(uint32_t) : sizeof(uint16_t));
 }
 
 size_t w_unit(void)
 {
     size_t u = atomic_load(&unit);
+    if (u)
+        return u;
+    look_for_dm();
+    u = atomic_load(&unit);
     return u ? u : sizeof(uint16_t);
+}
+
+/* Only iODBC (3.52.10 and later) asks, and it then converts every string
+ * to the answer: the unit decided so far, else iODBC's own wchar_t. */
+SQLINTEGER w_unicode_type(void)
+{
+    size_t none = 0;
+    look_for_dm();
+    atomic_compare_exchange_strong(&unit, &none, sizeof(uint32_t));
+    return w_unit() == sizeof(uint32_t) ? W_DM_CP_UCS4 : W_DM_CP_UTF16;
 }
 
 char *w_in(const SQLWCHAR *w, SQLLEN len_chars, size_t *out_len, diag_list *diag, bool *bad)

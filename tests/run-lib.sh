@@ -6,6 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 RUN_DIR=${ATHENA_RUN_DIR:-$ROOT/.run}   # ATHENA_RUN_DIR: where logs, ini files and the port file go
 INI_DIR="$RUN_DIR/ini"
 LOCAL_DIR="$ROOT/tests/athena-local"
+NODE_TEST_DIR="$ROOT/tests/node"      # node-odbc (npm odbc) and its tests
 # ATHENA_BUILD_DIR builds out of the source tree (default: in the tree).
 BUILD_DIR=${ATHENA_BUILD_DIR:-$ROOT}
 DRIVER_SO="$BUILD_DIR/driver/.libs/libathenaodbc.so"
@@ -25,7 +26,7 @@ APT_PACKAGES=(gcc make autoconf automake libtool pkg-config unixodbc unixodbc-de
 # packaging tools (setup_all --with-tests).
 TEST_PACKAGES=(python3 python3-pyodbc python3-pytest valgrind clang libclang-rt-14-dev libdbd-odbc-perl
                debhelper dpkg-dev fakeroot lintian binutils openssl
-               r-base-core r-cran-rodbc php-cli php-odbc ruby-odbc iodbc
+               r-base-core r-cran-rodbc php-cli php-odbc ruby-odbc iodbc g++
                libreoffice-calc-nogui libreoffice-base libreoffice-base-drivers python3-uno)
 
 # ensure_packages [--with-tests]
@@ -37,6 +38,9 @@ ensure_packages() {
     done
     command -v node >/dev/null 2>&1 || missing+=(nodejs)
     command -v npm >/dev/null 2>&1 || missing+=(npm)
+    # node-odbc's addon is built against the installed Node's headers: Debian's
+    # nodejs keeps them in libnode-dev (a Node.js from elsewhere ships its own)
+    [ "${1:-}" = --with-tests ] && [ ! -f "$(node_prefix)/include/node/node_api.h" ] && missing+=(libnode-dev)
     if [ ${#missing[@]} -gt 0 ]; then
         say "installing: ${missing[*]}"
         [ "$(id -u)" = 0 ] || die "run as root (or install: ${missing[*]})"
@@ -47,6 +51,34 @@ ensure_packages() {
     if [ ! -d "$LOCAL_DIR/node_modules" ] || [ "$LOCAL_DIR/package-lock.json" -nt "$LOCAL_DIR/node_modules/.package-lock.json" ]; then
         say "installing athena-local's npm packages"
         (cd "$LOCAL_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci failed in tests/athena-local"
+    fi
+}
+
+# The installation prefix of the Node.js in PATH (/usr for Debian's).
+node_prefix() {
+    local bin
+    bin=$(command -v node 2>/dev/null) || { echo /usr; return; }
+    bin=$(readlink -f "$bin")
+    dirname "$(dirname "$bin")"
+}
+
+# ensure_node_odbc: tests/node's npm packages (node-odbc) and node-odbc's
+# addon, built from source against the installed Node's headers and unixODBC's
+# (npm would otherwise try to download a prebuilt one). Done again only when
+# package-lock.json changes or the addon does not load.
+ensure_node_odbc() {
+    if [ ! -d "$NODE_TEST_DIR/node_modules" ] ||
+       [ "$NODE_TEST_DIR/package-lock.json" -nt "$NODE_TEST_DIR/node_modules/.package-lock.json" ]; then
+        say "installing tests/node's npm packages (node-odbc)"
+        (cd "$NODE_TEST_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null) ||
+            die "npm ci failed in tests/node"
+    fi
+    if ! (cd "$NODE_TEST_DIR" && node -e "require('odbc')" >/dev/null 2>&1); then
+        say "building node-odbc's addon from source (a minute or two)"
+        (cd "$NODE_TEST_DIR/node_modules/odbc" &&
+            ../.bin/node-pre-gyp rebuild --build-from-source --nodedir="$(node_prefix)" -j "$(nproc)") \
+            >"$RUN_DIR/node-odbc-build.log" 2>&1 || { tail -30 "$RUN_DIR/node-odbc-build.log"; die "building node-odbc failed"; }
+        (cd "$NODE_TEST_DIR" && node -e "require('odbc')") || die "node-odbc's addon does not load"
     fi
 }
 
@@ -133,6 +165,7 @@ setup_all() {
     [ "${1:-}" = --with-tests ] && { with=--with-tests; shift; }
     mkdir -p "$RUN_DIR"
     ensure_packages $with
+    [ -n "$with" ] && ensure_node_odbc
     build_driver "$@"
     start_athena_local
     register_driver

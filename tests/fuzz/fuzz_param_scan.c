@@ -29,14 +29,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     param_scan_free(&r);
 
     strbuf sb = STRBUF_INIT;
-    param_value v = {SQL_C_CHAR, data, size, false};
-    param_target t = {SQL_VARCHAR, 0, 0, 0};
+    param_value v = {SQL_C_CHAR, data, size, false, 0};
+    param_target t = {SQL_VARCHAR, 0, 0, 0, 0};
     param_error err;
     if (param_literal(&v, &t, &sb, &err) == 0) {
         if (param_count_markers(sb_str(&sb), sb.len) != 0)
             abort();
         sb_appends(&sb, " ?");
         if (param_count_markers(sb_str(&sb), sb.len) != 1)
+            abort();
+    }
+    /* the same bytes as interval text of every interval type */
+    for (SQLSMALLINT it = SQL_INTERVAL_YEAR; it <= SQL_INTERVAL_MINUTE_TO_SECOND; it++) {
+        param_target ti = {it, 0, 3, 0, 0};
+        sb_reset(&sb);
+        if (param_literal(&v, &ti, &sb, &err) == 0 && param_count_markers(sb_str(&sb), sb.len) != 0)
             abort();
     }
     sb_free(&sb);

@@ -14,7 +14,7 @@ for target in fuzz_page_decode fuzz_convert fuzz_cred_profile fuzz_param_scan fu
     n=$((n + 1))
     case $target in
     fuzz_cred_profile) src="$top/driver/auth/cred_profile.c $top/driver/strbuf.c $top/driver/error.c" ;;
-    fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/strbuf.c" ;;
+    fuzz_param_scan) src="$top/driver/param_scan.c $top/driver/param_literal.c $top/driver/param_interval.c $top/driver/strbuf.c" ;;
     fuzz_connstr) src="$top/driver/connstr.c $top/driver/strbuf.c" ;;
     fuzz_catalog_pattern) src="$top/driver/catalog_pattern.c" ;;
     fuzz_sql_escape) src="$top/driver/sql_escape.c $top/driver/strbuf.c $top/driver/error.c $top/driver/utf.c" ;;

@@ -5,7 +5,9 @@
 # ODBCINSTINI), and DSN-less with the driver's path. Compares the output of
 # all_types with tests/iodbc/all_types.out (a golden file reviewed by hand;
 # ATHENA_ISQL_BLESS=1 rewrites it), error messages exactly, and prints the
-# time of a 1,000,000-row fetch. Needs ATHENA_DRIVER_SO and ATHENA_LOCAL_URL.
+# time of a 1,000,000-row fetch; runs tests/iodbc/iodbc_wide (built by make
+# check) through the shared libiodbc.so.2 (alone with --wide-only, for the
+# sanitizer build). Needs ATHENA_DRIVER_SO and ATHENA_LOCAL_URL.
 # Prints TAP.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -36,6 +38,26 @@ run() { # run CONNSTR SQL: stdout in $tmp/out, stderr in $tmp/err
 same() { # same FILE WANT DESCRIPTION
     if [ "$(cat "$1")" = "$2" ]; then check 0 "$3"; else check 1 "$3" "got: $(cat "$1")"; fi
 }
+
+# A program with the shared iODBC library loaded (tests/iodbc/iodbc_wide.c):
+# the unit of W strings before the first connect, SQL_ATTR_DRIVER_UNICODE_TYPE,
+# SQLTablesW, SQLColumnsW, SQL_C_WCHAR data and a W error message through iODBC.
+wide=${ATHENA_IODBC_WIDE:-$(dirname "$so")/../../tests/iodbc/iodbc_wide}
+"$wide" >"$tmp/wide" 2>&1
+status=$?
+while IFS= read -r line; do
+    case $line in
+    "ok "*) check 0 "iodbc_wide: ${line#ok * - }" ;;
+    "not ok "*) check 1 "iodbc_wide: ${line#not ok * - }" ;;
+    esac
+done <"$tmp/wide"
+[ "$status" = 0 ] && grep -qx '1\.\.17' "$tmp/wide"
+check $? "iodbc_wide: exited 0 after its 17 checks" "$(grep -v '^ok' "$tmp/wide")"
+if [ "${1:-}" = --wide-only ]; then # run-tests' sanitizer build: iodbc_wide alone
+    echo "1..$n"
+    [ "$failed" -eq 0 ]
+    exit
+fi
 
 run "DSN=athena-local" "SELECT * FROM sampledb.all_types ORDER BY id"
 grep -qx 'Driver: 00.01.0000 (libathenaodbc.so)' "$tmp/out"

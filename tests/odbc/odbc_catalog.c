@@ -398,9 +398,10 @@ static void test_columns_agree_with_results(SQLHDBC dbc)
             SQLColAttribute(qs, (SQLUSMALLINT)n, SQL_DESC_PRECISION, NULL, 0, NULL, &qprec);
             SQLColAttribute(qs, (SQLUSMALLINT)n, SQL_DESC_NUM_PREC_RADIX, NULL, 0, NULL, &qradix);
             SQLColAttribute(qs, (SQLUSMALLINT)n, SQL_DESC_TYPE_NAME, qtname, sizeof qtname, NULL, NULL);
-            /* approximate numbers: COLUMN_SIZE counts bits like SQL_DESC_PRECISION */
-            long want_size = qradix == 2 ? (long)qprec : (long)qsize;
-            bool same = !strcmp(cname, qname) && data_type == qtype && size == want_size && octets == qoctets &&
+            /* approximate numbers (radix 2): COLUMN_SIZE, SQLDescribeCol's size and SQL_DESC_PRECISION
+             * all count bits */
+            bool same = !strcmp(cname, qname) && data_type == qtype && size == (long)qsize &&
+                        (qradix != 2 || qprec == (SQLLEN)qsize) && octets == qoctets &&
                         radix == qradix && (ind_digits == SQL_NULL_DATA ? qdigits == 0 : digits == qdigits);
             if (!same && !bad++)
                 snprintf(why, sizeof why,

@@ -42,6 +42,61 @@ static void test_ird(SQLHDBC dbc)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* real, double and decimal: SQLDescribeCol's size, SQL_DESC_PRECISION,
+ * SQL_DESC_LENGTH and the radix agree (bits for the approximate types),
+ * and a client that sizes a character buffer from them gets every value:
+ * display size + 1 bytes always; column size + 2 bytes (node-odbc's choice)
+ * for real and double, not for a negative decimal that uses every digit. */
+static void test_numeric_sizes(SQLHDBC dbc)
+{
+    static const char *sql = "SELECT c_real, c_double, c_decimal, REAL '-1.00025285E-36' AS r15, "
+                             "DOUBLE '-2.2250738585072014E-308' AS d24 FROM sampledb.all_types WHERE id = 2";
+    static const struct {
+        SQLSMALLINT type;
+        SQLULEN size;
+        SQLLEN display, radix;
+        const char *text;
+    } want[] = {{SQL_REAL, 24, 15, 2, "-3.4028235E38"},
+                {SQL_DOUBLE, 53, 24, 2, "-1.7976931348623157E308"},
+                {SQL_DECIMAL, 10, 12, 10, "-99999999.99"},
+                {SQL_REAL, 24, 15, 2, "-1.00025285E-36"},
+                {SQL_DOUBLE, 53, 24, 2, "-2.2250738585072014E-308"}};
+    for (int pass = 0; pass < 2; pass++) {
+        SQLRETURN rc;
+        SQLHSTMT st = test_exec(dbc, sql, &rc);
+        CHECK_RC(rc, SQL_SUCCESS, "execute");
+        CHECK_RC(SQLFetch(st), SQL_SUCCESS, "fetch");
+        for (SQLUSMALLINT i = 1; i <= 5; i++) {
+            char name[32], buf[64];
+            SQLSMALLINT type = 0, digits = 0, nullable = 0, len = 0;
+            SQLULEN size = 0;
+            SQLLEN prec = 0, length = 0, display = 0, radix = 0, ind = 0;
+            SQLDescribeCol(st, i, (SQLCHAR *)name, sizeof name, &len, &type, &size, &digits, &nullable);
+            SQLColAttribute(st, i, SQL_DESC_PRECISION, NULL, 0, NULL, &prec);
+            SQLColAttribute(st, i, SQL_DESC_LENGTH, NULL, 0, NULL, &length);
+            SQLColAttribute(st, i, SQL_DESC_DISPLAY_SIZE, NULL, 0, NULL, &display);
+            SQLColAttribute(st, i, SQL_DESC_NUM_PREC_RADIX, NULL, 0, NULL, &radix);
+            if (pass == 0) {
+                CHECK(type == want[i - 1].type && size == want[i - 1].size && (SQLULEN)prec == size &&
+                          (SQLULEN)length == size && display == want[i - 1].display && radix == want[i - 1].radix,
+                      "%s: type %d size %lu precision %ld length %ld display %ld radix %ld", name, type,
+                      (unsigned long)size, (long)prec, (long)length, (long)display, (long)radix);
+                CHECK_RC(SQLGetData(st, i, SQL_C_CHAR, buf, display + 1, &ind), SQL_SUCCESS, name);
+                CHECK_STR(buf, want[i - 1].text, "in display size + 1 bytes");
+            } else if (type == SQL_DECIMAL) {
+                /* p + 2 bytes hold p + 1 characters: the last digit of -99999999.99 does not fit */
+                CHECK_RC(SQLGetData(st, i, SQL_C_CHAR, buf, (SQLLEN)size + 2, &ind), SQL_SUCCESS_WITH_INFO, name);
+                CHECK_STATE(SQL_HANDLE_STMT, st, "01004", "decimal(10,2) in 12 bytes");
+                CHECK_STR(buf, "-99999999.9", "decimal(10,2) in 12 bytes: cut");
+            } else {
+                CHECK_RC(SQLGetData(st, i, SQL_C_CHAR, buf, (SQLLEN)size + 2, &ind), SQL_SUCCESS, name);
+                CHECK_STR(buf, want[i - 1].text, "in column size + 2 bytes");
+            }
+        }
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+    }
+}
+
 static void test_ard(SQLHDBC dbc)
 {
     SQLHSTMT st;
@@ -180,6 +235,7 @@ int main(void)
     if (!dbc)
         return th_done();
     test_ird(dbc);
+    test_numeric_sizes(dbc);
     test_ard(dbc);
     test_explicit_desc(dbc);
     test_attributes(dbc);

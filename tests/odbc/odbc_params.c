@@ -45,6 +45,9 @@ static const sqltype_case sql_types[] = {
     {"TIME", SQL_TYPE_TIME, 0, 0, "23:59:58"},
     {"TIMESTAMP", SQL_TYPE_TIMESTAMP, 23, 3, "2024-02-29 23:59:58.123"},
     {"GUID", SQL_GUID, 0, 0, "12345678-9abc-def0-1234-56789abcdef0"},
+    {"INTERVAL YEAR TO MONTH", SQL_INTERVAL_YEAR_TO_MONTH, 0, 0, "-1-2"},
+    {"INTERVAL DAY TO SECOND", SQL_INTERVAL_DAY_TO_SECOND, 0, 3, "3 04:05:06.789"},
+    {"INTERVAL MINUTE(4)", SQL_INTERVAL_MINUTE, 4, 0, "1500"},
 };
 
 static const ctype_case c_types[] = {
@@ -53,7 +56,9 @@ static const ctype_case c_types[] = {
     {"USHORT", SQL_C_USHORT}, {"SLONG", SQL_C_SLONG}, {"ULONG", SQL_C_ULONG}, {"SBIGINT", SQL_C_SBIGINT},
     {"UBIGINT", SQL_C_UBIGINT}, {"FLOAT", SQL_C_FLOAT}, {"DOUBLE", SQL_C_DOUBLE}, {"NUMERIC", SQL_C_NUMERIC},
     {"TYPE_DATE", SQL_C_TYPE_DATE}, {"TYPE_TIME", SQL_C_TYPE_TIME}, {"TYPE_TIMESTAMP", SQL_C_TYPE_TIMESTAMP},
-    {"GUID", SQL_C_GUID}, {"DEFAULT", SQL_C_DEFAULT},
+    {"GUID", SQL_C_GUID}, {"INTERVAL_YEAR_TO_MONTH", SQL_C_INTERVAL_YEAR_TO_MONTH},
+    {"INTERVAL_DAY_TO_SECOND", SQL_C_INTERVAL_DAY_TO_SECOND}, {"INTERVAL_MINUTE", SQL_C_INTERVAL_MINUTE},
+    {"DEFAULT", SQL_C_DEFAULT},
 };
 
 
@@ -102,6 +107,21 @@ static SQLLEN c_value(SQLSMALLINT ctype, const sqltype_case *t, void *buf)
         memcpy(buf, &g, sizeof g);
         break;
     }
+    case SQL_C_INTERVAL_YEAR_TO_MONTH: {
+        SQL_INTERVAL_STRUCT iv = {SQL_IS_YEAR_TO_MONTH, SQL_TRUE, {.year_month = {1, 2}}};
+        memcpy(buf, &iv, sizeof iv);
+        break;
+    }
+    case SQL_C_INTERVAL_DAY_TO_SECOND: { /* the fraction counts microseconds (seconds precision 6) */
+        SQL_INTERVAL_STRUCT iv = {SQL_IS_DAY_TO_SECOND, SQL_FALSE, {.day_second = {3, 4, 5, 6, 789000}}};
+        memcpy(buf, &iv, sizeof iv);
+        break;
+    }
+    case SQL_C_INTERVAL_MINUTE: {
+        SQL_INTERVAL_STRUCT iv = {SQL_IS_MINUTE, SQL_FALSE, {.day_second = {0, 0, 1500, 0, 0}}};
+        memcpy(buf, &iv, sizeof iv);
+        break;
+    }
     case SQL_C_DEFAULT:
         return SQL_NTS; /* filled by the caller as the default C type of the SQL type */
     }
@@ -132,6 +152,9 @@ static void round_trip(SQLHDBC dbc, SQLSMALLINT ctype, const sqltype_case *t, ch
         case SQL_TYPE_TIME: len = c_value(SQL_C_TYPE_TIME, t, &buf); break;
         case SQL_TYPE_TIMESTAMP: len = c_value(SQL_C_TYPE_TIMESTAMP, t, &buf); break;
         case SQL_GUID: len = c_value(SQL_C_GUID, t, &buf); break;
+        case SQL_INTERVAL_YEAR_TO_MONTH: len = c_value(SQL_C_INTERVAL_YEAR_TO_MONTH, t, &buf); break;
+        case SQL_INTERVAL_DAY_TO_SECOND: len = c_value(SQL_C_INTERVAL_DAY_TO_SECOND, t, &buf); break;
+        case SQL_INTERVAL_MINUTE: len = c_value(SQL_C_INTERVAL_MINUTE, t, &buf); break;
         }
     }
     SQLRETURN rc = SQLBindParameter(st, 1, SQL_PARAM_INPUT, ctype, t->sql_type, t->size, t->digits, &buf,
@@ -303,6 +326,42 @@ static void test_markers(SQLHDBC dbc)
     CHECK(type == SQL_VARCHAR && size == 2147483647 && digits == 0, "unbound parameter: varchar(%lu)", (unsigned long)size);
     CHECK_RC(SQLDescribeParam(st, 3, &type, &size, &digits, &nullable), SQL_ERROR, "SQLDescribeParam 3");
     CHECK_STATE(SQL_HANDLE_STMT, st, "07009", "parameter 3 of 2");
+    /* an interval parameter: column size 15 with 3 fractional digits is a leading precision of 2 */
+    char ivtext[32] = "99 23:59:59.999";
+    SQLLEN ivlen = SQL_NTS;
+    CHECK_RC(SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_INTERVAL_DAY_TO_SECOND, 15, 3, ivtext, 0, &ivlen),
+             SQL_SUCCESS, "bind an interval");
+    CHECK_RC(SQLDescribeParam(st, 1, &type, &size, &digits, &nullable), SQL_SUCCESS, "SQLDescribeParam interval");
+    CHECK(type == SQL_INTERVAL_DAY_TO_SECOND && size == 15 && digits == 3, "interval parameter: type %d size %lu "
+          "digits %d", type, (unsigned long)size, digits);
+    got[0] = '\0';
+    if (SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS a", SQL_NTS)) && SQL_SUCCEEDED(SQLFetch(st)))
+        SQLGetData(st, 1, SQL_C_CHAR, got, sizeof got, NULL);
+    CHECK_STR(got, "99 23:59:59.999", "the largest DAY(2) TO SECOND(3) value");
+    SQLCloseCursor(st);
+    strcpy(ivtext, "100 00:00:00");
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS a", SQL_NTS), SQL_ERROR, "100 days in DAY(2)");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "22015", "leading field overflow");
+    strcpy(ivtext, "1 00:00:00.0001");
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS a", SQL_NTS), SQL_ERROR, "4 digits in SECOND(3)");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "22015", "fraction overflow");
+    strcpy(ivtext, "1 day");
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS a", SQL_NTS), SQL_ERROR, "not an interval");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "22018", "bad interval text");
+    CHECK_RC(SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_CHAR, SQL_INTERVAL_DAY_TO_SECOND, 9, 0, ivtext, 0, &ivlen),
+             SQL_ERROR, "column size 9 leaves no digit for the days");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HY104", "interval column size too small");
+    /* a negative interval struct, compared in a WHERE clause (an ExecutionParameter) */
+    SQL_INTERVAL_STRUCT iv = {SQL_IS_HOUR_TO_MINUTE, SQL_TRUE, {.day_second = {0, 26, 3, 0, 0}}};
+    SQLLEN ivs = 0;
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_INTERVAL_HOUR_TO_MINUTE, SQL_INTERVAL_HOUR_TO_MINUTE, 0, 0, &iv, 0,
+                     &ivs);
+    got[0] = '\0';
+    if (SQL_SUCCEEDED(SQLExecDirect(st, (SQLCHAR *)"SELECT count(*) FROM (VALUES 1) AS t(x) "
+                                    "WHERE ? = INTERVAL '-1 02:03:00' DAY TO SECOND", SQL_NTS)) &&
+        SQL_SUCCEEDED(SQLFetch(st)))
+        SQLGetData(st, 1, SQL_C_CHAR, got, sizeof got, NULL);
+    CHECK_STR(got, "1", "-26:03 HOUR TO MINUTE equals -1 02:03:00 DAY TO SECOND");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
@@ -343,7 +402,7 @@ static void test_arrays(SQLHDBC dbc)
     SQLSetStmtAttr(st, SQL_ATTR_PARAM_STATUS_PTR, status, 0);
     SQLSetStmtAttr(st, SQL_ATTR_PARAMS_PROCESSED_PTR, &processed, 0);
     SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_TINYINT, 0, 0, vals, 0, lens);
-    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS v", SQL_NTS);
+    SQLRETURN rc = SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS v, x FROM (VALUES 1, 2) AS t(x) ORDER BY x", SQL_NTS);
     CHECK_RC(rc, SQL_SUCCESS_WITH_INFO, "one failing set of five");
     CHECK_INT(processed, 5, "five sets processed");
     CHECK(status[0] == SQL_PARAM_SUCCESS && status[1] == SQL_PARAM_SUCCESS && status[2] == SQL_PARAM_ERROR &&
@@ -354,11 +413,36 @@ static void test_arrays(SQLHDBC dbc)
     SQLGetDiagField(SQL_HANDLE_STMT, st, 1, SQL_DIAG_SQLSTATE, state, sizeof state, NULL);
     SQLGetDiagField(SQL_HANDLE_STMT, st, 1, SQL_DIAG_ROW_NUMBER, &row, 0, NULL);
     CHECK(strcmp(state, "22003") == 0 && row == 3, "the failing set's diagnostic: %s row %ld", state, (long)row);
-    SQLINTEGER got = 0;
-    if (SQL_SUCCEEDED(SQLFetch(st)))
-        SQLGetData(st, 1, SQL_C_SLONG, &got, 0, NULL);
-    CHECK_INT(got, 5, "the last set's result is open");
-    SQLCloseCursor(st);
+    /* one result set per set that ran, the first open, SQLMoreResults for the next ones */
+    char sets[256] = "";
+    SQLRETURN more = SQL_SUCCESS;
+    for (int k = 0; k < 6 && more == SQL_SUCCESS; k++) {
+        SQLLEN count = 99;
+        SQLRowCount(st, &count);
+        SQLSMALLINT ncols = 0;
+        SQLNumResultCols(st, &ncols);
+        char one[64];
+        snprintf(one, sizeof one, "%s[%d cols, count %ld]", k ? " | " : "", ncols, (long)count);
+        strcat(sets, one);
+        while (SQL_SUCCEEDED(SQLFetch(st))) {
+            SQLINTEGER v = 0, x = 0;
+            SQLGetData(st, 1, SQL_C_SLONG, &v, 0, NULL);
+            SQLGetData(st, 2, SQL_C_SLONG, &x, 0, NULL);
+            snprintf(one, sizeof one, " %d:%d", (int)v, (int)x);
+            strcat(sets, one);
+        }
+        more = SQLMoreResults(st);
+    }
+    CHECK_STR(sets, "[2 cols, count -1] 1:1 1:2 | [2 cols, count -1] 2:1 2:2 | [2 cols, count -1] 4:1 4:2 | "
+              "[2 cols, count -1] 5:1 5:2", "each set's rows, in order; the failing set has no result set");
+    CHECK_RC(more, SQL_NO_DATA, "SQLMoreResults after the last set");
+    CHECK_RC(SQLMoreResults(st), SQL_NO_DATA, "and again");
+    CHECK_RC(SQLFetch(st), SQL_ERROR, "no cursor after SQL_NO_DATA");
+    /* SQLCloseCursor discards the sets not reached */
+    CHECK_RC(SQLExecDirect(st, (SQLCHAR *)"SELECT ? AS v, x FROM (VALUES 1, 2) AS t(x) ORDER BY x", SQL_NTS),
+             SQL_SUCCESS_WITH_INFO, "again");
+    CHECK_RC(SQLCloseCursor(st), SQL_SUCCESS, "close after the first set");
+    CHECK_RC(SQLMoreResults(st), SQL_NO_DATA, "no pending result set after SQLCloseCursor");
     /* SQL_ATTR_PARAM_OPERATION_PTR: ignored sets do not run */
     SQLUSMALLINT ops[5] = {SQL_PARAM_PROCEED, SQL_PARAM_IGNORE, SQL_PARAM_IGNORE, SQL_PARAM_IGNORE, SQL_PARAM_IGNORE};
     SQLSetStmtAttr(st, SQL_ATTR_PARAM_OPERATION_PTR, ops, 0);
@@ -382,7 +466,11 @@ static void test_arrays(SQLHDBC dbc)
     char got2[32] = "";
     if (SQL_SUCCEEDED(SQLFetch(st)))
         SQLGetData(st, 1, SQL_C_CHAR, got2, sizeof got2, NULL);
-    CHECK_STR(got2, "20:twenty", "row-wise binding with an offset: the last set");
+    CHECK_STR(got2, "10:ten", "row-wise binding with an offset: the first set");
+    got2[0] = '\0';
+    if (SQL_SUCCEEDED(SQLMoreResults(st)) && SQL_SUCCEEDED(SQLFetch(st)))
+        SQLGetData(st, 1, SQL_C_CHAR, got2, sizeof got2, NULL);
+    CHECK_STR(got2, "20:twenty", "row-wise binding with an offset: the second set");
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 

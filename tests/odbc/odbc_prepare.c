@@ -4,7 +4,8 @@
  * ran one metadata query for them (not again for a second describe, and
  * SQLExecute runs only the statement), and that query is the LIMIT 0 wrapper
  * (the driver's DEBUG log); a statement without a result set has 0 columns;
- * parameters bound before the describe give their types. */
+ * parameters bound before the describe give their types; SHOW, DESCRIBE and
+ * EXPLAIN are described by running them, and SQLExecute opens that result. */
 #include "odbc_util.h"
 
 #define MAXCOLS 64
@@ -84,6 +85,100 @@ static void test_tables(SQLHDBC dbc)
     }
 }
 
+/* Every row of the open cursor as text, columns separated by '|', rows by '\n'. */
+static void rows_of(SQLHSTMT st, int ncols, char *out, size_t cap)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    while (SQL_SUCCEEDED(SQLFetch(st))) {
+        for (int i = 1; i <= ncols; i++) {
+            char v[1024] = "";
+            SQLLEN ind = 0;
+            SQLGetData(st, (SQLUSMALLINT)i, SQL_C_CHAR, v, sizeof v, &ind);
+            o += (size_t)snprintf(out + o, cap > o ? cap - o : 0, "%s%s", i > 1 ? "|" : "",
+                                  ind == SQL_NULL_DATA ? "(null)" : v);
+        }
+        o += (size_t)snprintf(out + o, cap > o ? cap - o : 0, "\n");
+    }
+}
+
+static int diff_cols(const char *what, const col_desc *a, const col_desc *b, int n)
+{
+    int diff = 0;
+    for (int i = 0; i < n && i < MAXCOLS; i++)
+        if (memcmp(&a[i], &b[i], sizeof a[i]) != 0) {
+            diff++;
+            printf("# %s column %d: %s %s %d %lu | %s %s %d %lu\n", what, i + 1, a[i].name, a[i].type_name,
+                   a[i].type, (unsigned long)a[i].size, b[i].name, b[i].type_name, b[i].type, (unsigned long)b[i].size);
+        }
+    return diff;
+}
+
+/* SHOW, DESCRIBE and EXPLAIN cannot be wrapped: the describe runs them (they
+ * read only metadata) and SQLExecute opens that result. */
+static void test_metadata_statements(SQLHDBC dbc)
+{
+    static const char *const stmts[] = {
+        "SHOW TABLES IN sampledb", "SHOW DATABASES", "SHOW COLUMNS IN sampledb.numbers", "DESCRIBE sampledb.numbers",
+        "EXPLAIN SELECT * FROM sampledb.numbers", "SHOW CREATE TABLE sampledb.numbers",
+    };
+    static col_desc before[MAXCOLS], after[MAXCOLS], direct[MAXCOLS];
+    static char rows[65536], rows_direct[65536], rows_again[65536];
+    for (size_t k = 0; k < sizeof stmts / sizeof stmts[0]; k++) {
+        const char *sql = stmts[k];
+        SQLHSTMT st, st2;
+        SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+        SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st2);
+        CHECK_RC(SQLPrepare(st, (SQLCHAR *)sql, SQL_NTS), SQL_SUCCESS, sql);
+        long e0 = executions();
+        int nb = describe(st, before);
+        long e1 = executions();
+        int n2 = describe(st, after);
+        long e2 = executions();
+        CHECK(nb > 0 && n2 == nb && e1 == e0 + 1 && e2 == e1, "%s: %d columns before SQLExecute, from one query "
+              "(%ld, %ld, %ld)", sql, nb, e0, e1, e2);
+        CHECK_RC(SQLExecute(st), SQL_SUCCESS, sql);
+        long e3 = executions();
+        CHECK(e3 == e2, "%s: SQLExecute opens the describe's result (%ld -> %ld)", sql, e2, e3);
+        int na = describe(st, after);
+        CHECK(na == nb && diff_cols(sql, before, after, nb) == 0, "%s: the description before SQLExecute equals "
+              "the one after, exactly", sql);
+        rows_of(st, na, rows, sizeof rows);
+        /* the same statement run directly: the same description and rows */
+        CHECK_RC(SQLExecDirect(st2, (SQLCHAR *)sql, SQL_NTS), SQL_SUCCESS, sql);
+        int nd = describe(st2, direct);
+        rows_of(st2, nd, rows_direct, sizeof rows_direct);
+        CHECK(nd == nb && diff_cols(sql, before, direct, nb) == 0, "%s: described as SQLExecDirect's result", sql);
+        CHECK(rows[0] != '\0' && strcmp(rows, rows_direct) == 0, "%s: the rows of SQLExecDirect", sql);
+        /* executing again runs the statement again */
+        SQLCloseCursor(st);
+        long e4 = executions();
+        CHECK_RC(SQLExecute(st), SQL_SUCCESS, sql);
+        long e5 = executions();
+        rows_of(st, nb, rows_again, sizeof rows_again);
+        CHECK(e5 == e4 + 1 && strcmp(rows_again, rows) == 0, "%s: a second SQLExecute runs it (%ld -> %ld)", sql,
+              e4, e5);
+        SQLFreeHandle(SQL_HANDLE_STMT, st2);
+        SQLFreeHandle(SQL_HANDLE_STMT, st);
+    }
+    /* with a marker the describe runs it with the value bound then, and SQLExecute runs it again */
+    SQLHSTMT st;
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    SQLINTEGER v = 7;
+    SQLLEN len = 0;
+    SQLBindParameter(st, 1, SQL_PARAM_INPUT, SQL_C_SLONG, SQL_INTEGER, 0, 0, &v, 0, &len);
+    SQLPrepare(st, (SQLCHAR *)"EXPLAIN SELECT n FROM sampledb.numbers WHERE n = ?", SQL_NTS);
+    long e0 = executions();
+    int nb = describe(st, before);
+    long e1 = executions();
+    CHECK_RC(SQLExecute(st), SQL_SUCCESS, "EXPLAIN with a marker");
+    long e2 = executions();
+    int na = describe(st, after);
+    CHECK(nb == 1 && na == 1 && e1 == e0 + 1 && e2 == e1 + 1 && diff_cols("EXPLAIN ?", before, after, 1) == 0,
+          "EXPLAIN with a marker: described by one query, executed by another (%ld, %ld, %ld)", e0, e1, e2);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+}
+
 static void test_others(SQLHDBC dbc)
 {
     SQLHSTMT st;
@@ -92,9 +187,9 @@ static void test_others(SQLHDBC dbc)
     SQLPrepare(st, (SQLCHAR *)"CREATE TABLE x (a int)", SQL_NTS);
     CHECK_RC(SQLNumResultCols(st, &n), SQL_SUCCESS, "CREATE prepared");
     CHECK_INT(n, 0, "no result set");
-    SQLPrepare(st, (SQLCHAR *)"SHOW TABLES", SQL_NTS);
-    CHECK_RC(SQLNumResultCols(st, &n), SQL_ERROR, "SHOW prepared");
-    CHECK_STATE(SQL_HANDLE_STMT, st, "HY000", "SHOW is described only after SQLExecute");
+    SQLPrepare(st, (SQLCHAR *)"EXPLAIN ANALYZE SELECT * FROM sampledb.numbers", SQL_NTS);
+    CHECK_RC(SQLNumResultCols(st, &n), SQL_ERROR, "EXPLAIN ANALYZE prepared");
+    CHECK_STATE(SQL_HANDLE_STMT, st, "HY000", "EXPLAIN ANALYZE (it runs the query) is described only after SQLExecute");
     SQLPrepare(st, (SQLCHAR *)"SELECT nosuchcolumn FROM sampledb.numbers", SQL_NTS);
     CHECK_RC(SQLNumResultCols(st, &n), SQL_ERROR, "describing a wrong statement fails like its execute");
     CHECK_STATE(SQL_HANDLE_STMT, st, "42S22", "column not found");
@@ -143,6 +238,7 @@ int main(void)
         return th_done();
     test_tables(dbc);
     test_others(dbc);
+    test_metadata_statements(dbc);
     test_log();
     test_disconnect(dbc);
     return th_done();

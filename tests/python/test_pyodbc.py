@@ -1,12 +1,15 @@
 """pyodbc (Debian's python3-pyodbc, which talks to the driver through the W
 functions) against athena-local: the Python value of every column of
-sampledb.all_types exactly, NULL against '', a large count, and errors.
+sampledb.all_types exactly, NULL against '', 1,000,000 rows with the time
+printed, DSN-less, and errors.
 
 The expected values follow the table of all_types in
 tests/athena-local/src/engine/README.md and the type mapping in docs/types.md.
 """
 import datetime as dt
 import math
+import os
+import time
 from decimal import Decimal
 
 import pyodbc
@@ -110,17 +113,37 @@ def test_decimal_description(cnxn):
     assert [(d[0], d[4], d[5]) for d in cur.description] == [("c_decimal", 10, 2), ("c_decimal_wide", 38, 9)]
 
 
-def test_hundred_thousand_rows(cnxn):
+def test_million_rows(cnxn, capsys):
+    """1,000,000 rows x 3 columns in blocks of fetchmany, with the time printed."""
+    start = time.monotonic()
     cur = cnxn.cursor()
-    cur.execute("SELECT n FROM sampledb.numbers WHERE n <= 100000")
-    total = count = 0
+    cur.execute("SELECT n, n_text, half FROM sampledb.numbers")
+    total = count = bad = 0
     while True:
-        batch = cur.fetchmany(5000)
+        batch = cur.fetchmany(10000)
         if not batch:
             break
         count += len(batch)
-        total += sum(r[0] for r in batch)
-    assert (count, total) == (100000, 100000 * 100001 // 2)
+        for n, text, half in batch:
+            total += n
+            bad += text != str(n) or half != n / 2
+    elapsed = time.monotonic() - start
+    with capsys.disabled():
+        print(f"\n# 1,000,000 rows x 3 columns in {elapsed:.1f} s ({count / elapsed:.0f} rows/s)")
+    assert (count, total, bad) == (1000000, 1000000 * 1000001 // 2, 0)
+
+
+def test_dsnless_connection():
+    """DRIVER={Athena ODBC} and the keys in the string (the AWS
+    documentation's example key pair, which athena-local accepts)."""
+    c = pyodbc.connect("DRIVER={Athena ODBC};AwsRegion=us-east-1;EndpointOverride="
+                       + os.environ["ATHENA_LOCAL_URL"]
+                       + ";UID=AKIAIOSFODNN7EXAMPLE;PWD={wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}"
+                       + ";S3OutputLocation=s3://athena-local-results/pyodbc/", autocommit=True)
+    assert c.getinfo(pyodbc.SQL_DATA_SOURCE_NAME) == ""
+    row = c.cursor().execute("SELECT 'é日本😀', count(*) FROM sampledb.numbers").fetchone()
+    assert tuple(row) == ("é日本😀", 1000000)
+    c.close()
 
 
 def test_count(cnxn):

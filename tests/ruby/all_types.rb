@@ -105,9 +105,11 @@ s.drop
 is(row[0].force_encoding("UTF-8"), "é日本😀", "varchar(10) holding 12 UTF-8 bytes arrives whole")
 is(row[1].force_encoding("UTF-8"), "ü😀   ", "char(5) holding 'ü😀' arrives whole, blank-padded")
 
-# ruby-odbc gives up Ruby's global lock around every SQLFetch, which costs
-# about 100 us a row in thread hand-over (1,000,000 rows took 130 s on a busy
-# 2-core machine): the suite fetches 100,000 rows and prints the time.
+# Every fetch call of ruby-odbc (fetch, fetch_many, fetch_all, each) runs
+# SQLFetchScroll for one row with Ruby's global lock given up, which costs
+# 45-65 us of CPU a row in Ruby's thread hand-over (1,000,000 rows took 130 s
+# on a busy 2-core machine; docs/clients.md): the suite fetches 100,000 rows
+# and prints the time.
 t0 = Process.clock_gettime(Process::CLOCK_MONOTONIC)
 s = c.run("SELECT n FROM sampledb.numbers WHERE n <= 100000")
 count = sum = 0

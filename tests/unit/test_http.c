@@ -27,14 +27,16 @@
 
 /* ---------------------------------------------------------- the server */
 
-typedef enum { ACT_RESPOND, ACT_CLOSE, ACT_DELAY } action;
+/* ACT_CUT: the answer announces delay_ms bytes more than its body, then
+ * the connection closes after the body (a break mid-body). */
+typedef enum { ACT_RESPOND, ACT_CLOSE, ACT_DELAY, ACT_CUT } action;
 
 typedef struct {
     action act;
     int status;
     const char *headers; /* extra header lines, each ending in \r\n */
     const char *body;
-    int delay_ms;        /* ACT_DELAY: wait, then respond */
+    int delay_ms;        /* ACT_DELAY: wait, then respond; ACT_CUT: bytes announced beyond body */
 } scripted;
 
 typedef struct {
@@ -142,8 +144,9 @@ static void *conn_thread(void *arg)
         const char *body = s.body ? s.body : "";
         int n = snprintf(out, sizeof out,
                          "HTTP/1.1 %d X\r\nContent-Length: %zu\r\nx-amzn-RequestId: req-%d\r\n%s\r\n%s",
-                         s.status, strlen(body), srv_nseen(), s.headers ? s.headers : "", body);
-        if (send(fd, out, (size_t)n, MSG_NOSIGNAL) < 0)
+                         s.status, strlen(body) + (s.act == ACT_CUT ? (size_t)s.delay_ms : 0), srv_nseen(),
+                         s.headers ? s.headers : "", body);
+        if (send(fd, out, (size_t)n, MSG_NOSIGNAL) < 0 || s.act == ACT_CUT)
             break;
     }
     close(fd);
@@ -1134,6 +1137,66 @@ int main(void)
     CHECK_STR(resp.aws_error_type, "NoSuchKey", "xml error type");
     CHECK_STR(resp.aws_error_message, "gone", "xml error message");
     CHECK_STR(sb_str(&ss.got), "", "error body not sunk");
+    sb_free(&ss.got);
+
+    /* 12b. a ranged GET (range_from/range_len): the Range header is signed;
+     * a body that breaks midway is resumed at the first byte not received
+     * (that attempt is free), a 503 on the way is retried; every byte once */
+    s3.headers = NULL;
+    s3.range_from = 10;
+    s3.range_len = 10;
+    srv_script((scripted[]){{ACT_CUT, 206, "Content-Range: bytes 10-19/100\r\n", "ABCD", 6},
+                            {ACT_RESPOND, 503, NULL, "", 0},
+                            {ACT_RESPOND, 206, "Content-Range: bytes 14-19/100\r\n", "EFGHIJ", 0}},
+               3, OK200);
+    rc = http_perform(c, &s3, &resp, &e);
+    CHECK_INT(rc, 0, "ranged get resumed");
+    CHECK_INT(resp.status, 206, "206");
+    CHECK_INT(resp.attempts, 3, "three attempts");
+    CHECK_STR(sb_str(&ss.got), "ABCDEFGHIJ", "every byte once");
+    CHECK(header_has(&srv.seen[0], "Range: bytes=10-19"), "first attempt asks the range");
+    CHECK(header_has(&srv.seen[1], "Range: bytes=14-19") && header_has(&srv.seen[2], "Range: bytes=14-19"),
+          "then the rest of it");
+    CHECK(header_has(&srv.seen[2], "SignedHeaders=host;range;x-amz-content-sha256;"), "the Range header is signed");
+    /* breaks that bring bytes do not use up retries (MaxRetries=3) */
+    sb_reset(&ss.got);
+    srv_script((scripted[]){{ACT_CUT, 206, "Content-Range: bytes 10-19/100\r\n", "A", 9},
+                            {ACT_CUT, 206, "Content-Range: bytes 11-19/100\r\n", "B", 8},
+                            {ACT_CUT, 206, "Content-Range: bytes 12-19/100\r\n", "C", 7},
+                            {ACT_CUT, 206, "Content-Range: bytes 13-19/100\r\n", "D", 6},
+                            {ACT_CUT, 206, "Content-Range: bytes 14-19/100\r\n", "E", 5},
+                            {ACT_RESPOND, 206, "Content-Range: bytes 15-19/100\r\n", "FGHIJ", 0}},
+               6, OK200);
+    rc = http_perform(c, &s3, &resp, &e);
+    CHECK_INT(rc, 0, "five breaks, each after a byte");
+    CHECK_INT(resp.attempts, 6, "six attempts");
+    CHECK_STR(sb_str(&ss.got), "ABCDEFGHIJ", "every byte once");
+    /* answers that are not the range asked for */
+    static const struct {
+        scripted answer;
+        const char *msg;
+    } bad_ranges[] = {
+        {{ACT_RESPOND, 206, "Content-Range: bytes 0-9/100\r\n", "0123456789", 0},
+         "GetObject: the answer is not the range asked for"},
+        {{ACT_RESPOND, 200, NULL, "0123456789", 0}, "GetObject: the answer is not the range asked for (HTTP 200)"},
+        {{ACT_RESPOND, 206, "Content-Range: bytes 10-21/100\r\n", "ABCDEFGHIJKL", 0},
+         "GetObject: the answer holds more bytes than the range asked for"},
+    };
+    for (size_t i = 0; i < sizeof bad_ranges / sizeof bad_ranges[0]; i++) {
+        sb_reset(&ss.got);
+        srv_script(&bad_ranges[i].answer, 1, OK200);
+        rc = http_perform(c, &s3, &resp, &e);
+        CHECK(rc == -1 && e.code == AE_BAD_RESPONSE && !strcmp(e.message, bad_ranges[i].msg),
+              "bad range answer %zu: %s", i, e.message);
+        CHECK_INT(srv_nseen(), 1, "not retried");
+        CHECK_INT((long)ss.got.len, 0, "nothing sunk");
+    }
+    /* a whole object asked as a range from 0 may come as 200 */
+    sb_reset(&ss.got);
+    s3.range_from = 0;
+    srv_script((scripted[]){{ACT_RESPOND, 200, NULL, "0123456789", 0}}, 1, OK200);
+    rc = http_perform(c, &s3, &resp, &e);
+    CHECK(rc == 0 && resp.status == 200 && !strcmp(sb_str(&ss.got), "0123456789"), "200 with the whole range");
     sb_free(&ss.got);
 
     /* 13. unsigned request (service NULL) carries no Authorization */

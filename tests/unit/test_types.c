@@ -125,9 +125,11 @@ static void test_describe_defaults(void)
         {"integer", 10, 0, AT_INTEGER, SQL_INTEGER, SQL_INTEGER, 0, 10, 0, 11, 4, 10, false, "", "", BASIC, SQL_C_SLONG, 10},
         {"int", 0, 0, AT_INTEGER, SQL_INTEGER, SQL_INTEGER, 0, 10, 0, 11, 4, 10, false, "", "", BASIC, SQL_C_SLONG, 10},
         {"bigint", 19, 0, AT_BIGINT, SQL_BIGINT, SQL_BIGINT, 0, 19, 0, 20, 20, 10, false, "", "", BASIC, SQL_C_SBIGINT, 19},
-        {"float", 17, 0, AT_REAL, SQL_REAL, SQL_REAL, 0, 7, 0, 14, 4, 2, false, "", "", BASIC, SQL_C_FLOAT, 24},
-        {"real", 0, 0, AT_REAL, SQL_REAL, SQL_REAL, 0, 7, 0, 14, 4, 2, false, "", "", BASIC, SQL_C_FLOAT, 24},
-        {"double", 17, 0, AT_DOUBLE, SQL_DOUBLE, SQL_DOUBLE, 0, 15, 0, 24, 8, 2, false, "", "", BASIC, SQL_C_DOUBLE, 53},
+        /* radix 2: the column size is the significand's bits, as SQLColumns and SQL_DESC_PRECISION say;
+         * display: sign, 9 (17) digits, point, E, sign, 2 (3) digits of Athena's round-trip text */
+        {"float", 17, 0, AT_REAL, SQL_REAL, SQL_REAL, 0, 24, 0, 15, 4, 2, false, "", "", BASIC, SQL_C_FLOAT, 24},
+        {"real", 0, 0, AT_REAL, SQL_REAL, SQL_REAL, 0, 24, 0, 15, 4, 2, false, "", "", BASIC, SQL_C_FLOAT, 24},
+        {"double", 17, 0, AT_DOUBLE, SQL_DOUBLE, SQL_DOUBLE, 0, 53, 0, 24, 8, 2, false, "", "", BASIC, SQL_C_DOUBLE, 53},
         {"decimal", 10, 2, AT_DECIMAL, SQL_DECIMAL, SQL_DECIMAL, 0, 10, 2, 12, 12, 10, false, "", "", BASIC, CH, 10},
         {"decimal", 38, 10, AT_DECIMAL, SQL_DECIMAL, SQL_DECIMAL, 0, 38, 10, 40, 40, 10, false, "", "", BASIC, CH, 38},
         {"decimal(5,1)", 0, 0, AT_DECIMAL, SQL_DECIMAL, SQL_DECIMAL, 0, 5, 1, 7, 7, 10, false, "", "", BASIC, CH, 5},

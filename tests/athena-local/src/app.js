@@ -181,7 +181,7 @@ export async function startAthenaLocal(options = {}) {
     const size = resp.file ? resp.file.end - resp.file.start + 1 : (bodyBuf?.length ?? 0);
     const ms = faults.latencyMs(op, size + reqBytes);
     if (ms > 0) await sleep(ms, closing.signal);
-    if (resetAfter) {
+    if (resetAfter === true) {
       stats.fault(op, 'reset');
       req.socket.resetAndDestroy();
       return;
@@ -189,6 +189,23 @@ export async function startAthenaLocal(options = {}) {
     const headers = { ...resp.headers };
     if (headers['content-length'] === undefined) headers['content-length'] = String(size);
     res.writeHead(resp.status, headers);
+    if (resetAfter === 'body' && req.method !== 'HEAD' && size > 1) {
+      // the connection breaks mid-body: the first half of the body, then the connection closes
+      stats.fault(op, 'reset');
+      const half = Math.floor(size / 2);
+      let part = bodyBuf?.subarray(0, half);
+      if (resp.file) {
+        part = Buffer.alloc(half);
+        const fd = openSync(resp.file.path, 'r');
+        try {
+          readSync(fd, part, 0, half, resp.file.start);
+        } finally {
+          closeSync(fd);
+        }
+      }
+      res.write(part, () => req.socket.destroy());
+      return;
+    }
     if (req.method === 'HEAD' || !resp.file) {
       res.end(req.method === 'HEAD' ? undefined : bodyBuf);
       return;
@@ -389,6 +406,7 @@ export async function startAthenaLocal(options = {}) {
         return undefined;
       }
       if (fault?.reset === 'after') resetAfter = true;
+      else if (fault?.reset === 'body') resetAfter = 'body';
       else if (fault) {
         stats.fault(opKey, fault.throttle ? 'throttle' : `http${fault.fail}`);
         throw faultError(service, fault);

@@ -34,7 +34,9 @@ function opName(v, what) {
 
 function when(v, what, dflt) {
   if (v === undefined) return dflt;
-  if (v !== 'before' && v !== 'after') throw new FaultSpecError(`${what}: when must be "before" or "after"`);
+  if (v !== 'before' && v !== 'after' && v !== 'body') {
+    throw new FaultSpecError(`${what}: when must be "before", "after" or "body"`);
+  }
   return v;
 }
 
@@ -271,7 +273,7 @@ export class Faults {
   }
 
   // What to do with one call of `op`. Returns { fail: status } | { throttle: true } |
-  // { reset: 'before'|'after' } | null. Deterministic rules come first.
+  // { reset: 'before'|'after'|'body' } | null. Deterministic rules come first.
   decide(op) {
     const s = this.spec;
     for (const r of s.failNext) {

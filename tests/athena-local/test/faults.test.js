@@ -153,6 +153,22 @@ describe('deterministic faults', () => {
     sts.destroy();
   });
 
+  it('a reset mid-body: the headers and the first half of the body, then the connection closes', async () => {
+    const s3 = s3Client(svc, { maxAttempts: 1 });
+    await s3.send(new PutObjectCommand({ Bucket: 'athena-local-results', Key: 'm', Body: '0123456789' }));
+    await setFaults(svc, 'reset-next op=s3:GetObject,count=1,when=body');
+    const got = await s3.send(new GetObjectCommand({ Bucket: 'athena-local-results', Key: 'm', Range: 'bytes=2-9' }));
+    assert.equal(got.$metadata.httpStatusCode, 206);
+    assert.equal(got.ContentLength, 8);
+    const e = await sdkError(got.Body.transformToString());
+    assert.ok(e, 'the body ends early');
+    const again = await s3.send(new GetObjectCommand({ Bucket: 'athena-local-results', Key: 'm', Range: 'bytes=6-9' }));
+    assert.equal(await again.Body.transformToString(), '6789');
+    assert.equal((await getStats(svc)).faults['s3:GetObject'].reset, 1);
+    assert.throws(() => parseSpec('reset-next op=s3:GetObject,when=later'), FaultSpecError);
+    s3.destroy();
+  });
+
   it('altered bodies: the next answer cut short or with a string replaced, once', async () => {
     await setFaults(svc, '{"bodyNext": [{"op": "s3:PutObject", "from": "x", "to": "y"}, '
       + '{"op": "s3:GetObject", "drop": 3}, {"op": "athena:GetWorkGroup", "from": "primary", "toHex": "ff"}]}');

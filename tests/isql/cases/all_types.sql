@@ -1,0 +1,1 @@
+SELECT * FROM sampledb.all_types ORDER BY id
