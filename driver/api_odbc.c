@@ -40,8 +40,7 @@ SQLRETURN SQL_API SQLAllocHandle(SQLSMALLINT type, SQLHANDLE input, SQLHANDLE *o
             *output = SQL_NULL_HDBC;
             rc = dbc_alloc(e, (athena_dbc **)output);
         }
-        e->diag.return_code = rc;
-        return rc;
+        ENV_LEAVE(rc);
     }
     case SQL_HANDLE_STMT: {
         DBC_ENTER(input);
@@ -71,7 +70,10 @@ SQLRETURN SQL_API SQLFreeHandle(SQLSMALLINT type, SQLHANDLE h)
     switch (type) {
     case SQL_HANDLE_ENV: {
         ENV_ENTER(h);
-        return env_free(e);
+        SQLRETURN rc = env_free(e);
+        if (rc != SQL_SUCCESS)
+            ENV_LEAVE(rc); /* connections left: the environment and its lock live on */
+        return rc;
     }
     case SQL_HANDLE_DBC: {
         DBC_ENTER(h);
@@ -127,14 +129,14 @@ SQLRETURN SQL_API SQLFreeStmt(SQLHSTMT h, SQLUSMALLINT option)
 SQLRETURN SQL_API SQLSetEnvAttr(SQLHENV h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
 {
     ENV_ENTER(h);
-    return e->diag.return_code = attr_set_env(e, attr, value, len);
+    ENV_LEAVE(attr_set_env(e, attr, value, len));
 }
 
 SQLRETURN SQL_API SQLGetEnvAttr(SQLHENV h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER buflen,
                                 SQLINTEGER *len)
 {
     ENV_ENTER(h);
-    return e->diag.return_code = attr_get_env(e, attr, value, buflen, len);
+    ENV_LEAVE(attr_get_env(e, attr, value, buflen, len));
 }
 
 SQLRETURN SQL_API SQLSetConnectAttr(SQLHDBC h, SQLINTEGER attr, SQLPOINTER value, SQLINTEGER len)
@@ -312,7 +314,7 @@ SQLRETURN SQL_API SQLEndTran(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT completi
 {
     if (type == SQL_HANDLE_ENV) {
         ENV_ENTER(h);
-        return e->diag.return_code = conn_end_tran(&e->diag, completion);
+        ENV_LEAVE(conn_end_tran(&e->diag, completion));
     }
     if (type == SQL_HANDLE_DBC) {
         DBC_ENTER(h);

@@ -135,8 +135,21 @@ SQLRETURN api_col_attribute(athena_stmt *s, SQLUSMALLINT col, SQLUSMALLINT field
     return rc;
 }
 
-SQLRETURN api_get_diag_rec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, const outstr *state,
-                           SQLINTEGER *native, const outstr *msg, SQLSMALLINT *msg_len)
+/* The environment is shared by the driver manager among the connections of
+ * every thread: its diagnostics are read under its lock. The diagnostics of
+ * other handles belong to the thread that made the call. */
+static void env_diag_lock(SQLSMALLINT type, SQLHANDLE h, bool lock)
+{
+    if (type != SQL_HANDLE_ENV || !env_valid(h))
+        return;
+    if (lock)
+        pthread_mutex_lock(&((athena_env *)h)->lock);
+    else
+        pthread_mutex_unlock(&((athena_env *)h)->lock);
+}
+
+static SQLRETURN get_diag_rec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, const outstr *state,
+                              SQLINTEGER *native, const outstr *msg, SQLSMALLINT *msg_len)
 {
     diag_list *d = handle_diag(type, h);
     if (!d)
@@ -155,8 +168,17 @@ SQLRETURN api_get_diag_rec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, const
     return rc;
 }
 
-SQLRETURN api_get_diag_field(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQLSMALLINT field,
-                             SQLPOINTER info, const outstr *str_out, SQLSMALLINT *info_len)
+SQLRETURN api_get_diag_rec(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, const outstr *state,
+                           SQLINTEGER *native, const outstr *msg, SQLSMALLINT *msg_len)
+{
+    env_diag_lock(type, h, true);
+    SQLRETURN rc = get_diag_rec(type, h, rec, state, native, msg, msg_len);
+    env_diag_lock(type, h, false);
+    return rc;
+}
+
+static SQLRETURN get_diag_field(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQLSMALLINT field,
+                                SQLPOINTER info, const outstr *str_out, SQLSMALLINT *info_len)
 {
     diag_list *d = handle_diag(type, h);
     if (!d)
@@ -192,21 +214,39 @@ SQLRETURN api_get_diag_field(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQL
     return SQL_SUCCESS;
 }
 
-SQLRETURN api_error(SQLHENV env, SQLHDBC dbc, SQLHSTMT stmt, const outstr *state, SQLINTEGER *native,
-                    const outstr *msg, SQLSMALLINT *msg_len)
+SQLRETURN api_get_diag_field(SQLSMALLINT type, SQLHANDLE h, SQLSMALLINT rec, SQLSMALLINT field,
+                             SQLPOINTER info, const outstr *str_out, SQLSMALLINT *info_len)
 {
-    SQLSMALLINT type = stmt ? SQL_HANDLE_STMT : dbc ? SQL_HANDLE_DBC : SQL_HANDLE_ENV;
-    SQLHANDLE h = stmt ? stmt : dbc ? dbc : env;
+    env_diag_lock(type, h, true);
+    SQLRETURN rc = get_diag_field(type, h, rec, field, info, str_out, info_len);
+    env_diag_lock(type, h, false);
+    return rc;
+}
+
+static SQLRETURN take_first_diag(SQLSMALLINT type, SQLHANDLE h, const outstr *state, SQLINTEGER *native,
+                                 const outstr *msg, SQLSMALLINT *msg_len)
+{
     diag_list *d = handle_diag(type, h);
     if (!d)
         return SQL_INVALID_HANDLE;
     if (d->count == 0)
         return SQL_NO_DATA;
     /* ODBC 2 semantics: each call returns and removes the first record. */
-    SQLRETURN rc = api_get_diag_rec(type, h, 1, state, native, msg, msg_len);
+    SQLRETURN rc = get_diag_rec(type, h, 1, state, native, msg, msg_len);
     free(d->recs[0].message);
     memmove(d->recs, d->recs + 1, (size_t)(d->count - 1) * sizeof *d->recs);
     d->count--;
+    return rc;
+}
+
+SQLRETURN api_error(SQLHENV env, SQLHDBC dbc, SQLHSTMT stmt, const outstr *state, SQLINTEGER *native,
+                    const outstr *msg, SQLSMALLINT *msg_len)
+{
+    SQLSMALLINT type = stmt ? SQL_HANDLE_STMT : dbc ? SQL_HANDLE_DBC : SQL_HANDLE_ENV;
+    SQLHANDLE h = stmt ? stmt : dbc ? dbc : env;
+    env_diag_lock(type, h, true);
+    SQLRETURN rc = take_first_diag(type, h, state, native, msg, msg_len);
+    env_diag_lock(type, h, false);
     return rc;
 }
 

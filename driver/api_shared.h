@@ -42,11 +42,22 @@
         return rc_;                             \
     } while (0)
 
+/* The driver manager shares one environment handle among the connections of
+ * every thread: its calls hold the environment's lock. */
 #define ENV_ENTER(h)                            \
     athena_env *e = (athena_env *)(h);          \
     if (!env_valid(e))                          \
         return SQL_INVALID_HANDLE;              \
+    pthread_mutex_lock(&e->lock);               \
     diag_clear(&e->diag)
+
+#define ENV_LEAVE(rc)                           \
+    do {                                        \
+        SQLRETURN rc_ = (rc);                   \
+        e->diag.return_code = rc_;              \
+        pthread_mutex_unlock(&e->lock);         \
+        return rc_;                             \
+    } while (0)
 
 /* Stores a length into a SQLSMALLINT output, saturating. */
 void put_small(SQLSMALLINT *out, SQLLEN v);

@@ -302,7 +302,7 @@ static SQLRETURN catalog_run(athena_stmt *s, catalog_fn fn, const char *const ar
     /* SQLTables takes a catalog pattern from ODBC 3 applications; a null
      * catalog is the connection's current one */
     cat_arg a_cat, a_schema, a_table, a_column;
-    bool cat_pattern = fn == CF_TABLES && d->env->odbc_version != SQL_OV_ODBC2;
+    bool cat_pattern = fn == CF_TABLES && env_odbc_version(d->env) != SQL_OV_ODBC2;
     int e = cat_arg_init(&a_cat, cat ? cat : d->current_catalog, cat && cat_pattern ? CAT_PATTERN : CAT_ORDINARY,
                          id && cat);
     e |= cat_arg_init(&a_schema, schema, CAT_PATTERN, id);
@@ -317,7 +317,7 @@ static SQLRETURN catalog_run(athena_stmt *s, catalog_fn fn, const char *const ar
     if (fn == CF_TABLES)
         return tables(s, &w, args[3], &ae);
     type_options t = types_of(d);
-    result_source *rs = columns_source_open(&w, &t, d->env->odbc_version, &ae);
+    result_source *rs = columns_source_open(&w, &t, env_odbc_version(d->env), &ae);
     return rs ? open_cursor(s, rs) : diag_post_error(&s->diag, &ae);
 }
 

@@ -22,7 +22,13 @@ SQLRETURN env_alloc(athena_env **out)
     if (!e)
         return SQL_ERROR;
     e->magic = MAGIC_ENV;
-    pthread_mutex_init(&e->lock, NULL);
+    /* recursive: an API call on the environment holds it (ENV_ENTER) and
+     * dbc_alloc takes it again for the connection count */
+    pthread_mutexattr_t attr;
+    pthread_mutexattr_init(&attr);
+    pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+    pthread_mutex_init(&e->lock, &attr);
+    pthread_mutexattr_destroy(&attr);
     /* The driver manager enforces SQL_ATTR_ODBC_VERSION for applications and
      * does not always pass it on (ODBC 2 applications): assume ODBC 3. */
     e->odbc_version = SQL_OV_ODBC3;
@@ -39,19 +45,24 @@ SQLRETURN env_alloc(athena_env **out)
 
 SQLRETURN env_free(athena_env *e)
 {
-    pthread_mutex_lock(&e->lock);
-    if (e->dbc_count > 0) {
-        pthread_mutex_unlock(&e->lock);
+    if (e->dbc_count > 0)
         return diag_set(&e->diag, SS_HY010,
                          "the environment still has connections");
-    }
-    pthread_mutex_unlock(&e->lock);
     hr_remove(e, HR_ENV);
     e->magic = 0;
+    pthread_mutex_unlock(&e->lock);
     diag_free(&e->diag);
     pthread_mutex_destroy(&e->lock);
     free(e);
     return SQL_SUCCESS;
+}
+
+SQLINTEGER env_odbc_version(athena_env *e)
+{
+    pthread_mutex_lock(&e->lock);
+    SQLINTEGER v = e->odbc_version;
+    pthread_mutex_unlock(&e->lock);
+    return v;
 }
 
 SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out)
@@ -314,13 +325,13 @@ diag_list *handle_diag(SQLSMALLINT type, SQLHANDLE h)
 
 bool handle_odbc2(SQLSMALLINT type, SQLHANDLE h)
 {
-    const athena_env *e = NULL;
+    athena_env *e = NULL;
     switch (type) {
     case SQL_HANDLE_ENV: e = h; break;
-    case SQL_HANDLE_DBC: e = ((const athena_dbc *)h)->env; break;
+    case SQL_HANDLE_DBC: e = ((athena_dbc *)h)->env; break;
     case SQL_HANDLE_STMT: e = ((const athena_stmt *)h)->dbc->env; break;
     case SQL_HANDLE_DESC: e = ((const athena_desc *)h)->dbc->env; break;
     default: break;
     }
-    return e && e->odbc_version == SQL_OV_ODBC2;
+    return e && env_odbc_version(e) == SQL_OV_ODBC2;
 }

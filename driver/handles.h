@@ -5,7 +5,9 @@
  *   statement lock (STMT_ENTER, DESC_ENTER of an implicit descriptor)
  *     -> connection lock (DBC_ENTER; exec.c copies current_catalog under it,
  *        handles.c links and unlinks statements)
- *       -> environment lock (connection count)
+ *       -> environment lock (ENV_ENTER: the driver manager shares one
+ *          environment among all connections; the connection count,
+ *          SQL_ATTR_ODBC_VERSION read through env_odbc_version)
  *       -> the HTTP client's own mutex (http.c), then the log's.
  * The handle registry's mutex (handle_registry.c) is a leaf: allocation and
  * release take it with any of the above held, and it takes no other lock;
@@ -184,7 +186,12 @@ bool stmt_valid(const athena_stmt *s);
 bool desc_valid(const athena_desc *d);
 
 SQLRETURN env_alloc(athena_env **out);
+/* Called with e->lock held (ENV_ENTER): on success it releases the lock
+ * with the environment; on error (connections left) the lock is still held. */
 SQLRETURN env_free(athena_env *e);
+/* SQL_ATTR_ODBC_VERSION, read under the environment's lock (the environment
+ * is shared by the connections of every thread). */
+SQLINTEGER env_odbc_version(athena_env *e);
 SQLRETURN dbc_alloc(athena_env *e, athena_dbc **out);
 /* Called with d->lock held (DBC_ENTER): on success it releases the lock
  * with the connection; on error (still connected) the lock is still held. */

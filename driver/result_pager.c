@@ -148,7 +148,7 @@ static void stop_prefetch(pager *p)
     if (!p->running)
         return;
     pthread_mutex_lock(&p->lock);
-    p->stop = 1;
+    CANCEL_SET(p->stop, 1); /* also read by the thread's HTTP calls, without the lock */
     pthread_cond_broadcast(&p->cond);
     pthread_mutex_unlock(&p->lock);
     pthread_join(p->thread, NULL);
@@ -163,7 +163,7 @@ static bool start_prefetch(pager *p)
         return true;
     if (!p->prefetch || !p->have_next)
         return false;
-    p->stop = 0;
+    CANCEL_SET(p->stop, 0);
     p->head = p->count = 0;
     if (pthread_create(&p->thread, NULL, prefetch_main, p) != 0)
         return false;

@@ -449,7 +449,7 @@ static void s3_close(result_source *self)
 {
     s3src *s = (s3src *)self;
     pthread_mutex_lock(&s->lock);
-    s->stop = 1;
+    CANCEL_SET(s->stop, 1); /* also read by the workers' HTTP transfers, without the lock */
     pthread_cond_broadcast(&s->cond);
     pthread_mutex_unlock(&s->lock);
     for (int i = 0; i < s->nworkers; i++) {

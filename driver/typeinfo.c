@@ -118,7 +118,7 @@ SQLRETURN typeinfo_list(athena_stmt *s, SQLSMALLINT data_type)
     result_source *rs = result_static_new(ti_names, ti_types, ARRAY_LEN(ti_names), &opt, &ae);
     if (!rs)
         return diag_post_error(&s->diag, &ae);
-    SQLINTEGER ver = d->env->odbc_version;
+    SQLINTEGER ver = env_odbc_version(d->env);
     /* rows ordered by DATA_TYPE (as the application's ODBC version numbers
      * it), then by closeness: the list's order */
     athena_column cols[ARRAY_LEN(type_list)];

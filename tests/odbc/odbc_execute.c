@@ -2,6 +2,7 @@
  * mapped to SQLSTATEs, timeout, cancel from another thread, row counts, and
  * connections used from several threads at once. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -284,7 +285,7 @@ static void test_threads(void)
  * right answers: no deadlock, no torn catalog. */
 struct conn_caller {
     SQLHDBC dbc;
-    volatile int done;
+    atomic_int done; /* written by the main thread, read by the caller thread */
     int calls, good;
 };
 
