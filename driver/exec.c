@@ -233,6 +233,7 @@ static SQLRETURN open_results(athena_stmt *s)
         !strcmp(s->status.substatement_type, "CREATE_TABLE_AS_SELECT")) {
         pthread_mutex_lock(&d->lock);
         meta_cache_clear(d->meta_cache);
+        d->ddl_runs++;
         pthread_mutex_unlock(&d->lock);
     }
     pager_options opt;
@@ -295,11 +296,12 @@ SQLRETURN exec_execute(athena_stmt *s)
     SQLRETURN rc = exec_check_executable(s);
     if (rc != SQL_SUCCESS)
         return rc;
-    if (s->meta_qid[0]) { /* the describe ran this statement (prepare_meta.c): its result is this execution's */
+    if (s->meta_qid[0]) { /* the describe ran this statement (prepare_meta.c) */
         char qid[sizeof s->meta_qid];
         memcpy(qid, s->meta_qid, sizeof qid);
         s->meta_qid[0] = '\0';
-        return exec_open_query(s, qid);
+        if (prepare_meta_fresh(s, now_ms() / 1000.0)) /* its result is this execution's */
+            return exec_open_query(s, qid);
     }
     return exec_run(s, s->sql, NULL, 0);
 }

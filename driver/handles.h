@@ -66,6 +66,7 @@ struct athena_dbc {
     athena_client *client;
     char *current_catalog;         /* SQL_ATTR_CURRENT_CATALOG, starts as cfg.catalog */
     struct meta_cache *meta_cache; /* catalog metadata kept for MetadataCacheTTL (meta_cache.h) */
+    unsigned long ddl_runs;        /* DDL/CTAS statements run on the connection (under lock) */
     /* attributes */
     SQLUINTEGER access_mode;
     SQLUINTEGER autocommit;
@@ -170,7 +171,9 @@ struct athena_stmt {
     result_source *meta;
     bool meta_known;               /* meta is the answer (NULL: no result set) */
     char meta_qid[128];            /* the query that described a SHOW/DESCRIBE/EXPLAIN: the next SQLExecute's
-                                      result ("" if none) */
+                                      result ("" if none) while still fresh: */
+    double meta_qid_at;            /* when it ran (monotonic seconds) */
+    unsigned long meta_qid_ddl;    /* and the connection's ddl_runs then */
     /* a query's parameter sets: the queries whose result sets SQLMoreResults
      * opens next (param_exec.c, exec.c) */
     char (*pending_qids)[128];

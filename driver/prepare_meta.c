@@ -8,6 +8,7 @@
 #include "prepare_meta.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "exec.h"
 #include "param_bind.h"
@@ -21,6 +22,15 @@ void prepare_meta_free(athena_stmt *s)
     s->meta = NULL;
     s->meta_known = false;
     s->meta_qid[0] = '\0';
+}
+
+bool prepare_meta_fresh(athena_stmt *s, double now)
+{
+    athena_dbc *d = s->dbc;
+    pthread_mutex_lock(&d->lock);
+    bool fresh = d->ddl_runs == s->meta_qid_ddl;
+    pthread_mutex_unlock(&d->lock);
+    return fresh && now - s->meta_qid_at <= (double)d->cfg.metadata_cache_ttl;
 }
 
 static bool word_in(const char *w, const char *const *list, size_t n)
@@ -40,8 +50,15 @@ static SQLRETURN describe_with(athena_stmt *s, const char *sql, bool keep_qid, c
         s->meta = s->rs;
         s->meta_known = true;
         s->rs = NULL;
-        if (keep_qid)
+        if (keep_qid) {
             memcpy(s->meta_qid, s->qid, sizeof s->meta_qid);
+            struct timespec ts;
+            clock_gettime(CLOCK_MONOTONIC, &ts);
+            s->meta_qid_at = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+            pthread_mutex_lock(&s->dbc->lock);
+            s->meta_qid_ddl = s->dbc->ddl_runs;
+            pthread_mutex_unlock(&s->dbc->lock);
+        }
     }
     s->row = NULL;
     s->row_count = -1;

@@ -12,4 +12,10 @@
 SQLRETURN prepare_meta(athena_stmt *s, const result_source **rs);
 void prepare_meta_free(athena_stmt *s);
 
+/* Whether the SHOW/DESCRIBE/EXPLAIN result kept by the describe (meta_qid)
+ * may still stand for SQLExecute at `now` (monotonic seconds): no DDL ran on
+ * the connection since, and it is at most MetadataCacheTTL seconds old (0:
+ * SQLExecute always runs the statement again). */
+bool prepare_meta_fresh(athena_stmt *s, double now);
+
 #endif

@@ -179,6 +179,54 @@ static void test_metadata_statements(SQLHDBC dbc)
     SQLFreeHandle(SQL_HANDLE_STMT, st);
 }
 
+/* The result the describe kept stands for SQLExecute only while it is fresh:
+ * DDL on the connection since, or MetadataCacheTTL=0, makes SQLExecute run
+ * the statement again, so it sees the catalog as it is then. */
+static void test_metadata_fresh(SQLHDBC dbc)
+{
+    char name[64], sql[192], rows[4096];
+    snprintf(name, sizeof name, "odbc_prepare_%d", (int)getpid());
+    SQLHSTMT st, ddl;
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &st);
+    SQLAllocHandle(SQL_HANDLE_STMT, dbc, &ddl);
+    CHECK_RC(SQLPrepare(st, (SQLCHAR *)"SHOW TABLES IN sampledb", SQL_NTS), SQL_SUCCESS, "SHOW TABLES prepared");
+    static col_desc cols[MAXCOLS];
+    int n = describe(st, cols);
+    CHECK_INT(n, 1, "SHOW TABLES described: one column");
+    snprintf(sql, sizeof sql, "CREATE TABLE sampledb.%s AS SELECT n FROM sampledb.numbers WHERE n <= 2", name);
+    CHECK_RC(SQLExecDirect(ddl, (SQLCHAR *)sql, SQL_NTS), SQL_SUCCESS, "CTAS after the describe");
+    SQLCloseCursor(ddl);
+    long e0 = executions();
+    CHECK_RC(SQLExecute(st), SQL_SUCCESS, "SQLExecute after the CTAS");
+    long e1 = executions();
+    CHECK(e1 == e0 + 1, "DDL on the connection since the describe: SQLExecute runs SHOW TABLES again (%ld -> %ld)",
+          e0, e1);
+    rows_of(st, 1, rows, sizeof rows);
+    char want[256];
+    snprintf(want, sizeof want, "all_types\nelb_errors\nelb_logs\nimpressions\nnumbers\n%s\n", name);
+    CHECK_STR(rows, want, "SQLExecute lists the table the CTAS made");
+    snprintf(sql, sizeof sql, "DROP TABLE sampledb.%s", name);
+    CHECK_RC(SQLExecDirect(ddl, (SQLCHAR *)sql, SQL_NTS), SQL_SUCCESS, "DROP TABLE");
+    SQLFreeHandle(SQL_HANDLE_STMT, ddl);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+
+    SQLHDBC nottl = test_connect("MetadataCacheTTL=0");
+    CHECK(nottl != NULL, "connect with MetadataCacheTTL=0");
+    if (!nottl)
+        return;
+    SQLAllocHandle(SQL_HANDLE_STMT, nottl, &st);
+    SQLPrepare(st, (SQLCHAR *)"SHOW DATABASES", SQL_NTS);
+    long d0 = executions();
+    n = describe(st, cols);
+    long d1 = executions();
+    CHECK_RC(SQLExecute(st), SQL_SUCCESS, "SHOW DATABASES executed");
+    long d2 = executions();
+    CHECK(n == 1 && d1 == d0 + 1 && d2 == d1 + 1, "MetadataCacheTTL=0: described by one query, executed by another "
+          "(%ld, %ld, %ld)", d0, d1, d2);
+    SQLFreeHandle(SQL_HANDLE_STMT, st);
+    test_disconnect(nottl);
+}
+
 static void test_others(SQLHDBC dbc)
 {
     SQLHSTMT st;
@@ -239,6 +287,7 @@ int main(void)
     test_tables(dbc);
     test_others(dbc);
     test_metadata_statements(dbc);
+    test_metadata_fresh(dbc);
     test_log();
     test_disconnect(dbc);
     return th_done();
