@@ -14,11 +14,6 @@
 
 require __DIR__ . "/tap.php";
 
-$dsn = getenv("ATHENA_TEST_DSN") ?: "athena-local";
-// The AWS documentation's example key pair, which athena-local accepts.
-$dsnless = "DRIVER={Athena ODBC};AwsRegion=us-east-1;EndpointOverride=" . getenv("ATHENA_LOCAL_URL")
-    . ";UID=AKIAIOSFODNN7EXAMPLE;PWD={wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}"
-    . ";S3OutputLocation=s3://athena-local-results/php/";
 
 $columns = ALL_TYPES_COLUMNS;
 // varbinary arrives as hexadecimal text: PDO_ODBC fetches it as SQL_C_CHAR.

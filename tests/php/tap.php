@@ -1,11 +1,20 @@
 <?php
-// tap.php - what the PHP client tests share: TAP output (ok, is_same, done)
+// tap.php - what the PHP client tests share: TAP output (ok, is_same, done),
+// the connection strings ($dsn, $dsnless)
 // and the rows of sampledb.all_types as the driver's text forms
 // (docs/types.md), which PHP's odbc_* functions and PDO_ODBC both fetch as
 // SQL_C_CHAR (binary columns: see all_types_expected).
 
 $count = 0;
 $failed = 0;
+
+// The DSN ./run-tests registers, and a DSN-less string with the same keys:
+// athena-local's address and the AWS documentation's example key pair, which
+// athena-local accepts.
+$dsn = getenv("ATHENA_TEST_DSN") ?: "athena-local";
+$dsnless = "DRIVER={Athena ODBC};AwsRegion=us-east-1;EndpointOverride=" . getenv("ATHENA_LOCAL_URL")
+    . ";UID=AKIAIOSFODNN7EXAMPLE;PWD={wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY}"
+    . ";S3OutputLocation=s3://athena-local-results/php/";
 
 function ok($cond, $name, $diag = [])
 {
