@@ -580,20 +580,6 @@ static int start_short_lived(char *out_url, size_t n)
 
 static void stop_short_lived(void) { local_stop(&local_pid); }
 
-static int count_in_file(const char *path, const char *needle)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return -1;
-    char line[8192];
-    int n = 0;
-    while (fgets(line, sizeof line, f))
-        if (strstr(line, needle))
-            n++;
-    fclose(f);
-    return n;
-}
-
 typedef struct {
     SQLHDBC dbc;
     double until;
@@ -653,7 +639,7 @@ static void test_refresh(void)
           w.failed ? ": " : "", w.failed ? w.last_error : "");
     CHECK(w.ok >= 10, "queries ran throughout (%d)", w.ok);
     long assumed = stat_of(short_url, "\"calls\"", "sts:AssumeRole");
-    int refreshed = count_in_file(log, ": refreshed, key ");
+    long refreshed = count_in_file(log, ": refreshed, key ");
     CHECK(assumed >= 4, "several expiries: %ld AssumeRole calls in %.1f s of 3-second credentials", assumed, span);
     CHECK_INT(assumed, refreshed, "one STS call per refresh (AssumeRole calls = refreshes logged)");
     CHECK_INT(auth_failures_total(short_url), 0, "no request was signed with expired credentials");

@@ -168,20 +168,12 @@ static long sum_object(const char *json, const char *key, long *max_out)
     return sum;
 }
 
+/* Occurrences of needle in this process's driver log. */
 static long count_lines(const char *needle)
 {
     char path[600];
     snprintf(path, sizeof path, "%s/athenaodbc_%ld.log", logdir, (long)getpid());
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return -1;
-    char line[8192];
-    long n = 0;
-    while (fgets(line, sizeof line, f))
-        if (strstr(line, needle))
-            n++;
-    fclose(f);
-    return n;
+    return count_in_file(path, needle);
 }
 
 int main(int argc, char **argv)

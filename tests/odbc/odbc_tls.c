@@ -52,19 +52,6 @@ static bool try_connect(const char *host, int port, const char *extra, char stat
 
 static int port_of(const char *url) { return atoi(strrchr(url, ':') + 1); }
 
-static long count_lines(const char *path, const char *needle)
-{
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return -1;
-    char line[4096];
-    long n = 0;
-    while (fgets(line, sizeof line, f))
-        n += strstr(line, needle) != NULL;
-    fclose(f);
-    return n;
-}
-
 int main(void)
 {
     CHECK(mkdtemp(dir) != NULL, "scratch directory");
@@ -115,7 +102,7 @@ int main(void)
             good_connects += try_connect("127.0.0.1", port_of(expired_url), insecure, state, msg, sizeof msg);
         CHECK_INT(good_connects, 2, "VerifySSL=0: two connections despite an expired certificate and the IP name");
         /* LogLevel=WARN: only WARN and worse reach the file */
-        CHECK_INT(count_lines(in_dir("insecure.log"), "] VerifySSL=0: TLS certificates and host names are not verified"),
+        CHECK_INT(count_in_file(in_dir("insecure.log"), "] VerifySSL=0: TLS certificates and host names are not verified"),
                   2, "one warning per connect");
         ok = try_connect("localhost", port_of(old_url), insecure, state, msg, sizeof msg);
         CHECK(!ok && !strcmp(state, "08001"), "VerifySSL=0 still refuses TLS 1.1 (%s %s)", state, msg);

@@ -352,6 +352,17 @@ static inline int count_of(const char *text, const char *needle)
     return n;
 }
 
+/* Occurrences of needle in the file at path; -1 when it cannot be read. */
+static inline long count_in_file(const char *path, const char *needle)
+{
+    char *text = th_read_file(path, NULL);
+    if (!text)
+        return -1;
+    long n = count_of(text, needle);
+    free(text);
+    return n;
+}
+
 #define CHECK_RC(rc, want, what) CHECK_INT((rc), (want), (what))
 
 /* Checks that the handle's first diagnostic has SQLSTATE `want`. */
